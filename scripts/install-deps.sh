@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every Debian package Liangzhan needs to build, test and benchmark.
+# Idempotent and non-interactive: packages already present are skipped, and
+# `apt-get update` runs at most once per call (and only when something is missing).
+set -euo pipefail
+
+PKGS=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  # core libraries
+  libsqlite3-dev sqlite3 libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
+  # server
+  librestinio-dev libasio-dev libsodium-dev zlib1g-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # benchmark references and tools
+  wrk nginx-light time
+)
+if [ "${LIANGZHAN_WEB:-1}" = 1 ]; then
+  PKGS+=(nodejs npm)
+fi
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+# node/npm may come from outside Debian on some machines: accept any working binary.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  tmp=(); for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || tmp+=("$p"); done
+  missing=("${tmp[@]+"${tmp[@]}"}")
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PKGS[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,56 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace lz::cli {
+
+Globals& globals() {
+  static Globals g = [] {
+    Globals g;
+    const char* l = std::getenv("LANG");
+    if (l && std::string(l).starts_with("en")) g.lang = "en";
+    return g;
+  }();
+  return g;
+}
+
+int fail(const Error& e) {
+  Lang lang = globals().language();
+  std::fprintf(stderr, "%s: %s\n", lang == Lang::kEn ? "error" : "错误", e.describe(lang).c_str());
+  return e.kind == ErrorKind::kInternal ? kExitInternal : kExitBadInput;
+}
+
+static bool tty() {
+  static bool t = isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+  return t;
+}
+
+void progress(double fraction, const char* what) {
+  if (!tty()) return;
+  int pct = static_cast<int>(fraction * 100 + 0.5);
+  int bar = pct / 4;
+  std::fprintf(stderr, "\r[%-25.*s] %3d%% %-20s", bar, "#########################", pct, what);
+  std::fflush(stderr);
+}
+
+void progress_done() {
+  if (tty()) std::fprintf(stderr, "\r%*s\r", 60, "");
+}
+
+}  // namespace lz::cli
+
+#include <filesystem>
+#include <fmt/format.h>
+#include "store/store.h"
+
+namespace lz::cli {
+Result<std::unique_ptr<Store>> open_existing(const std::string& db) {
+  if (!std::filesystem::exists(db))
+    return invalid("db.missing", "--db", fmt::format("数据库文件“{}”不存在（可先用 liangzhan demo 创建）", db),
+                   fmt::format("The database file \"{}\" does not exist (create one with liangzhan demo)", db));
+  return open_store(db);
+}
+}  // namespace lz::cli

@@ -1,0 +1,44 @@
+// liangzhan: the one binary. Each subcommand lives in its own file under
+// src/cli/ and registers itself here.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/common.h"
+
+int main(int argc, char** argv) {
+  using namespace lz::cli;
+  CLI::App app{
+      "两战 Liangzhan: 县级疫情防控与脱贫攻坚指挥平台 / county command platform for the epidemic and poverty "
+      "fronts"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "liangzhan 0.1.0");
+  app.add_option("--lang", globals().lang, "Language of messages: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.footer(
+      "Exit status: 0 ok, 1 bad input or usage, 2 internal error.\n"
+      "Run `liangzhan COMMAND --help` for a command's options.");
+  Runner run;
+  add_demo(app, run);
+  add_stats(app, run);
+  add_regions(app, run);
+  add_id(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitBadInput;
+  }
+  try {
+    return run ? run() : kExitBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "internal error: %s\n", e.what());
+    return kExitInternal;
+  }
+}

@@ -1,0 +1,129 @@
+#include "store/sqlite/db.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace lz::sqlite {
+
+Error sqlite_error(sqlite3* db, std::string_view what) {
+  std::string msg = db ? sqlite3_errmsg(db) : "cannot allocate";
+  return internal("store.sqlite", fmt::format("数据库错误（{}）：{}", what, msg),
+                  fmt::format("database error ({}): {}", what, msg));
+}
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_,
+                              nullptr);
+  if (rc != SQLITE_OK)
+    throw std::runtime_error(fmt::format("SQL prepare failed: {} in: {}", sqlite3_errmsg(db), sql));
+}
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+  if (this != &o) {
+    if (st_) sqlite3_finalize(st_);
+    st_ = o.st_;
+    db_ = o.db_;
+    o.st_ = nullptr;
+  }
+  return *this;
+}
+
+Stmt::~Stmt() {
+  if (st_) sqlite3_finalize(st_);
+}
+
+Stmt& Stmt::bind(int i, int64_t v) {
+  sqlite3_bind_int64(st_, i, v);
+  return *this;
+}
+Stmt& Stmt::bind(int i, double v) {
+  sqlite3_bind_double(st_, i, v);
+  return *this;
+}
+Stmt& Stmt::bind(int i, std::string_view v) {
+  sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::bind_null(int i) {
+  sqlite3_bind_null(st_, i);
+  return *this;
+}
+
+bool Stmt::step() {
+  rc_ = sqlite3_step(st_);
+  return rc_ == SQLITE_ROW;
+}
+
+Status Stmt::exec() {
+  while (step()) {
+  }
+  Status st;
+  if (rc_ != SQLITE_DONE) st = sqlite_error(db_, "exec");
+  reset();
+  return st;
+}
+
+void Stmt::reset() {
+  sqlite3_reset(st_);
+  sqlite3_clear_bindings(st_);
+}
+
+std::string Stmt::str(int col) const {
+  const unsigned char* p = sqlite3_column_text(st_, col);
+  return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(st_, col)) : std::string();
+}
+
+Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
+  sqlite3* h = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = internal("store.open", fmt::format("无法打开数据库文件“{}”：{}", path, h ? sqlite3_errmsg(h) : ""),
+                       fmt::format("cannot open database file \"{}\": {}", path, h ? sqlite3_errmsg(h) : ""));
+    e.kind = ErrorKind::kInvalid;
+    if (h) sqlite3_close(h);
+    return e;
+  }
+  std::unique_ptr<Db> db(new Db(h));
+  sqlite3_busy_timeout(h, 10000);
+  sqlite3_extended_result_codes(h, 1);
+  auto st = db->exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  if (!st) {
+    Error e = st.error();
+    e.kind = ErrorKind::kInvalid;
+    e.message_zh = fmt::format("“{}”不是可用的数据库文件：{}", path, e.message_zh);
+    e.message_en = fmt::format("\"{}\" is not a usable database file: {}", path, e.message_en);
+    return e;
+  }
+  return db;
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+Status Db::exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    return internal("store.sqlite", fmt::format("数据库错误：{}", msg), fmt::format("database error: {}", msg));
+  }
+  return {};
+}
+
+Tx::Tx(Db& db) : db_(db) { begin_ = db_.exec("BEGIN IMMEDIATE"); }
+Tx::~Tx() {
+  if (!done_ && begin_) (void)db_.exec("ROLLBACK");
+}
+Status Tx::commit() {
+  auto st = db_.exec("COMMIT");
+  if (st) done_ = true;
+  return st;
+}
+
+}  // namespace lz::sqlite

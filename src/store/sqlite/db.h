@@ -1,0 +1,94 @@
+// Thin RAII wrappers over the SQLite C API: Db (a connection opened with WAL,
+// foreign keys and a busy timeout), Stmt (a prepared statement) and Tx (a
+// transaction rolled back unless committed). Only src/store/sqlite uses them.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace lz::sqlite {
+
+class Db;
+
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(sqlite3* db, std::string_view sql);  // throws std::runtime_error on a bad statement (a bug)
+  Stmt(Stmt&& o) noexcept : st_(o.st_), db_(o.db_) { o.st_ = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept;
+  ~Stmt();
+
+  Stmt& bind(int i, int64_t v);
+  Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
+  Stmt& bind(int i, double v);
+  Stmt& bind(int i, std::string_view v);
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bind_null(int i);
+  template <typename T>
+  Stmt& bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind_null(i);
+  }
+
+  // Returns true while a row is available; false when done. Errors -> Status via last_error.
+  bool step();
+  // Runs to completion; returns an error if the statement failed (e.g. a constraint).
+  Status exec();
+  void reset();
+
+  bool is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+  int64_t i64(int col) const { return sqlite3_column_int64(st_, col); }
+  double f64(int col) const { return sqlite3_column_double(st_, col); }
+  std::string str(int col) const;
+  std::optional<int64_t> opt_i64(int col) const {
+    return is_null(col) ? std::nullopt : std::optional<int64_t>(i64(col));
+  }
+  std::optional<std::string> opt_str(int col) const {
+    return is_null(col) ? std::nullopt : std::optional<std::string>(str(col));
+  }
+  int last_rc() const { return rc_; }
+  const char* error_message() const { return sqlite3_errmsg(db_); }
+  int extended_rc() const { return sqlite3_extended_errcode(db_); }
+
+ private:
+  sqlite3_stmt* st_ = nullptr;
+  sqlite3* db_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+class Db {
+ public:
+  static Result<std::unique_ptr<Db>> open(const std::string& path);
+  ~Db();
+  sqlite3* handle() { return db_; }
+  Status exec(std::string_view sql);  // one or more statements, no results
+  Stmt prepare(std::string_view sql) { return Stmt(db_, sql); }
+
+ private:
+  explicit Db(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.
+class Tx {
+ public:
+  explicit Tx(Db& db);
+  ~Tx();
+  Status begin_status() const { return begin_; }
+  Status commit();
+
+ private:
+  Db& db_;
+  Status begin_;
+  bool done_ = false;
+};
+
+Error sqlite_error(sqlite3* db, std::string_view what);
+
+}  // namespace lz::sqlite

@@ -1,0 +1,51 @@
+// SqliteStore: the Store on an embedded SQLite file (the default backend).
+// One connection per object; WAL lets readers in other connections proceed
+// while one writer commits. Migrations from src/store/migrations run on open.
+#pragma once
+#include <memory>
+
+#include "store/sqlite/db.h"
+#include "store/store.h"
+
+namespace lz::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+
+  Result<std::vector<Region>> regions(std::string_view prefix) override;
+  Result<Region> region(std::string_view code) override;
+  Result<Region> add_group(std::string_view village_code, int group_no, std::string_view name,
+                           const Actor& actor) override;
+  Result<Household> create_household(Household h, const Actor& actor) override;
+  Result<Household> household(int64_t id) override;
+  Result<ListResult<HouseholdSummary>> list_households(const HouseholdQuery& q) override;
+  Result<Person> add_member(int64_t household_id, Person p, const Actor& actor) override;
+  Result<Person> person(int64_t id) override;
+  Result<std::optional<Person>> person_by_id_number(std::string_view id_number) override;
+  Result<Cadre> create_cadre(Cadre c, const Actor& actor) override;
+  Result<Cadre> cadre(int64_t id) override;
+  Result<VillageTeam> create_village_team(VillageTeam t, const Actor& actor) override;
+  Result<VillageTeam> village_team(int64_t id) override;
+  Result<Pairing> create_pairing(Pairing p, const Actor& actor, bool replace) override;
+  Result<std::optional<Pairing>> current_pairing(int64_t household_id) override;
+  Status set_poverty_status(int64_t household_id, const std::string& status, int registered_year,
+                            std::optional<int> lifted_year, const Actor& actor) override;
+  Result<CountyStats> stats() override;
+  Result<std::unique_ptr<BulkLoader>> bulk_loader(std::string_view actor, std::string_view timestamp) override;
+  Result<std::optional<std::string>> meta(std::string_view key) override;
+  Status set_meta(std::string_view key, std::string_view value) override;
+  Result<int64_t> household_count() override;
+
+  Db& db() { return *db_; }
+
+ private:
+  explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  Status migrate();
+  Status check_new_person(const Person& p, const std::string& at);
+  Status insert_person(Person& p, int64_t household_id, const std::string& region_code, const Actor& actor,
+                       const std::string& now);
+  std::unique_ptr<Db> db_;
+};
+
+}  // namespace lz::sqlite

@@ -1,0 +1,130 @@
+// Store: the one door to persistent data. Every entry point (CLI, HTTP,
+// importer, demo) reads and writes through this interface, so SQL stays in
+// src/store/ and a PostgreSQL backend can implement the same contract.
+//
+// Contract for every write: it validates references (dangling ids, unknown
+// regions, duplicate ID numbers) and runs in one transaction, so a failed
+// write leaves nothing behind. Errors are values (Result/Status) with a
+// field and a message in Chinese and English.
+//
+// A Store object is used by one thread at a time; open one per thread.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "registry/model.h"
+
+namespace lz {
+
+template <typename T>
+struct ListResult {
+  std::vector<T> items;
+  int64_t total = 0;  // matches before paging
+};
+
+struct HouseholdQuery {
+  std::string region_prefix;   // region code: the region and everything below it
+  std::string text;            // head or member name, ID number, or household number
+  std::string poverty_status;  // "" (any), "registered_poor", "lifted", "marginal", "poor" (registered or lifted)
+  std::string sort = "number"; // number | -number | id | region_code
+  int64_t limit = 50, offset = 0;
+};
+
+struct HouseholdSummary {
+  int64_t id = 0;
+  std::string number, region_code, address;
+  std::string head_name;
+  int64_t member_count = 0;
+  std::string poverty_status;  // empty if not in the poverty register
+};
+
+struct RegionCounts {
+  std::string code, name;
+  int64_t households = 0, persons = 0, poor_households = 0, poor_persons = 0;
+};
+
+struct CountyStats {
+  RegionCounts county;
+  int64_t cadres_village_stationed = 0, cadres_paired = 0, cadres_total = 0;
+  int64_t village_teams = 0, pairings_current = 0;
+  std::vector<RegionCounts> townships;  // sorted by code
+};
+
+// Fast path for the demo generator and bulk imports: rows are written with
+// prepared statements inside one transaction; nothing is visible until
+// commit(), and destroying an uncommitted loader leaves the store as it was.
+// Callers supply ids and have already validated the records.
+class BulkLoader {
+ public:
+  virtual ~BulkLoader() = default;
+  virtual Status add_region(const Region& r) = 0;
+  virtual Status add_household(const Household& h) = 0;  // with members and head
+  virtual Status add_poverty_status(int64_t household_id, const std::string& status, int registered_year,
+                                    std::optional<int> lifted_year) = 0;
+  virtual Status add_cadre(const Cadre& c) = 0;
+  virtual Status add_village_team(const VillageTeam& t) = 0;
+  virtual Status add_pairing(const Pairing& p) = 0;
+  virtual Status commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- regions
+  virtual Result<std::vector<Region>> regions(std::string_view prefix = "") = 0;
+  virtual Result<Region> region(std::string_view code) = 0;
+  // Adds villagers' group `group_no` (1..999) under a village.
+  virtual Result<Region> add_group(std::string_view village_code, int group_no, std::string_view name,
+                                   const Actor& actor) = 0;
+
+  // --- households and persons
+  virtual Result<Household> create_household(Household h, const Actor& actor) = 0;
+  virtual Result<Household> household(int64_t id) = 0;
+  virtual Result<ListResult<HouseholdSummary>> list_households(const HouseholdQuery& q) = 0;
+  virtual Result<Person> add_member(int64_t household_id, Person p, const Actor& actor) = 0;
+  virtual Result<Person> person(int64_t id) = 0;
+  virtual Result<std::optional<Person>> person_by_id_number(std::string_view id_number) = 0;
+
+  // --- cadres, teams, pairings
+  virtual Result<Cadre> create_cadre(Cadre c, const Actor& actor) = 0;
+  virtual Result<Cadre> cadre(int64_t id) = 0;
+  virtual Result<VillageTeam> create_village_team(VillageTeam t, const Actor& actor) = 0;
+  virtual Result<VillageTeam> village_team(int64_t id) = 0;
+  // Pairs a paired cadre with a household. If the household already has a
+  // responsible cadre, the call fails unless `replace` is set, in which case
+  // the current pairing ends the day before the new one starts.
+  virtual Result<Pairing> create_pairing(Pairing p, const Actor& actor, bool replace = false) = 0;
+  virtual Result<std::optional<Pairing>> current_pairing(int64_t household_id) = 0;
+
+  // --- poverty register status (the poverty front builds on it)
+  virtual Status set_poverty_status(int64_t household_id, const std::string& status, int registered_year,
+                                    std::optional<int> lifted_year, const Actor& actor) = 0;
+
+  // --- figures
+  virtual Result<CountyStats> stats() = 0;
+
+  // --- bulk and meta
+  // `actor` and `timestamp` stamp every row (the demo uses a fixed date so that
+  // the same seed gives the same database); an empty timestamp means now.
+  virtual Result<std::unique_ptr<BulkLoader>> bulk_loader(std::string_view actor = "import",
+                                                          std::string_view timestamp = "") = 0;
+  virtual Result<std::optional<std::string>> meta(std::string_view key) = 0;
+  virtual Status set_meta(std::string_view key, std::string_view value) = 0;
+  // Number of live households (cheap; used to decide whether a demo exists).
+  virtual Result<int64_t> household_count() = 0;
+};
+
+// Opens (creating if needed) the store at `location`: a file path for SQLite.
+// Applies pending migrations and loads Liling's regions into a new database.
+Result<std::unique_ptr<Store>> open_store(const std::string& location);
+
+// ISO 8601 UTC timestamp, e.g. "2020-02-12T08:30:00Z" (now).
+std::string now_iso();
+
+}  // namespace lz
