@@ -328,9 +328,23 @@ class Generator {
       return c;
     };
     // Paired cadres, per township in proportion to its poor households.
+    // Every township with poor households gets at least one; the rest in proportion.
     std::vector<double> w;
-    for (const Region* town : towns) w.push_back(static_cast<double>(poor_by_town[town->code].size()));
-    auto paired = apportion(t.paired, w);
+    int64_t towns_with_poor = 0;
+    for (const Region* town : towns) {
+      w.push_back(static_cast<double>(poor_by_town[town->code].size()));
+      towns_with_poor += w.back() > 0;
+    }
+    auto paired = apportion(std::max<int64_t>(0, t.paired - towns_with_poor), w);
+    for (size_t ti = 0; ti < towns.size(); ++ti) paired[ti] += w[ti] > 0;
+    // A cadre needs a household: move any surplus to townships with room.
+    int64_t surplus = 0;
+    for (size_t ti = 0; ti < towns.size(); ++ti)
+      if (paired[ti] > static_cast<int64_t>(w[ti])) surplus += paired[ti] - static_cast<int64_t>(w[ti]), paired[ti] = static_cast<int64_t>(w[ti]);
+    for (size_t ti = 0; surplus > 0 && ti < towns.size() * 64; ++ti) {
+      size_t k = ti % towns.size();
+      if (paired[k] < static_cast<int64_t>(w[k])) ++paired[k], --surplus;
+    }
     int64_t pairing_id = 0;
     for (size_t ti = 0; ti < towns.size(); ++ti) {
       auto& hh = poor_by_town[towns[ti]->code];

@@ -129,7 +129,8 @@ Result<Household> validate_household(const HouseholdInput& in, const RegionTree&
                                        code->level() == RegionLevel::kCounty ? "县" : "乡镇"),
                            fmt::format("A household belongs to a village or group; \"{}\" is a {}", code->str(),
                                        level_name(code->level()))));
-  } else if (!regions.find(code->str())) {
+  } else if (!regions.find(code->str().substr(0, 12))) {
+    // Groups are added per database; the store checks that the group exists.
     errs.push_back(not_found("region_code.unknown", "region_code",
                              fmt::format("区划代码“{}”不存在", code->str()),
                              fmt::format("There is no region with code \"{}\"", code->str())));

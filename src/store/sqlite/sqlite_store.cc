@@ -331,19 +331,26 @@ Result<ListResult<HouseholdSummary>> SqliteStore::list_households(const Househol
   if (q.limit < 0 || q.limit > 1000 || q.offset < 0)
     return invalid("limit.range", "limit", "每页条数应在0到1000之间，偏移量不能为负",
                    "limit must be 0 to 1000 and offset not negative");
-  const std::string from = " FROM household h LEFT JOIN poverty_household ph ON ph.household_id = h.id WHERE " + where;
+  // Join the poverty register only when the filter needs it, so that counts
+  // and pages of a region come from the household_region index alone.
+  const bool needs_status = !q.poverty_status.empty();
+  const std::string from = std::string(" FROM household h") +
+                           (needs_status ? " JOIN poverty_household ph ON ph.household_id = h.id" : "") +
+                           " WHERE " + where;
   ListResult<HouseholdSummary> out;
   {
     auto c = db_->prepare("SELECT COUNT(*)" + from);
     for (size_t i = 0; i < args.size(); ++i) c.bind(static_cast<int>(i + 1), args[i]);
     if (c.step()) out.total = c.i64(0);
   }
+  // Page first (ids only), then fetch the details of just that page.
   auto s = db_->prepare(
       "SELECT h.id, h.number, h.region_code, h.address, COALESCE(hp.name, ''), "
       "(SELECT COUNT(*) FROM person m WHERE m.household_id = h.id AND m.deleted_at IS NULL), "
-      "COALESCE(ph.status, '') FROM household h LEFT JOIN poverty_household ph ON ph.household_id = h.id "
-      "LEFT JOIN person hp ON hp.id = h.head_person_id WHERE " +
-      where + " ORDER BY " + order + " LIMIT ? OFFSET ?");
+      "COALESCE(px.status, '') FROM (SELECT h.id AS id" + from + " ORDER BY " + order +
+      " LIMIT ? OFFSET ?) page JOIN household h ON h.id = page.id "
+      "LEFT JOIN poverty_household px ON px.household_id = h.id "
+      "LEFT JOIN person hp ON hp.id = h.head_person_id ORDER BY " + order);
   int i = 1;
   for (const auto& a : args) s.bind(i++, a);
   s.bind(i, q.limit);

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The CLI as a user calls it: exit statuses, messages on stderr, JSON contracts.
+# Usage: cli_test.sh path/to/liangzhan
+set -uo pipefail
+BIN=${1:?binary}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+check() {  # check NAME EXPECTED_STATUS COMMAND...
+  local name=$1 want=$2; shift 2
+  "$@" >"$T/out" 2>"$T/err"; local got=$?
+  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
+    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -5 "$T/out" "$T/err"; fi
+}
+expect_in() {  # expect_in NAME FILE TEXT
+  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -5 "$2"; fi
+}
+
+check "help" 0 "$BIN" --help
+expect_in "help lists demo" "$T/out" "demo"
+check "demo help" 0 "$BIN" demo --help
+expect_in "demo help names --scale" "$T/out" "--scale"
+check "no subcommand" 1 "$BIN"
+check "unknown option" 1 "$BIN" stats --db x --bogus
+check "bad scale" 1 "$BIN" demo --db "$T/x.db" --scale huge
+check "stats on missing db" 1 "$BIN" stats --db "$T/missing.db"
+expect_in "missing db message" "$T/err" "不存在"
+check "stats on missing db, English" 1 "$BIN" --lang en stats --db "$T/missing.db"
+expect_in "missing db message en" "$T/err" "does not exist"
+[ ! -e "$T/missing.db" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL stats created a database"; }
+
+check "demo small" 0 "$BIN" demo --db "$T/d.db" --scale small --seed 5
+check "demo refuses existing county" 1 "$BIN" demo --db "$T/d.db"
+expect_in "demo refusal says why" "$T/err" "已有"
+check "demo --force" 0 "$BIN" demo --db "$T/d.db" --seed 5 --force
+check "stats json" 0 "$BIN" stats --db "$T/d.db" --json
+python3 - "$T/out" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL stats json shape"; }
+import json, sys
+j = json.load(open(sys.argv[1]))
+c = j["county"]
+assert c["code"] == "430281" and c["name"] == "醴陵市", c
+assert c["poor_households"] == 112 and c["poor_persons"] == 372, c
+assert c["persons"] == 10600, c
+assert c["cadres"]["village_stationed"] == 4 and c["cadres"]["paired"] == 47, c
+t = {x["code"]: x for x in j["townships"]}
+assert t["430281126"]["name"] == "官庄镇", t["430281126"]
+assert sum(x["persons"] for x in j["townships"]) == c["persons"]
+assert sum(x["poor_households"] for x in j["townships"]) == 112
+assert all(set(x) >= {"code","name","households","persons","poor_households","poor_persons"} for x in j["townships"])
+PY
+check "stats table" 0 "$BIN" stats --db "$T/d.db"
+expect_in "stats table names a township" "$T/out" "官庄镇"
+
+check "regions" 0 "$BIN" regions --region 430281126
+expect_in "regions lists 瓦子坪村" "$T/out" "瓦子坪村"
+check "regions bad code" 1 "$BIN" regions --region 43028112x
+check "regions json statistical form" 0 "$BIN" regions --region 430281126000 --json
+expect_in "division code" "$T/out" '"division_code": "430281126000"'
+
+check "id valid" 0 "$BIN" id "11010519491231002X"
+expect_in "id valid output" "$T/out" "1949-12-31"
+check "id lowercase x, full-width" 0 "$BIN" id "１１０１０５１９４９１２３１００２x"
+check "id invalid checksum" 1 "$BIN" id 110105194912310021
+expect_in "id checksum message" "$T/err" "校验码"
+check "id json" 1 "$BIN" id --json 110105194912310021 11010519491231002X
+python3 -c "import json,sys; a=json.load(open('$T/out')); assert [x['valid'] for x in a]==[False,True] and a[0]['code']=='id_number.checksum'" \
+  && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL id json"; }
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
