@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_stats(app, run);
   add_regions(app, run);
   add_id(app, run);
+  add_user(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -13,6 +13,7 @@
 #include "core/embedded_data.h"
 #include "registry/region_tree.h"
 #include "store/sqlite/bulk_loader.h"
+#include "store/sqlite/sqlite_audit.h"
 
 namespace lz {
 
@@ -106,6 +107,7 @@ Status SqliteStore::migrate() {
                .exec());
     LZ_TRY(tx.commit());
   }
+  LZ_TRY(SqliteAuditLog::install_guards(*db_));
   if (current > newest)
     return internal("store.schema_newer",
                     fmt::format("数据库结构版本{}比本程序支持的{}新，请升级程序", current, newest),

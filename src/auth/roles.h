@@ -1,0 +1,59 @@
+// Roles and what each may see: the access policy in one place, free of HTTP
+// and SQL so it can be tested alone.
+//
+// Jurisdiction is a region-code prefix (see core/region_code.h): a township
+// officer's scope is "430281126", a village cadre's "430281126232". A paired
+// cadre sees the households they are currently responsible for. The three
+// administrators of MLPS level 3 (等保三级 三权分立) see no personal data:
+// system_admin manages accounts and settings, security_admin roles and
+// policies, audit_admin reads the audit log and nothing else.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lz {
+
+enum class Role {
+  kCountyAdmin,
+  kTownshipOfficer,
+  kVillageCadre,
+  kPairedCadre,
+  kCheckpointStaff,
+  kEnterprise,
+  kSystemAdmin,
+  kSecurityAdmin,
+  kAuditAdmin,
+};
+
+std::optional<Role> parse_role(std::string_view s);
+const char* role_name(Role r);          // "county_admin", ...
+const char* role_label_zh(Role r);      // "县级管理员", ...
+// The region level a role's account must be bound to: 6 (county), 9 (township),
+// 12 (village), or 0 when the role takes no region.
+int role_region_digits(Role r);
+bool role_needs_cadre(Role r);  // paired_cadre accounts are bound to a cadre record
+
+// What a signed-in user may do, computed once per request from the account.
+struct Scope {
+  Role role = Role::kCountyAdmin;
+  std::string region_prefix;           // "" = no region access at all
+  std::optional<int64_t> cadre_id;     // paired cadres: their own cadre record
+  bool registry = false;               // may read the registry (households, persons, ...)
+  bool registry_write = false;         // may create/update/delete registry records
+  bool paired_only = false;            // limited to currently paired households
+  bool full_phone = false;             // sees phone numbers unmasked
+  bool may_reveal = false;             // may ask for a full ID number (logged)
+  bool manage_accounts = false;        // system_admin / security_admin
+  bool manage_roles = false;           // security_admin
+  bool read_audit = false;             // audit_admin
+  // True if a record in `region_code` lies in this scope's region.
+  bool covers(std::string_view region_code) const {
+    return !region_prefix.empty() && region_code.substr(0, region_prefix.size()) == region_prefix;
+  }
+};
+
+Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t> cadre_id);
+
+}  // namespace lz
