@@ -84,6 +84,7 @@ struct Pairing {
 struct Actor {
   std::string name = "cli";
   std::string address;
+  std::string role;
 };
 
 }  // namespace lz

@@ -21,12 +21,14 @@ Error combine(std::vector<Error> errors) {
 
 bool is_valid_phone(const std::string& p) {
   if (p.size() == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && text::is_all_digits(p)) return true;
-  // Landline: 0 + area code (2-3 digits) + optional '-' + 7-8 digits.
-  std::string digits;
-  for (char c : p)
-    if (c != '-') digits.push_back(c);
-  return p[0] == '0' && text::is_all_digits(digits) && digits.size() >= 10 && digits.size() <= 12 &&
-         std::count(p.begin(), p.end(), '-') <= 1;
+  // Landline: 0 + area code (2-3 more digits) + optional '-' + 7-8 digit local number.
+  auto dash = p.find('-');
+  if (dash != std::string::npos) {
+    std::string area = p.substr(0, dash), local = p.substr(dash + 1);
+    return area.size() >= 3 && area.size() <= 4 && area[0] == '0' && text::is_all_digits(area) &&
+           local.size() >= 7 && local.size() <= 8 && text::is_all_digits(local) && local[0] != '0';
+  }
+  return p.size() >= 10 && p.size() <= 12 && p[0] == '0' && text::is_all_digits(p);
 }
 
 std::string mask_phone(const std::string& p) {

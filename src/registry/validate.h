@@ -40,7 +40,8 @@ bool is_valid_phone(const std::string& normalized);
 // "13812345678" -> "138****5678"; landlines keep the area code.
 std::string mask_phone(const std::string& phone);
 
-// Combine several field errors into one (the first one's code, all in details).
+// Combine several field errors into one: a single error is returned as is;
+// several become one error with code "validation" and each in details.
 Error combine(std::vector<Error> errors);
 
 }  // namespace lz

@@ -27,11 +27,47 @@ struct ListResult {
   int64_t total = 0;  // matches before paging
 };
 
+class AuditLog;
+
 struct HouseholdQuery {
   std::string region_prefix;   // region code: the region and everything below it
   std::string text;            // head or member name, ID number, or household number
   std::string poverty_status;  // "" (any), "registered_poor", "lifted", "marginal", "poor" (registered or lifted)
   std::string sort = "number"; // number | -number | id | region_code
+  int64_t limit = 50, offset = 0;
+  std::optional<int64_t> paired_cadre_id;  // only households this cadre is responsible for now
+};
+
+struct PersonQuery {
+  std::string region_prefix;
+  std::optional<int64_t> paired_cadre_id;
+  std::string text;  // name (contains), ID number (exact), or household number (exact)
+  std::string sex, relationship, health, labour, enrolment;
+  std::optional<int64_t> household_id;
+  std::optional<int> min_age, max_age;  // completed years on `as_of`
+  Date as_of = Date::today();
+  std::string sort = "id";  // id | -id | name | birth_date | -birth_date
+  int64_t limit = 50, offset = 0;
+};
+
+struct CadreQuery {
+  std::string region_prefix;
+  std::string text;  // name (contains) or phone (exact)
+  std::string kind;  // one of enums::cadre_kinds()
+  std::string sort = "id";  // id | -id | name
+  int64_t limit = 50, offset = 0;
+};
+
+struct VillageTeamQuery {
+  std::string region_prefix;
+  std::optional<int64_t> cadre_id;  // teams this cadre belongs to
+  int64_t limit = 50, offset = 0;
+};
+
+struct PairingQuery {
+  std::string region_prefix;  // of the household
+  std::optional<int64_t> cadre_id, household_id;
+  bool current_only = false;
   int64_t limit = 50, offset = 0;
 };
 
@@ -101,6 +137,38 @@ class Store {
   // the current pairing ends the day before the new one starts.
   virtual Result<Pairing> create_pairing(Pairing p, const Actor& actor, bool replace = false) = 0;
   virtual Result<std::optional<Pairing>> current_pairing(int64_t household_id) = 0;
+
+  // --- updates and soft deletes. Each checks `expected_version` (a stale
+  // version is a conflict with code "version.stale"), writes the audit entry
+  // with the record before and after, and commits both or neither.
+  // update_household changes number, region, address and phone; members are
+  // updated one by one. Deleting a household deletes its members and ends
+  // its current pairing.
+  virtual Result<Household> update_household(const Household& h, int64_t expected_version, const Actor& actor) = 0;
+  virtual Status delete_household(int64_t id, int64_t expected_version, const Actor& actor) = 0;
+  virtual Result<Person> update_person(const Person& p, int64_t expected_version, const Actor& actor) = 0;
+  virtual Status delete_person(int64_t id, int64_t expected_version, const Actor& actor) = 0;
+  virtual Result<Cadre> update_cadre(const Cadre& c, int64_t expected_version, const Actor& actor) = 0;
+  virtual Status delete_cadre(int64_t id, int64_t expected_version, const Actor& actor) = 0;
+  virtual Result<VillageTeam> update_village_team(const VillageTeam& t, int64_t expected_version,
+                                                  const Actor& actor) = 0;
+  virtual Status delete_village_team(int64_t id, int64_t expected_version, const Actor& actor) = 0;
+  virtual Result<Pairing> pairing(int64_t id) = 0;
+  // Ends a pairing on `to_date` (the only change a pairing takes).
+  virtual Result<Pairing> end_pairing(int64_t id, Date to_date, int64_t expected_version, const Actor& actor) = 0;
+  virtual Status delete_pairing(int64_t id, int64_t expected_version, const Actor& actor) = 0;
+
+  // --- lists (filters, sort, paging; `total` counts matches before paging)
+  virtual Result<ListResult<Person>> list_persons(const PersonQuery& q) = 0;
+  virtual Result<ListResult<Cadre>> list_cadres(const CadreQuery& q) = 0;
+  virtual Result<ListResult<VillageTeam>> list_village_teams(const VillageTeamQuery& q) = 0;
+  virtual Result<ListResult<Pairing>> list_pairings(const PairingQuery& q) = 0;
+  // True if `cadre_id` is currently responsible for the household.
+  virtual Result<bool> is_paired(int64_t cadre_id, int64_t household_id) = 0;
+
+  // The audit trail on the same connection (entries written with a change
+  // commit with it).
+  virtual AuditLog& audit() = 0;
 
   // --- poverty register status (the poverty front builds on it)
   virtual Status set_poverty_status(int64_t household_id, const std::string& status, int registered_year,

@@ -16,7 +16,9 @@ namespace lz {
 namespace {
 
 // All validity decisions in this file are made as of this day.
-Date D(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
+Date D(int y, int m, int d) {
+  return Date::from_ymd(y, m, d).value();
+}
 const Date kToday = D(2020, 2, 12);
 
 // ---------------------------------------------------------------------------
@@ -30,37 +32,37 @@ struct ValidCase {
 };
 
 const ValidCase kValid[] = {
-    // input                                      normalized            birth         sex
-    {"430281199001011239",                        "430281199001011239", "1990-01-01", Sex::kMale},
-    {"430281199001011247",                        "430281199001011247", "1990-01-01", Sex::kFemale},
-    {"440304198506123455",                        "440304198506123455", "1985-06-12", Sex::kMale},
-    {"430281198501091234",                        "430281198501091234", "1985-01-09", Sex::kMale},
+    // {input as typed, normalised number, birth date, sex}
+    {"430281199001011239", "430281199001011239", "1990-01-01", Sex::kMale},
+    {"430281199001011247", "430281199001011247", "1990-01-01", Sex::kFemale},
+    {"440304198506123455", "440304198506123455", "1985-06-12", Sex::kMale},
+    {"430281198501091234", "430281198501091234", "1985-01-09", Sex::kMale},
     // Check character X (the GB 11643 example number), and lowercase x.
-    {"11010519491231002X",                        "11010519491231002X", "1949-12-31", Sex::kFemale},
-    {"11010519491231002x",                        "11010519491231002X", "1949-12-31", Sex::kFemale},
-    {"43028119900101005X",                        "43028119900101005X", "1990-01-01", Sex::kMale},
+    {"11010519491231002X", "11010519491231002X", "1949-12-31", Sex::kFemale},
+    {"11010519491231002x", "11010519491231002X", "1949-12-31", Sex::kFemale},
+    {"43028119900101005X", "43028119900101005X", "1990-01-01", Sex::kMale},
     // Full-width digits and full-width X / x (Chinese input methods).
-    {"４３０２８１１９９００１０１１２３９",       "430281199001011239", "1990-01-01", Sex::kMale},
-    {"１１０１０５１９４９１２３１００２Ｘ",       "11010519491231002X", "1949-12-31", Sex::kFemale},
-    {"１１０１０５１９４９１２３１００２ｘ",       "11010519491231002X", "1949-12-31", Sex::kFemale},
-    {"430281１９９００１０１1239",                "430281199001011239", "1990-01-01", Sex::kMale},
+    {"４３０２８１１９９００１０１１２３９", "430281199001011239", "1990-01-01", Sex::kMale},
+    {"１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X", "1949-12-31", Sex::kFemale},
+    {"１１０１０５１９４９１２３１００２ｘ", "11010519491231002X", "1949-12-31", Sex::kFemale},
+    {"430281１９９００１０１1239", "430281199001011239", "1990-01-01", Sex::kMale},
     // Spaces anywhere: ASCII, tabs, ideographic space U+3000.
-    {" 430281199001011239 ",                      "430281199001011239", "1990-01-01", Sex::kMale},
-    {"430281 19900101 1239",                      "430281199001011239", "1990-01-01", Sex::kMale},
-    {"430281\t19900101\t1239\n",                  "430281199001011239", "1990-01-01", Sex::kMale},
-    {"430281　19900101　1239",                    "430281199001011239", "1990-01-01", Sex::kMale},
-    {"　110105 19491231 002x　",                  "11010519491231002X", "1949-12-31", Sex::kFemale},
+    {" 430281199001011239 ", "430281199001011239", "1990-01-01", Sex::kMale},
+    {"430281 19900101 1239", "430281199001011239", "1990-01-01", Sex::kMale},
+    {"430281\t19900101\t1239\n", "430281199001011239", "1990-01-01", Sex::kMale},
+    {"430281　19900101　1239", "430281199001011239", "1990-01-01", Sex::kMale},
+    {"　110105 19491231 002x　", "11010519491231002X", "1949-12-31", Sex::kFemale},
     // Leap day; the earliest accepted year; born on `today` itself.
-    {"430281200002290028",                        "430281200002290028", "2000-02-29", Sex::kFemale},
-    {"430281188001010013",                        "430281188001010013", "1880-01-01", Sex::kMale},
-    {"43028120200212001X",                        "43028120200212001X", "2020-02-12", Sex::kMale},
+    {"430281200002290028", "430281200002290028", "2000-02-29", Sex::kFemale},
+    {"430281188001010013", "430281188001010013", "1880-01-01", Sex::kMale},
+    {"43028120200212001X", "43028120200212001X", "2020-02-12", Sex::kMale},
     // Divisions are checked by province and shape only: 430221 (the former
     // Zhuzhou County, now Lukou District) is still a valid birth place; so
     // are Xinjiang (65), Taiwan (71) and Hong Kong (81).
-    {"430221199001011232",                        "430221199001011232", "1990-01-01", Sex::kMale},
-    {"652901199001011238",                        "652901199001011238", "1990-01-01", Sex::kMale},
-    {"710001199001011233",                        "710001199001011233", "1990-01-01", Sex::kMale},
-    {"810001199001011237",                        "810001199001011237", "1990-01-01", Sex::kMale},
+    {"430221199001011232", "430221199001011232", "1990-01-01", Sex::kMale},
+    {"652901199001011238", "652901199001011238", "1990-01-01", Sex::kMale},
+    {"710001199001011233", "710001199001011233", "1990-01-01", Sex::kMale},
+    {"810001199001011237", "810001199001011237", "1990-01-01", Sex::kMale},
 };
 
 TEST(IdNumberTest, ParsesValidNumbers) {
@@ -94,53 +96,53 @@ struct InvalidCase {
 
 const InvalidCase kInvalid[] = {
     // Nothing there.
-    {"",                          "id_number.missing"},
-    {"   ",                       "id_number.missing"},
-    {"　\t",                      "id_number.missing"},
+    {"", "id_number.missing"},
+    {"   ", "id_number.missing"},
+    {"　\t", "id_number.missing"},
     // Wrong number of characters (counted in code points, after spaces go).
-    {"43028119900101123",         "id_number.length"},  // 17
-    {"4302811990010112391",       "id_number.length"},  // 19
-    {"430281",                    "id_number.length"},
-    {"430281-19900101-1239",      "id_number.length"},  // dashes are not spaces
-    {"张三",                      "id_number.length"},
-    {"\xff\xfe",                  "id_number.length"},  // not UTF-8
+    {"43028119900101123", "id_number.length"},    // 17
+    {"4302811990010112391", "id_number.length"},  // 19
+    {"430281", "id_number.length"},
+    {"430281-19900101-1239", "id_number.length"},  // dashes are not spaces
+    {"张三", "id_number.length"},
+    {"\xff\xfe", "id_number.length"},  // not UTF-8
     // A character that is not a digit (X only allowed at the end).
-    {"43028119900A011239",        "id_number.chars"},   // letter in the middle
-    {"4302811990010112X9",        "id_number.chars"},   // X in 17th place
-    {"X30281199001011239",        "id_number.chars"},
-    {"x30281199001011239",        "id_number.chars"},   // only a final x is uppercased
-    {"43028119900101123Y",        "id_number.chars"},   // last char neither digit nor X
-    {"43028119900101123三",       "id_number.chars"},   // 18 code points, last not ASCII
-    {"430281.99001011239",        "id_number.chars"},
+    {"43028119900A011239", "id_number.chars"},  // letter in the middle
+    {"4302811990010112X9", "id_number.chars"},  // X in 17th place
+    {"X30281199001011239", "id_number.chars"},
+    {"x30281199001011239", "id_number.chars"},   // only a final x is uppercased
+    {"43028119900101123Y", "id_number.chars"},   // last char neither digit nor X
+    {"43028119900101123三", "id_number.chars"},  // 18 code points, last not ASCII
+    {"430281.99001011239", "id_number.chars"},
     // First six digits: unknown province, or a province/prefecture code xx0000.
-    {"990281199001011238",        "id_number.division"},
-    {"100281199001011232",        "id_number.division"},
-    {"00000019900101123X",        "id_number.division"},
-    {"43000019900101123X",        "id_number.division"},
-    {"710000199001011237",        "id_number.division"},
+    {"990281199001011238", "id_number.division"},
+    {"100281199001011232", "id_number.division"},
+    {"00000019900101123X", "id_number.division"},
+    {"43000019900101123X", "id_number.division"},
+    {"710000199001011237", "id_number.division"},
     // Birth date that does not exist, or before 1880.
-    {"430281199002301238",        "id_number.birth_date"},  // 30 Feb
-    {"430281199013011236",        "id_number.birth_date"},  // month 13
-    {"430281199001001233",        "id_number.birth_date"},  // day 00
-    {"430281190002291235",        "id_number.birth_date"},  // 1900 is not a leap year
-    {"430281187912311234",        "id_number.birth_date"},  // 1879 < 1880
-    {"430281000001011238",        "id_number.birth_date"},  // year 0000
+    {"430281199002301238", "id_number.birth_date"},  // 30 Feb
+    {"430281199013011236", "id_number.birth_date"},  // month 13
+    {"430281199001001233", "id_number.birth_date"},  // day 00
+    {"430281190002291235", "id_number.birth_date"},  // 1900 is not a leap year
+    {"430281187912311234", "id_number.birth_date"},  // 1879 < 1880
+    {"430281000001011238", "id_number.birth_date"},  // year 0000
     // Born after `today` (2020-02-12).
-    {"430281202002131237",        "id_number.birth_future"},
-    {"430281202101011230",        "id_number.birth_future"},
+    {"430281202002131237", "id_number.birth_future"},
+    {"430281202101011230", "id_number.birth_future"},
     // Sequence 000 is never issued.
-    {"430281199001010009",        "id_number.sequence"},
+    {"430281199001010009", "id_number.sequence"},
     // One character changed: the check character no longer matches.
-    {"430281199001011238",        "id_number.checksum"},  // last 9 -> 8
-    {"430281199001021239",        "id_number.checksum"},  // day 01 -> 02
-    {"430281199001012239",        "id_number.checksum"},  // sequence 123 -> 223
-    {"43028119900101123X",        "id_number.checksum"},  // 9 -> X
-    {"110105194912310020",        "id_number.checksum"},  // X -> 0
+    {"430281199001011238", "id_number.checksum"},  // last 9 -> 8
+    {"430281199001021239", "id_number.checksum"},  // day 01 -> 02
+    {"430281199001012239", "id_number.checksum"},  // sequence 123 -> 223
+    {"43028119900101123X", "id_number.checksum"},  // 9 -> X
+    {"110105194912310020", "id_number.checksum"},  // X -> 0
     // What Excel makes of a number typed into a numeric cell.
-    {"4.30281E+17",               "id_number.scientific"},
-    {"4.30281e+17",               "id_number.scientific"},
-    {"4.30281199001011E+17",      "id_number.scientific"},
-    {" 4.30281E+17 ",             "id_number.scientific"},
+    {"4.30281E+17", "id_number.scientific"},
+    {"4.30281e+17", "id_number.scientific"},
+    {"4.30281199001011E+17", "id_number.scientific"},
+    {" 4.30281E+17 ", "id_number.scientific"},
 };
 
 TEST(IdNumberTest, RejectsInvalidNumbersWithExactCode) {
@@ -236,7 +238,8 @@ TEST(IdNumberTest, CheckChar) {
 TEST(IdNumberTest, ProvinceCodes) {
   const int valid[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
                        43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
-  const int invalid[] = {0, 1, 10, 16, 20, 24, 30, 38, 40, 47, 49, 55, 60, 66, 70, 72, 80, 83, 90, 99};
+  const int invalid[] = {0,  1,  10, 16, 20, 24, 30, 38, 40, 47,
+                         49, 55, 60, 66, 70, 72, 80, 83, 90, 99};
   for (int c : valid) EXPECT_TRUE(is_province_code(c)) << c;
   for (int c : invalid) EXPECT_FALSE(is_province_code(c)) << c;
 }
@@ -283,7 +286,8 @@ TEST(IdNumberTest, MakeBuildsTheExpectedNumber) {
 
 TEST(IdNumberTest, MakeRoundTripsThroughParse) {
   const char* divisions[] = {"430281", "430221", "110105", "440304", "652901", "810001"};
-  const Date births[] = {D(1880, 1, 1), D(1949, 12, 31), D(1990, 1, 1), D(2000, 2, 29), D(2020, 2, 12)};
+  const Date births[] = {D(1880, 1, 1), D(1949, 12, 31), D(1990, 1, 1), D(2000, 2, 29),
+                         D(2020, 2, 12)};
   for (const char* div : divisions) {
     for (Date birth : births) {
       for (int seq = 1; seq <= 999; seq += 37) {  // odd and even, all check chars

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -86,8 +88,8 @@ TEST(RegionTreeTest, LilingUnknownCodes) {
   const RegionTree& t = RegionTree::liling();
   const char* const cases[] = {
       "",
-      "430282",           // another county
-      "430281000000",     // the 12-digit form is not how codes are stored
+      "430282",        // another county
+      "430281000000",  // the 12-digit form is not how codes are stored
       "430281126000",
       "430281001",        // no such township
       "430281126999",     // no such village
@@ -161,14 +163,15 @@ TEST(RegionTreeTest, Children) {
   EXPECT_TRUE(std::is_sorted(towns.begin(), towns.end()));
   for (const auto& c : towns) EXPECT_EQ(c.size(), 9u) << c;
 
-  EXPECT_EQ(Codes(t.children("430281126")),
-            (std::vector<std::string>{"430281126219", "430281126227", "430281126232", "430281126237",
-                                      "430281126239", "430281126240", "430281126241"}));
+  EXPECT_EQ(
+      Codes(t.children("430281126")),
+      (std::vector<std::string>{"430281126219", "430281126227", "430281126232", "430281126237",
+                                "430281126239", "430281126240", "430281126241"}));
   EXPECT_EQ(Codes(t.children("430281400")), (std::vector<std::string>{"430281400498"}));
   EXPECT_TRUE(t.children("430281126232").empty());  // a village
   EXPECT_TRUE(t.children("430281999").empty());     // unknown
   EXPECT_TRUE(t.children("430282").empty());
-  EXPECT_TRUE(t.children("43028112").empty());      // a prefix that is not a code
+  EXPECT_TRUE(t.children("43028112").empty());  // a prefix that is not a code
 }
 
 TEST(RegionTreeTest, FullName) {
@@ -266,8 +269,8 @@ TEST(RegionTreeTest, FromTsvMalformed) {
   const std::vector<Case> cases = {
       {"three columns", head + "430281126000\t官庄镇\ttownship\n", "regions.columns", "line 3"},
       {"one column", head + "430281126000\n", "regions.columns", "line 3"},
-      {"spaces instead of tabs", head + "430281126000 官庄镇 township 430281000000\n", "regions.columns",
-       "line 3"},
+      {"spaces instead of tabs", head + "430281126000 官庄镇 township 430281000000\n",
+       "regions.columns", "line 3"},
       {"error on a later line", head + "430281126000\t官庄镇\ttownship\t430281000000\nbad\n",
        "regions.columns", "line 4"},
       {"bad code", head + "43028112600A\t官庄镇\ttownship\t430281000000\n", "region_code.invalid",
@@ -285,7 +288,8 @@ TEST(RegionTreeTest, FromTsvMalformed) {
     EXPECT_EQ(r.error().code, c.code);
     EXPECT_EQ(r.error().kind, ErrorKind::kInvalid);
     EXPECT_FALSE(r.error().message_zh.empty());
-    EXPECT_NE(r.error().message_en.find(c.message_contains), std::string::npos) << r.error().message_en;
+    EXPECT_NE(r.error().message_en.find(c.message_contains), std::string::npos)
+        << r.error().message_en;
   }
 }
 

@@ -11,8 +11,10 @@
 #include <ctime>
 
 #include "core/embedded_data.h"
+#include "registry/json.h"
 #include "registry/region_tree.h"
 #include "store/sqlite/bulk_loader.h"
+#include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_audit.h"
 
 namespace lz {
@@ -28,38 +30,51 @@ std::string now_iso() {
 
 namespace sqlite {
 
-static const char* kPersonCols =
-    "id, household_id, name, id_number, sex, birth_date, relationship, ethnicity, education, enrolment, "
-    "health, labour, phone, region_code, version, created_at, created_by, updated_at, updated_by";
 
-static Person read_person(const Stmt& s) {
-  Person p;
-  p.id = s.i64(0);
-  p.household_id = s.opt_i64(1);
-  p.name = s.str(2);
-  p.id_number = s.str(3);
-  p.sex = s.str(4);
-  p.birth_date = Date::parse_iso(s.str(5)).value_or(Date());
-  p.relationship = s.str(6);
-  p.ethnicity = s.str(7);
-  p.education = s.str(8);
-  p.enrolment = s.str(9);
-  p.health = s.str(10);
-  p.labour = s.str(11);
-  p.phone = s.str(12);
-  p.region_code = s.str(13);
-  p.meta = {s.i64(14), s.str(15), s.str(16), s.str(17), s.str(18)};
-  return p;
-}
 
-// Upper bound of a code-prefix range: codes are digits, ':' sorts after '9'.
-static std::string prefix_end(std::string_view prefix) { return std::string(prefix) + ":"; }
 
 static std::string substitute_dialect(std::string_view sql) {
   std::string s(sql);
   const std::string token = "{{id_pk}}";
   for (size_t pos; (pos = s.find(token)) != std::string::npos;) s.replace(pos, token.size(), "INTEGER PRIMARY KEY");
   return s;
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<Db> db)
+    : db_(std::move(db)), audit_(std::make_unique<SqliteAuditLog>(*db_)) {}
+SqliteStore::~SqliteStore() = default;
+AuditLog& SqliteStore::audit() { return *audit_; }
+
+Status SqliteStore::log(const Actor& actor, const char* action, const char* entity, int64_t id,
+                        const std::string& before, const std::string& after, const std::string& detail) {
+  AuditEntry e;
+  e.actor = actor.name;
+  e.role = actor.role;
+  e.address = actor.address;
+  e.action = action;
+  e.entity = entity;
+  e.entity_id = std::to_string(id);
+  e.before = before;
+  e.after = after;
+  e.detail = detail;
+  return audit_->append(e);
+}
+
+Status SqliteStore::check_version(const char* table, const char* what_zh, const char* what_en, int64_t id,
+                                  int64_t expected) {
+  auto s = db_->prepare(fmt::format("SELECT version FROM {} WHERE id = ? AND deleted_at IS NULL", table));
+  s.bind(1, id);
+  if (!s.step())
+    return not_found(fmt::format("{}.not_found", table), "id", fmt::format("{}{}不存在", what_zh, id),
+                     fmt::format("There is no {} with id {}", what_en, id));
+  if (s.i64(0) != expected)
+    return conflict("version.stale", "version",
+                    fmt::format("该{}已被他人修改（当前版本{}，您提交的是版本{}），请刷新后重新编辑", what_zh, s.i64(0),
+                                expected),
+                    fmt::format("This {} was changed by someone else (it is now version {}, you sent version {}): "
+                                "reload it and edit again",
+                                what_en, s.i64(0), expected));
+  return {};
 }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
@@ -272,8 +287,11 @@ Result<Household> SqliteStore::create_household(Household h, const Actor& actor)
     if (m.relationship == "01") head = m.id;
   }
   if (head) LZ_TRY(db_->prepare("UPDATE household SET head_person_id = ? WHERE id = ?").bind(1, *head).bind(2, h.id).exec());
+  auto created = household(h.id);
+  if (!created) return created.error();
+  LZ_TRY(log(actor, "create", "household", h.id, "", audit_text(*created)));
   LZ_TRY(tx.commit());
-  return household(h.id);
+  return created;
 }
 
 Result<Household> SqliteStore::household(int64_t id) {
@@ -307,6 +325,10 @@ Result<ListResult<HouseholdSummary>> SqliteStore::list_households(const Househol
     where += " AND h.region_code >= ? AND h.region_code < ?";
     args.push_back(q.region_prefix);
     args.push_back(prefix_end(q.region_prefix));
+  }
+  if (q.paired_cadre_id) {
+    where += " AND h.id IN (SELECT household_id FROM pairing WHERE cadre_id = ? AND to_date IS NULL AND deleted_at IS NULL)";
+    args.push_back(std::to_string(*q.paired_cadre_id));
   }
   if (!q.text.empty()) {
     where +=
@@ -383,8 +405,11 @@ Result<Person> SqliteStore::add_member(int64_t household_id, Person p, const Act
     LZ_TRY(db_->prepare("UPDATE household SET head_person_id = ?, version = version + 1, updated_at = ?, "
                         "updated_by = ? WHERE id = ?")
                .bind(1, p.id).bind(2, now).bind(3, actor.name).bind(4, household_id).exec());
+  auto created = person(p.id);
+  if (!created) return created.error();
+  LZ_TRY(log(actor, "create", "person", p.id, "", audit_text(*created)));
   LZ_TRY(tx.commit());
-  return person(p.id);
+  return created;
 }
 
 // ---------------------------------------------------------------- cadres, teams, pairings
@@ -408,8 +433,11 @@ Result<Cadre> SqliteStore::create_cadre(Cadre c, const Actor& actor) {
   c.id = sqlite3_last_insert_rowid(db_->handle());
   auto k = db_->prepare("INSERT INTO cadre_kind (cadre_id, kind) VALUES (?,?)");
   for (const auto& kind : c.kinds) LZ_TRY(k.bind(1, c.id).bind(2, kind).exec());
+  auto created = cadre(c.id);
+  if (!created) return created.error();
+  LZ_TRY(log(actor, "create", "cadre", c.id, "", audit_text(*created)));
   LZ_TRY(tx.commit());
-  return cadre(c.id);
+  return created;
 }
 
 Result<Cadre> SqliteStore::cadre(int64_t id) {
@@ -469,8 +497,11 @@ Result<VillageTeam> SqliteStore::create_village_team(VillageTeam t, const Actor&
       return conflict("member_cadre_ids.duplicate", "member_cadre_ids", fmt::format("干部{}重复列出", cid),
                       fmt::format("Cadre {} is listed twice", cid));
   }
+  auto created = village_team(t.id);
+  if (!created) return created.error();
+  LZ_TRY(log(actor, "create", "village_team", t.id, "", audit_text(*created)));
   LZ_TRY(tx.commit());
-  return village_team(t.id);
+  return created;
 }
 
 Result<VillageTeam> SqliteStore::village_team(int64_t id) {
@@ -495,18 +526,6 @@ Result<VillageTeam> SqliteStore::village_team(int64_t id) {
   return t;
 }
 
-static Pairing read_pairing(const Stmt& s) {
-  Pairing p;
-  p.id = s.i64(0);
-  p.cadre_id = s.i64(1);
-  p.household_id = s.i64(2);
-  p.from_date = Date::parse_iso(s.str(3)).value_or(Date());
-  if (auto to = s.opt_str(4)) p.to_date = Date::parse_iso(*to);
-  p.meta = {s.i64(5), s.str(6), s.str(7), s.str(8), s.str(9)};
-  return p;
-}
-static const char* kPairingCols =
-    "id, cadre_id, household_id, from_date, to_date, version, created_at, created_by, updated_at, updated_by";
 
 Result<std::optional<Pairing>> SqliteStore::current_pairing(int64_t household_id) {
   auto s = db_->prepare(fmt::format(
@@ -572,11 +591,11 @@ Result<Pairing> SqliteStore::create_pairing(Pairing p, const Actor& actor, bool 
              .bind(4, p.to_date ? std::optional<std::string>(p.to_date->iso()) : std::nullopt)
              .bind(5, now).bind(6, actor.name).bind(7, now).bind(8, actor.name).exec());
   p.id = sqlite3_last_insert_rowid(db_->handle());
+  auto created = pairing(p.id);
+  if (!created) return created.error();
+  LZ_TRY(log(actor, "create", "pairing", p.id, "", audit_text(*created), replace ? "replaces the current pairing" : ""));
   LZ_TRY(tx.commit());
-  auto s = db_->prepare(fmt::format("SELECT {} FROM pairing WHERE id = ?", kPairingCols));
-  s.bind(1, p.id);
-  s.step();
-  return read_pairing(s);
+  return created;
 }
 
 Status SqliteStore::set_poverty_status(int64_t household_id, const std::string& status, int registered_year,
@@ -603,6 +622,9 @@ Status SqliteStore::set_poverty_status(int64_t household_id, const std::string& 
              .bind(1, household_id).bind(2, status).bind(3, registered_year)
              .bind(4, lifted_year ? std::optional<int64_t>(*lifted_year) : std::nullopt)
              .bind(5, now).bind(6, actor.name).bind(7, now).bind(8, actor.name).exec());
+  LZ_TRY(log(actor, "update", "poverty_household", household_id, "",
+             fmt::format(R"({{"status":"{}","registered_year":{},"lifted_year":{}}})", status, registered_year,
+                         lifted_year ? std::to_string(*lifted_year) : "null")));
   return tx.commit();
 }
 

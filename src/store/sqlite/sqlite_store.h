@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "store/sqlite/db.h"
+#include "store/audit.h"
 #include "store/store.h"
 
 namespace lz::sqlite {
@@ -12,6 +13,7 @@ namespace lz::sqlite {
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+  ~SqliteStore() override;
 
   Result<std::vector<Region>> regions(std::string_view prefix) override;
   Result<Region> region(std::string_view code) override;
@@ -36,16 +38,41 @@ class SqliteStore final : public Store {
   Result<std::optional<std::string>> meta(std::string_view key) override;
   Status set_meta(std::string_view key, std::string_view value) override;
   Result<int64_t> household_count() override;
+  Result<Household> update_household(const Household& h, int64_t expected_version, const Actor& actor) override;
+  Status delete_household(int64_t id, int64_t expected_version, const Actor& actor) override;
+  Result<Person> update_person(const Person& p, int64_t expected_version, const Actor& actor) override;
+  Status delete_person(int64_t id, int64_t expected_version, const Actor& actor) override;
+  Result<Cadre> update_cadre(const Cadre& c, int64_t expected_version, const Actor& actor) override;
+  Status delete_cadre(int64_t id, int64_t expected_version, const Actor& actor) override;
+  Result<VillageTeam> update_village_team(const VillageTeam& t, int64_t expected_version,
+                                          const Actor& actor) override;
+  Status delete_village_team(int64_t id, int64_t expected_version, const Actor& actor) override;
+  Result<Pairing> pairing(int64_t id) override;
+  Result<Pairing> end_pairing(int64_t id, Date to_date, int64_t expected_version, const Actor& actor) override;
+  Status delete_pairing(int64_t id, int64_t expected_version, const Actor& actor) override;
+  Result<ListResult<Person>> list_persons(const PersonQuery& q) override;
+  Result<ListResult<Cadre>> list_cadres(const CadreQuery& q) override;
+  Result<ListResult<VillageTeam>> list_village_teams(const VillageTeamQuery& q) override;
+  Result<ListResult<Pairing>> list_pairings(const PairingQuery& q) override;
+  Result<bool> is_paired(int64_t cadre_id, int64_t household_id) override;
+  AuditLog& audit() override;
 
   Db& db() { return *db_; }
 
  private:
-  explicit SqliteStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<Db> db);
+  // Audit helper: appends an entry for `actor` in the current transaction.
+  Status log(const Actor& actor, const char* action, const char* entity, int64_t id, const std::string& before,
+             const std::string& after, const std::string& detail = "");
+  // Refuses a write against a missing row or a stale version.
+  Status check_version(const char* table, const char* what_zh, const char* what_en, int64_t id,
+                       int64_t expected_version);
   Status migrate();
   Status check_new_person(const Person& p, const std::string& at);
   Status insert_person(Person& p, int64_t household_id, const std::string& region_code, const Actor& actor,
                        const std::string& now);
   std::unique_ptr<Db> db_;
+  std::unique_ptr<AuditLog> audit_;
 };
 
 }  // namespace lz::sqlite
