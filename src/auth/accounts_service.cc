@@ -26,18 +26,21 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string normalize_login(std::string_view s) { return lower(text::trim(text::to_half_width(s))); }
+std::string normalize_login(std::string_view s) {
+  return lower(text::trim(text::to_half_width(s)));
+}
 
 Status check_login(const std::string& login) {
   bool chars_ok = std::all_of(login.begin(), login.end(), [](unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
   });
   if (login.size() < 3 || login.size() > 32 || !chars_ok)
-    return invalid("login.invalid", "login",
-                   fmt::format("登录名“{}”无效：应为3到32个字符，只能用小写字母、数字和 _ . -", login),
-                   fmt::format("The login \"{}\" is invalid: it must be 3 to 32 characters of "
-                               "lowercase letters, digits and _ . -",
-                               login));
+    return invalid(
+        "login.invalid", "login",
+        fmt::format("登录名“{}”无效：应为3到32个字符，只能用小写字母、数字和 _ . -", login),
+        fmt::format("The login \"{}\" is invalid: it must be 3 to 32 characters of "
+                    "lowercase letters, digits and _ . -",
+                    login));
   return {};
 }
 
@@ -51,11 +54,12 @@ Error session_invalid() {
 }
 
 Error locked(int minutes) {
-  return invalid("session.locked", "",
-                 fmt::format("密码连续输错次数过多，账号已临时锁定，请{}分钟后再试", minutes),
-                 fmt::format("Too many wrong passwords in a row: the account is locked for now; try "
-                             "again in {} minute{}",
-                             minutes, minutes == 1 ? "" : "s"));
+  return invalid(
+      "session.locked", "",
+      fmt::format("密码连续输错次数过多，账号已临时锁定，请{}分钟后再试", minutes),
+      fmt::format("Too many wrong passwords in a row: the account is locked for now; try "
+                  "again in {} minute{}",
+                  minutes, minutes == 1 ? "" : "s"));
 }
 
 Error account_not_found(const std::string& login) {
@@ -80,9 +84,9 @@ const char* level_en(int digits) {
   return digits == 6 ? "the county" : digits == 9 ? "a township" : "a village";
 }
 
-constexpr Role kAllRoles[] = {Role::kCountyAdmin,     Role::kTownshipOfficer, Role::kVillageCadre,
-                              Role::kPairedCadre,     Role::kCheckpointStaff, Role::kEnterprise,
-                              Role::kSystemAdmin,     Role::kSecurityAdmin,   Role::kAuditAdmin};
+constexpr Role kAllRoles[] = {Role::kCountyAdmin, Role::kTownshipOfficer, Role::kVillageCadre,
+                              Role::kPairedCadre, Role::kCheckpointStaff, Role::kEnterprise,
+                              Role::kSystemAdmin, Role::kSecurityAdmin,   Role::kAuditAdmin};
 
 }  // namespace
 
@@ -133,19 +137,21 @@ Result<AccountsService::Binding> AccountsService::validate_binding(
     std::string zh;
     for (Role r : kAllRoles)
       zh += fmt::format("{}{}（{}）", zh.empty() ? "" : "、", role_name(r), role_label_zh(r));
-    return invalid("role.unknown", "role", fmt::format("角色“{}”无效，可选：{}", role_in, zh),
-                   fmt::format("Unknown role \"{}\"; expected one of: {}", role_in, role_names_list()));
+    return invalid(
+        "role.unknown", "role", fmt::format("角色“{}”无效，可选：{}", role_in, zh),
+        fmt::format("Unknown role \"{}\"; expected one of: {}", role_in, role_names_list()));
   }
   Binding b{role_name(*role), "", std::nullopt};
   int digits = role_region_digits(*role);
   std::string region = text::strip_spaces(text::to_half_width(region_in));
   if (digits == 0) {
     if (!region.empty())
-      return invalid("region_code.not_allowed", "region_code",
-                     fmt::format("角色{}（{}）的账号不绑定区划，请不要填写区划代码", b.role,
-                                 role_label_zh(*role)),
-                     fmt::format("A {} account is not bound to a region; leave the region code empty",
-                                 b.role));
+      return invalid(
+          "region_code.not_allowed", "region_code",
+          fmt::format("角色{}（{}）的账号不绑定区划，请不要填写区划代码", b.role,
+                      role_label_zh(*role)),
+          fmt::format("A {} account is not bound to a region; leave the region code empty",
+                      b.role));
   } else if (region.empty()) {
     if (digits != 6)
       return invalid("region_code.required", "region_code",
@@ -158,11 +164,12 @@ Result<AccountsService::Binding> AccountsService::validate_binding(
     auto code = RegionCode::parse(region, "region_code");
     if (!code) return code.error();
     if (static_cast<int>(code->str().size()) != digits)
-      return invalid("region_code.level", "region_code",
-                     fmt::format("角色{}（{}）的账号须绑定一个{}（{}位代码），“{}”不是", b.role,
-                                 role_label_zh(*role), level_zh(digits), digits, region),
-                     fmt::format("A {} account must be bound to {} ({}-digit code); \"{}\" is not one",
-                                 b.role, level_en(digits), digits, region));
+      return invalid(
+          "region_code.level", "region_code",
+          fmt::format("角色{}（{}）的账号须绑定一个{}（{}位代码），“{}”不是", b.role,
+                      role_label_zh(*role), level_zh(digits), digits, region),
+          fmt::format("A {} account must be bound to {} ({}-digit code); \"{}\" is not one", b.role,
+                      level_en(digits), digits, region));
     b.region_code = code->str();
   }
   if (role_needs_cadre(*role) && !cadre_id)

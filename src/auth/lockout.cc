@@ -5,7 +5,8 @@
 namespace lz {
 
 std::chrono::minutes lock_duration(int consecutive_failures, const LockoutConfig& config) {
-  if (config.threshold <= 0 || consecutive_failures < config.threshold) return std::chrono::minutes(0);
+  if (config.threshold <= 0 || consecutive_failures < config.threshold)
+    return std::chrono::minutes(0);
   std::chrono::minutes lock = config.first_lock;
   // Double once per failure past the threshold; stop at the cap (no overflow).
   for (int n = config.threshold; n < consecutive_failures && lock < config.max_lock; ++n) lock *= 2;

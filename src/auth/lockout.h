@@ -8,9 +8,9 @@
 namespace lz {
 
 struct LockoutConfig {
-  int threshold = 5;                      // failures that bring the first lock
-  std::chrono::minutes first_lock{1};     // the lock at `threshold` failures
-  std::chrono::minutes max_lock{60};      // no lock is longer
+  int threshold = 5;                   // failures that bring the first lock
+  std::chrono::minutes first_lock{1};  // the lock at `threshold` failures
+  std::chrono::minutes max_lock{60};   // no lock is longer
 };
 
 // How long an account is locked after `consecutive_failures` wrong

@@ -34,11 +34,12 @@ std::string lower(std::string_view s) {
 // Passwords long and mixed enough to pass the other rules that are still
 // among the first tried by anyone guessing (compared in lowercase).
 constexpr std::array<std::string_view, 32> kCommon = {
-    "password123",  "password1234", "password@123", "p@ssw0rd123",  "p@ssword123",  "passw0rd123",
-    "passw0rd!23",  "qwerty12345",  "qwerty@123",   "qwerty123456", "qwer1234!@#$", "1qaz2wsx3edc",
-    "1qaz@wsx3edc", "1qaz!qaz2wsx", "abc123456789", "abcd1234!@#$", "aa1234567890", "aa123456789",
-    "admin@12345",  "admin123456",  "admin@123456", "administrator1", "welcome123", "welcome@123",
-    "iloveyou123",  "woaini1314!",  "woaini520!",   "zxcvbnm123!",  "asdfghjkl123", "a1234567890",
+    "password123",  "password1234",   "password@123", "p@ssw0rd123",  "p@ssword123",
+    "passw0rd123",  "passw0rd!23",    "qwerty12345",  "qwerty@123",   "qwerty123456",
+    "qwer1234!@#$", "1qaz2wsx3edc",   "1qaz@wsx3edc", "1qaz!qaz2wsx", "abc123456789",
+    "abcd1234!@#$", "aa1234567890",   "aa123456789",  "admin@12345",  "admin123456",
+    "admin@123456", "administrator1", "welcome123",   "welcome@123",  "iloveyou123",
+    "woaini1314!",  "woaini520!",     "zxcvbnm123!",  "asdfghjkl123", "a1234567890",
     "liangzhan123", "liangzhan@123"};
 
 }  // namespace
@@ -46,8 +47,9 @@ constexpr std::array<std::string_view, 32> kCommon = {
 Result<std::string> hash_password(std::string_view password) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
+                            crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
     return internal("password.hash", "无法计算密码哈希（内存不足）",
                     "Cannot hash the password (out of memory)");
   return std::string(out);
@@ -65,10 +67,11 @@ Status check_password_policy(std::string_view login, std::string_view password) 
     return invalid("password.encoding", "password", "密码含有无效字符（不是UTF-8文本）",
                    "The password contains invalid characters (not UTF-8 text)");
   if (length < kMinLength)
-    return invalid("password.too_short", "password",
-                   fmt::format("密码太短：至少需要{}个字符，现在只有{}个", kMinLength, length),
-                   fmt::format("The password is too short: it needs at least {} characters, it has {}",
-                               kMinLength, length));
+    return invalid(
+        "password.too_short", "password",
+        fmt::format("密码太短：至少需要{}个字符，现在只有{}个", kMinLength, length),
+        fmt::format("The password is too short: it needs at least {} characters, it has {}",
+                    kMinLength, length));
   if (length > kMaxLength)
     return invalid("password.too_long", "password",
                    fmt::format("密码太长：最多{}个字符", kMaxLength),
@@ -94,12 +97,13 @@ Status check_password_policy(std::string_view login, std::string_view password) 
   }
   int classes = lo + up + digit + other;
   if (classes < 3)
-    return invalid("password.classes", "password",
-                   fmt::format("密码须包含小写字母、大写字母、数字、其他符号四类中的至少三类，现在只有{}类",
-                               classes),
-                   fmt::format("The password must mix at least 3 of: lowercase letters, uppercase "
-                               "letters, digits, other symbols; it has {}",
-                               classes));
+    return invalid(
+        "password.classes", "password",
+        fmt::format("密码须包含小写字母、大写字母、数字、其他符号四类中的至少三类，现在只有{}类",
+                    classes),
+        fmt::format("The password must mix at least 3 of: lowercase letters, uppercase "
+                    "letters, digits, other symbols; it has {}",
+                    classes));
   return {};
 }
 
@@ -117,8 +121,8 @@ std::string random_token() {
 std::string token_hash(std::string_view token) {
   ensure_sodium();
   unsigned char h[32];
-  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(),
-                     nullptr, 0);
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
   char hex[sizeof h * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, h, sizeof h);
   return std::string(hex);

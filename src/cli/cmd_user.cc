@@ -22,7 +22,9 @@ namespace {
 
 const Actor kCliActor{"cli", ""};
 
-bool en() { return globals().language() == Lang::kEn; }
+bool en() {
+  return globals().language() == Lang::kEn;
+}
 
 // The store and the account store on its connection.
 struct Opened {
@@ -90,13 +92,15 @@ nlohmann::json account_json(const Account& a) {
           {"login", a.login},
           {"display_name", a.display_name},
           {"role", a.role},
-          {"region_code", a.region_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.region_code)},
+          {"region_code",
+           a.region_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.region_code)},
           {"cadre_id", opt(a.cadre_id)},
           {"checkpoint_id", opt(a.checkpoint_id)},
           {"enterprise_id", opt(a.enterprise_id)},
           {"disabled", a.disabled},
           {"locked", is_locked(a)},
-          {"locked_until", a.locked_until.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.locked_until)},
+          {"locked_until",
+           a.locked_until.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.locked_until)},
           {"failed_logins", a.failed_logins},
           {"password_set_at", a.password_set_at},
           {"version", a.meta.version},
@@ -109,9 +113,9 @@ nlohmann::json account_json(const Account& a) {
 std::string roles_help() {
   std::string out = "Role of the account: ";
   bool first = true;
-  for (const auto& name : {"county_admin", "township_officer", "village_cadre", "paired_cadre",
-                           "checkpoint_staff", "enterprise", "system_admin", "security_admin",
-                           "audit_admin"}) {
+  for (const auto& name :
+       {"county_admin", "township_officer", "village_cadre", "paired_cadre", "checkpoint_staff",
+        "enterprise", "system_admin", "security_admin", "audit_admin"}) {
     auto r = parse_role(name);
     out += fmt::format("{}{} ({})", first ? "" : ", ", name, role_label_zh(*r));
     first = false;
@@ -194,10 +198,9 @@ void add_list(CLI::App& user, Runner& run) {
                   pad(e ? "role" : "角色", 20).c_str(), pad(e ? "region" : "区划", 16).c_str(),
                   e ? "name / status" : "姓名 / 状态");
       for (const auto& a : *list) {
-        std::string status = a.disabled ? (e ? "disabled" : "已停用")
-                             : is_locked(a)
-                                 ? (e ? "locked until " : "锁定至") + a.locked_until
-                                 : (e ? "active" : "正常");
+        std::string status = a.disabled     ? (e ? "disabled" : "已停用")
+                             : is_locked(a) ? (e ? "locked until " : "锁定至") + a.locked_until
+                                            : (e ? "active" : "正常");
         std::printf("%s%s%s%s%s%s%s\n", pad(std::to_string(a.id), 6).c_str(),
                     pad(a.login, 22).c_str(), pad(role_label(a.role), 20).c_str(),
                     pad(a.region_code.empty() ? "-" : a.region_code, 16).c_str(),
@@ -260,9 +263,10 @@ void add_reset_password(CLI::App& user, Runner& run) {
       AccountsService svc(*opened->accounts);
       auto st = svc.reset_password(o->login, *pw, kCliActor);
       if (!st) return fail(st.error());
-      std::printf(en() ? "Reset the password of %s; its sessions have ended and any lock is cleared\n"
-                       : "已重置账号 %s 的密码，其登录会话已全部结束，锁定已解除\n",
-                  o->login.c_str());
+      std::printf(
+          en() ? "Reset the password of %s; its sessions have ended and any lock is cleared\n"
+               : "已重置账号 %s 的密码，其登录会话已全部结束，锁定已解除\n",
+          o->login.c_str());
       return kExitOk;
     };
   });
@@ -271,7 +275,8 @@ void add_reset_password(CLI::App& user, Runner& run) {
 }  // namespace
 
 void add_user(CLI::App& app, Runner& run) {
-  auto* user = app.add_subcommand("user", "Login accounts: add, list, disable, enable, reset-password");
+  auto* user =
+      app.add_subcommand("user", "Login accounts: add, list, disable, enable, reset-password");
   user->require_subcommand(1);
   user->footer(
       "Passwords are read from stdin (--password-stdin), never from the command line.\n"

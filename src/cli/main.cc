@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_regions(app, run);
   add_id(app, run);
   add_user(app, run);
+  add_serve(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

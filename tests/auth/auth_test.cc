@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +33,10 @@ struct PolicyCase {
   std::string login, password;
   const char* code;  // "" when accepted
 };
+
+void PrintTo(const PolicyCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class PasswordPolicyTest : public ::testing::TestWithParam<PolicyCase> {};
 
@@ -66,7 +72,8 @@ INSTANTIATE_TEST_SUITE_P(
         PolicyCase{"uppercase_only", "zhang3", "LILINGCOUNTY", "password.classes"},
         PolicyCase{"digits_symbols_only", "zhang3", "2020-02-12!!", "password.classes"},
         PolicyCase{"contains_login", "zhang3", "Zhang3-Liling!", "password.contains_login"},
-        PolicyCase{"contains_login_any_case", "zhang3", "xxZHANG3yy-2020", "password.contains_login"},
+        PolicyCase{"contains_login_any_case", "zhang3", "xxZHANG3yy-2020",
+                   "password.contains_login"},
         PolicyCase{"common", "zhang3", "Password123", "password.common"},
         PolicyCase{"common_any_case", "zhang3", "P@SSW0RD123", "password.common"},
         PolicyCase{"common_keyboard", "zhang3", "1qaz@WSX3edc", "password.common"}),
@@ -78,6 +85,10 @@ struct LockCase {
   int failures;
   int minutes;
 };
+
+void PrintTo(const LockCase& c, std::ostream* os) {
+  *os << c.failures << " failures";
+}
 
 class LockoutScheduleTest : public ::testing::TestWithParam<LockCase> {};
 
@@ -141,7 +152,8 @@ TEST(PasswordTokenTest, RandomBase64UrlAndHexHash) {
   std::string t = random_token();
   std::string h = token_hash(t);
   ASSERT_EQ(h.size(), 64u);
-  for (char c : h) ASSERT_TRUE(std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'));
+  for (char c : h)
+    ASSERT_TRUE(std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f'));
   EXPECT_EQ(h, token_hash(t));
   EXPECT_NE(h, token_hash(random_token()));
   EXPECT_EQ(h.find(t), std::string::npos);
@@ -152,9 +164,12 @@ TEST(PasswordTokenTest, RandomBase64UrlAndHexHash) {
 class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // Parameterised tests are named "Case/param": keep the file name flat.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (char& c : name)
+      if (c == '/') c = '_';
     path_ = std::filesystem::temp_directory_path() /
-            ("lz_auth_test_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+            ("lz_auth_test_" + std::to_string(::getpid()) + "_" + name + ".db");
     remove_db();
     auto s = sqlite::SqliteStore::open(path_.string());
     ASSERT_TRUE(s.ok()) << s.error().describe();
@@ -226,7 +241,12 @@ struct BindingCase {
   std::string stored_region;  // when accepted
 };
 
-class AccountBindingTest : public AccountsTest, public ::testing::WithParamInterface<BindingCase> {};
+void PrintTo(const BindingCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
+class AccountBindingTest : public AccountsTest,
+                           public ::testing::WithParamInterface<BindingCase> {};
 
 TEST_P(AccountBindingTest, RoleRegionAndCadre) {
   const auto& c = GetParam();
@@ -276,8 +296,8 @@ INSTANTIATE_TEST_SUITE_P(
         BindingCase{"paired", "paired_cadre", "", true, "", "430281"},
         BindingCase{"paired_missing_cadre", "paired_cadre", "", false, "cadre_id.required", ""},
         BindingCase{"paired_unknown_cadre", "paired_cadre", "", true, "cadre.not_found", ""},
-        BindingCase{"paired_given_township", "paired_cadre", "430281126", true,
-                    "region_code.level", ""},
+        BindingCase{"paired_given_township", "paired_cadre", "430281126", true, "region_code.level",
+                    ""},
         BindingCase{"system_admin", "system_admin", "", false, "", ""},
         BindingCase{"security_admin", "security_admin", "", false, "", ""},
         BindingCase{"audit_admin", "audit_admin", "", false, "", ""},
@@ -440,7 +460,8 @@ TEST_F(AccountsTest, LockoutAfterFiveFailuresWithBackOff) {
   auto locked = svc_->login("zhang3", kGood, "");
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.error().code, "session.locked");
-  EXPECT_NE(locked.error().message_zh.find("1分钟"), std::string::npos) << locked.error().message_zh;
+  EXPECT_NE(locked.error().message_zh.find("1分钟"), std::string::npos)
+      << locked.error().message_zh;
   EXPECT_NE(locked.error().message_en.find("1 minute"), std::string::npos)
       << locked.error().message_en;
   EXPECT_EQ(acct().failed_logins, 5) << "an attempt while locked is not verified or counted";
@@ -630,8 +651,9 @@ TEST_F(AccountsTest, EveryWriteIsAuditedWithoutThePasswordHash) {
   auto entries = audit();
   std::vector<std::string> actions;
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) actions.push_back(it->action);
-  EXPECT_EQ(actions, (std::vector<std::string>{"create", "login_failed", "login", "logout",
-                                               "role_change", "password_reset", "disable", "enable"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"create", "login_failed", "login", "logout", "role_change",
+                                      "password_reset", "disable", "enable"}));
   const std::string hash = (**accounts_->account_by_login("zhang3")).password_hash;
   for (const auto& e : entries) {
     SCOPED_TRACE(e.action);

@@ -39,11 +39,21 @@ std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20)
           out += fmt::format("\\u{:04x}", c);
@@ -54,8 +64,12 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-std::string json_opt(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : "null"; }
-std::string json_opt_str(const std::string& v) { return v.empty() ? "null" : json_string(v); }
+std::string json_opt(const std::optional<int64_t>& v) {
+  return v ? std::to_string(*v) : "null";
+}
+std::string json_opt_str(const std::string& v) {
+  return v.empty() ? "null" : json_string(v);
+}
 
 std::optional<std::string> null_if_empty(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
@@ -151,15 +165,18 @@ Result<Account> SqliteAccountStore::create_account(Account a, const Actor& actor
   std::string now = now_iso();
   auto s = db_.prepare(
       "INSERT INTO account (login, display_name, password_hash, role, region_code, cadre_id, "
-      "checkpoint_id, enterprise_id, disabled, failed_logins, locked_until, password_set_at, version, "
-      "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,0,NULL,?,1,?,?,?,?)");
+      "checkpoint_id, enterprise_id, disabled, failed_logins, locked_until, password_set_at, "
+      "version, "
+      "created_at, created_by, updated_at, updated_by) VALUES "
+      "(?,?,?,?,?,?,?,?,?,0,NULL,?,1,?,?,?,?)");
   s.bind(1, a.login).bind(2, a.display_name).bind(3, a.password_hash).bind(4, a.role);
   s.bind(5, null_if_empty(a.region_code)).bind(6, a.cadre_id).bind(7, a.checkpoint_id);
   s.bind(8, a.enterprise_id).bind(9, a.disabled ? 1 : 0).bind(10, now);
   s.bind(11, now).bind(12, actor.name).bind(13, now).bind(14, actor.name);
   LZ_TRY(s.exec());
   auto created = load(sqlite3_last_insert_rowid(db_.handle()));
-  if (!created) return internal("account.lost", "新建的账号读不出来", "The new account cannot be read back");
+  if (!created)
+    return internal("account.lost", "新建的账号读不出来", "The new account cannot be read back");
   LZ_TRY(audit("create", nullptr, &*created, actor));
   LZ_TRY(tx.commit());
   return *created;
@@ -209,45 +226,51 @@ Status SqliteAccountStore::set_disabled(int64_t id, bool disabled, const Actor& 
   return tx.commit();
 }
 
-Status SqliteAccountStore::set_password_hash(int64_t id, const std::string& hash, const Actor& actor) {
+Status SqliteAccountStore::set_password_hash(int64_t id, const std::string& hash,
+                                             const Actor& actor) {
   Tx tx(db_);
   LZ_TRY(tx.begin_status());
   auto before = load(id);
   if (!before) return account_not_found(id);
   std::string now = now_iso();
-  LZ_TRY(db_.prepare("UPDATE account SET password_hash = ?, password_set_at = ?, failed_logins = 0, "
-                     "locked_until = NULL, version = version + 1, updated_at = ?, updated_by = ? "
-                     "WHERE id = ?")
-             .bind(1, hash)
-             .bind(2, now)
-             .bind(3, now)
-             .bind(4, actor.name)
-             .bind(5, id)
-             .exec());
+  LZ_TRY(
+      db_.prepare("UPDATE account SET password_hash = ?, password_set_at = ?, failed_logins = 0, "
+                  "locked_until = NULL, version = version + 1, updated_at = ?, updated_by = ? "
+                  "WHERE id = ?")
+          .bind(1, hash)
+          .bind(2, now)
+          .bind(3, now)
+          .bind(4, actor.name)
+          .bind(5, id)
+          .exec());
   LZ_TRY(db_.prepare("DELETE FROM session WHERE account_id = ?").bind(1, id).exec());
   int64_t ended = sqlite3_changes64(db_.handle());
   auto after = load(id);
-  LZ_TRY(audit("password_reset", &*before, &*after, actor, fmt::format("sessions ended: {}", ended)));
+  LZ_TRY(
+      audit("password_reset", &*before, &*after, actor, fmt::format("sessions ended: {}", ended)));
   return tx.commit();
 }
 
-Status SqliteAccountStore::set_role(int64_t id, const std::string& role, const std::string& region_code,
-                                    std::optional<int64_t> cadre_id, const Actor& actor) {
+Status SqliteAccountStore::set_role(int64_t id, const std::string& role,
+                                    const std::string& region_code, std::optional<int64_t> cadre_id,
+                                    const Actor& actor) {
   Tx tx(db_);
   LZ_TRY(tx.begin_status());
   auto before = load(id);
   if (!before) return account_not_found(id);
   LZ_TRY(check_region(region_code));
   LZ_TRY(check_cadre(cadre_id));
-  LZ_TRY(db_.prepare("UPDATE account SET role = ?, region_code = ?, cadre_id = ?, version = version + 1, "
-                     "updated_at = ?, updated_by = ? WHERE id = ?")
-             .bind(1, role)
-             .bind(2, null_if_empty(region_code))
-             .bind(3, cadre_id)
-             .bind(4, now_iso())
-             .bind(5, actor.name)
-             .bind(6, id)
-             .exec());
+  LZ_TRY(
+      db_.prepare(
+             "UPDATE account SET role = ?, region_code = ?, cadre_id = ?, version = version + 1, "
+             "updated_at = ?, updated_by = ? WHERE id = ?")
+          .bind(1, role)
+          .bind(2, null_if_empty(region_code))
+          .bind(3, cadre_id)
+          .bind(4, now_iso())
+          .bind(5, actor.name)
+          .bind(6, id)
+          .exec());
   auto after = load(id);
   LZ_TRY(audit("role_change", &*before, &*after, actor));
   return tx.commit();
@@ -256,7 +279,8 @@ Status SqliteAccountStore::set_role(int64_t id, const std::string& role, const s
 // ---------------------------------------------------------------- logins and sessions
 
 Status SqliteAccountStore::record_login_failure(int64_t id, int failed_logins,
-                                                const std::string& locked_until, const Actor& actor) {
+                                                const std::string& locked_until,
+                                                const Actor& actor) {
   Tx tx(db_);
   LZ_TRY(tx.begin_status());
   auto before = load(id);
@@ -273,7 +297,8 @@ Status SqliteAccountStore::record_login_failure(int64_t id, int failed_logins,
   return tx.commit();
 }
 
-Status SqliteAccountStore::record_login_success(int64_t id, const SessionRecord& s, const Actor& actor) {
+Status SqliteAccountStore::record_login_success(int64_t id, const SessionRecord& s,
+                                                const Actor& actor) {
   Tx tx(db_);
   LZ_TRY(tx.begin_status());
   auto before = load(id);
@@ -298,7 +323,8 @@ Result<std::optional<SessionRecord>> SqliteAccountStore::session(const std::stri
       "WHERE token_hash = ?");
   s.bind(1, token_hash);
   if (!s.step()) return std::optional<SessionRecord>();
-  return std::optional<SessionRecord>(SessionRecord{s.str(0), s.i64(1), s.str(2), s.str(3), s.str(4)});
+  return std::optional<SessionRecord>(
+      SessionRecord{s.str(0), s.i64(1), s.str(2), s.str(3), s.str(4)});
 }
 
 Status SqliteAccountStore::touch_session(const std::string& token_hash, const std::string& now) {

@@ -1,0 +1,71 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include "http/problem.h"
+
+namespace lz::http {
+
+Lang lang_of(const HttpRequest& req) {
+  std::string al = req.header("accept-language");
+  // The first language listed wins; Chinese unless it is English.
+  return al.starts_with("en") ? Lang::kEn : Lang::kZh;
+}
+
+static std::string session_token(const HttpRequest& req) {
+  std::string auth = req.header("authorization");
+  if (auth.size() > 7 && (auth.starts_with("Bearer ") || auth.starts_with("bearer "))) return auth.substr(7);
+  std::string cookie = req.header("cookie");
+  std::string key = std::string(kSessionCookie) + "=";
+  for (size_t pos = 0; (pos = cookie.find(key, pos)) != std::string::npos; pos += key.size()) {
+    if (pos == 0 || cookie[pos - 1] == ' ' || cookie[pos - 1] == ';') {
+      size_t b = pos + key.size(), e = cookie.find(';', b);
+      return cookie.substr(b, e == std::string::npos ? std::string::npos : e - b);
+    }
+  }
+  return "";
+}
+
+Api::Api() {
+  add_session_routes(router_);
+  add_region_routes(router_);
+  add_household_routes(router_);
+  add_person_routes(router_);
+  add_cadre_routes(router_);
+  add_village_team_routes(router_);
+  add_pairing_routes(router_);
+  add_account_routes(router_);
+  add_audit_routes(router_);
+  add_meta_routes(router_);
+}
+
+HttpResponse Api::handle(const HttpRequest& req, Services& svc) const {
+  Lang lang = lang_of(req);
+  auto m = router_.match(req.method, req.path);
+  if (!m.route) {
+    if (m.path_exists)
+      return problem(405, "request.method", "该地址不支持此操作", "This address does not support this method", lang);
+    return not_found_response(lang);
+  }
+  Ctx c{req, m.params, parse_query(req.query), lang, svc};
+  c.actor = Actor{"anonymous", req.remote, ""};
+  c.token = session_token(req);
+  if (m.route->auth) {
+    if (c.token.empty()) return unauthorized(lang);
+    auto account = svc.auth->authenticate(c.token, req.remote);
+    if (!account) return problem(account.error(), lang);
+    auto role = parse_role(account->role);
+    if (!role) return unauthorized(lang);
+    c.scope = scope_for(*role, account->region_code, account->cadre_id);
+    c.actor = Actor{account->login, req.remote, account->role};
+    c.account = std::move(account).value();
+  }
+  try {
+    return m.route->handler(c);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {}: {}", req.method, req.path, e.what());
+    return problem(500, "internal", "系统内部错误，请稍后再试", "Internal error; please try again later", lang);
+  }
+}
+
+}  // namespace lz::http

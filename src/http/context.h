@@ -1,0 +1,52 @@
+// Ctx: one request as a handler sees it: the parsed request, path and query
+// parameters, the language, the signed-in account and its scope, the actor
+// for the audit trail, and the worker's services. Its helpers turn bad
+// parameters and bodies into field-level errors.
+#pragma once
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "auth/roles.h"
+#include "core/error.h"
+#include "http/message.h"
+#include "http/services.h"
+#include "store/accounts.h"
+
+namespace lz::http {
+
+struct Ctx {
+  const HttpRequest& req;
+  std::map<std::string, std::string> params;      // from the path
+  std::multimap<std::string, std::string> query;  // from the query string
+  Lang lang = Lang::kZh;
+  Services& svc;
+  std::optional<Account> account;
+  Scope scope;
+  Actor actor;
+  std::string token;  // the session token of this request, if any
+
+  // Path parameter "id" as a positive integer.
+  Result<int64_t> id(const char* name = "id") const;
+  std::optional<std::string> q(const std::string& name) const;
+  std::string q_or(const std::string& name, std::string fallback) const;
+  Result<std::optional<int64_t>> q_int(const std::string& name, int64_t min, int64_t max) const;
+  // limit (default 50, max 1000) and offset.
+  Status paging(int64_t& limit, int64_t& offset) const;
+  // The body as a JSON object (400 if it is not one).
+  Result<nlohmann::json> body() const;
+  // Expected version from If-Match ("3" or W/"3") or the body's "version" or ?version=.
+  Result<int64_t> expected_version(const nlohmann::json* body = nullptr) const;
+};
+
+// Responses.
+HttpResponse json_response(const nlohmann::json& j, int status = 200);
+HttpResponse list_response(const nlohmann::json& items, int64_t total);
+HttpResponse no_content();
+// A record with its version as ETag.
+HttpResponse record_response(const nlohmann::json& j, int status = 200);
+
+Error bad_parameter(const std::string& field, const std::string& zh, const std::string& en);
+
+}  // namespace lz::http

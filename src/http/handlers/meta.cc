@@ -1,0 +1,156 @@
+// /api/v1/openapi.json (generated from the route table) and /api/v1/health.
+#include "http/api.h"
+
+namespace lz::http {
+
+using nlohmann::json;
+
+static json schemas() {
+  auto str = json{{"type", "string"}};
+  auto integer = json{{"type", "integer"}};
+  auto nstr = json{{"type", {"string", "null"}}};
+  auto nint = json{{"type", {"integer", "null"}}};
+  json meta = {{"version", integer}, {"created_at", str}, {"created_by", str}, {"updated_at", str}, {"updated_by", str}};
+  auto with_meta = [&](json props) {
+    for (auto& [k, v] : meta.items()) props[k] = v;
+    return json{{"type", "object"}, {"properties", props}};
+  };
+  json person_fields = {{"name", str},      {"id_number", str}, {"sex", str},       {"birth_date", str},
+                        {"relationship", str}, {"ethnicity", str}, {"education", str}, {"enrolment", str},
+                        {"health", str},    {"labour", str},    {"phone", str}};
+  json person = person_fields;
+  person["id"] = integer;
+  person["household_id"] = nint;
+  person["region_code"] = str;
+  person["masked"] = json{{"type", "boolean"}};
+  json region = {{"type", "object"},
+                 {"properties",
+                  {{"code", str}, {"division_code", str}, {"name", str}, {"level", str}, {"parent_code", nstr}}}};
+  json s;
+  json field_error = {{"type", "object"}, {"properties", {{"field", str}, {"code", str}, {"message", str}}}};
+  json problem_props = {{"type", str}, {"title", str}, {"status", integer}, {"detail", str}, {"code", str}};
+  problem_props["errors"] = {{"type", "array"}, {"items", field_error}};
+  s["Problem"] = {{"type", "object"},
+                  {"description", "RFC 9457 problem details; errors name each bad field"},
+                  {"properties", problem_props}};
+  s["Login"] = {{"type", "object"}, {"required", {"login", "password"}}, {"properties", {{"login", str}, {"password", str}}}};
+  s["Session"] = {{"type", "object"}, {"properties", {{"token", str}, {"user", {{"$ref", "#/components/schemas/Account"}}}, {"scope", {{"type", "object"}}}}}};
+  s["Account"] = {{"type", "object"},
+                  {"properties", {{"id", integer}, {"login", str}, {"display_name", str}, {"role", str}, {"role_label", str},
+                                  {"region_code", nstr}, {"cadre_id", nint}, {"checkpoint_id", nint}, {"enterprise_id", nint},
+                                  {"disabled", {{"type", "boolean"}}}, {"version", integer}}}};
+  s["AccountInput"] = {{"type", "object"}, {"required", {"login", "role", "password"}},
+                       {"properties", {{"login", str}, {"display_name", str}, {"role", str}, {"region_code", str},
+                                       {"cadre_id", integer}, {"checkpoint_id", integer}, {"enterprise_id", integer}, {"password", str}}}};
+  s["AccountPatch"] = {{"type", "object"}, {"properties", {{"disabled", {{"type", "boolean"}}}, {"role", str}, {"region_code", str}, {"cadre_id", integer}}}};
+  s["PasswordInput"] = {{"type", "object"}, {"required", {"password"}}, {"properties", {{"password", str}}}};
+  s["Region"] = region;
+  s["RegionNode"] = region;
+  s["RegionNode"]["properties"]["children"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/RegionNode"}}}};
+  s["PersonInput"] = {{"type", "object"}, {"required", {"name", "id_number"}}, {"properties", person_fields}};
+  s["PersonPatch"] = {{"type", "object"}, {"properties", person_fields}};
+  s["PersonPatch"]["properties"]["version"] = integer;
+  s["Person"] = with_meta(person);
+  s["Reveal"] = {{"type", "object"}, {"properties", {{"reason", str}}}};
+  s["Revealed"] = {{"type", "object"}, {"properties", {{"id", integer}, {"name", str}, {"id_number", str}, {"phone", str}}}};
+  json hh_fields = {{"number", str}, {"region_code", str}, {"address", str}, {"phone", str}};
+  s["HouseholdInput"] = {{"type", "object"}, {"required", {"number", "region_code"}},
+                         {"properties", hh_fields}};
+  s["HouseholdInput"]["properties"]["members"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/PersonInput"}}}};
+  s["HouseholdPatch"] = {{"type", "object"}, {"properties", hh_fields}};
+  s["HouseholdPatch"]["properties"]["version"] = integer;
+  json hh = hh_fields;
+  hh["id"] = integer;
+  hh["region_name"] = str;
+  hh["head_person_id"] = nint;
+  hh["members"] = {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Person"}}}};
+  s["Household"] = with_meta(hh);
+  s["HouseholdSummary"] = {{"type", "object"},
+                           {"properties", {{"id", integer}, {"number", str}, {"region_code", str}, {"region_name", str},
+                                           {"address", str}, {"head_name", str}, {"member_count", integer}, {"poverty_status", nstr}}}};
+  json cadre_fields = {{"name", str}, {"unit", str}, {"phone", str}, {"region_code", str}, {"kinds", {{"type", "array"}, {"items", str}}}};
+  s["CadreInput"] = {{"type", "object"}, {"required", {"name", "region_code"}}, {"properties", cadre_fields}};
+  s["CadrePatch"] = {{"type", "object"}, {"properties", cadre_fields}};
+  s["CadrePatch"]["properties"]["version"] = integer;
+  cadre_fields["id"] = integer;
+  s["Cadre"] = with_meta(cadre_fields);
+  json team_fields = {{"village_code", str}, {"name", str}, {"leader_cadre_id", nint},
+                      {"member_cadre_ids", {{"type", "array"}, {"items", integer}}}, {"from_date", str}, {"to_date", nstr}};
+  s["VillageTeamInput"] = {{"type", "object"}, {"required", {"village_code", "from_date"}}, {"properties", team_fields}};
+  s["VillageTeamPatch"] = {{"type", "object"}, {"properties", team_fields}};
+  s["VillageTeamPatch"]["properties"]["version"] = integer;
+  team_fields["id"] = integer;
+  s["VillageTeam"] = with_meta(team_fields);
+  s["PairingInput"] = {{"type", "object"}, {"required", {"cadre_id", "household_id", "from_date"}},
+                       {"properties", {{"cadre_id", integer}, {"household_id", integer}, {"from_date", str}, {"replace", {{"type", "boolean"}}}}}};
+  s["PairingPatch"] = {{"type", "object"}, {"required", {"to_date"}}, {"properties", {{"to_date", str}, {"version", integer}}}};
+  s["Pairing"] = with_meta({{"id", integer}, {"cadre_id", integer}, {"household_id", integer}, {"from_date", str}, {"to_date", nstr}});
+  s["AuditEntry"] = {{"type", "object"},
+                     {"properties", {{"id", integer}, {"at", str}, {"actor", str}, {"role", str}, {"address", str}, {"action", str},
+                                     {"entity", str}, {"entity_id", str}, {"before", {}}, {"after", {}}, {"detail", str}}}};
+  s["Health"] = {{"type", "object"}, {"properties", {{"status", str}, {"version", str}}}};
+  s["OpenApi"] = {{"type", "object"}};
+  return s;
+}
+
+json openapi_document(const Router& r) {
+  json paths = json::object();
+  for (const auto& route : r.routes()) {
+    std::string method = route.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
+    json op = {{"summary", route.summary}, {"tags", {route.tag}}};
+    std::string op_id = method;
+    for (char ch : route.pattern) op_id += (std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
+    op["operationId"] = op_id;
+    json params = json::array();
+    for (const auto& p : route.params)
+      params.push_back({{"name", p.name}, {"in", p.in}, {"required", p.in == "path" || p.required},
+                        {"description", p.description}, {"schema", {{"type", p.type}}}});
+    params.push_back({{"name", "Accept-Language"}, {"in", "header"}, {"required", false},
+                      {"description", "en for English messages; Chinese otherwise"}, {"schema", {{"type", "string"}}}});
+    op["parameters"] = params;
+    if (!route.request_schema.empty())
+      op["requestBody"] = {{"required", true},
+                           {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + route.request_schema}}}}}}}};
+    json responses = json::object();
+    int ok = method == "post" && route.response_schema != "Session" && route.response_schema != "Revealed" ? 201 : 200;
+    if (route.response_schema.empty()) {
+      responses["204"] = {{"description", "Done"}};
+    } else {
+      json schema = {{"$ref", "#/components/schemas/" + route.response_schema}};
+      if (route.list)
+        schema = {{"type", "object"}, {"properties", {{"items", {{"type", "array"}, {"items", schema}}}, {"total", {{"type", "integer"}}}}}};
+      responses[std::to_string(ok)] = {{"description", "OK"}, {"content", {{"application/json", {{"schema", schema}}}}}};
+    }
+    std::vector<int> statuses = route.statuses;
+    if (route.auth) statuses.push_back(401);
+    for (int st : statuses)
+      responses[std::to_string(st)] = {{"description", "Problem"},
+                                       {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+    op["responses"] = responses;
+    if (route.auth) op["security"] = json::array({{{"bearer", json::array()}}, {{"cookie", json::array()}}});
+    else op["security"] = json::array();
+    paths[route.pattern][method] = op;
+  }
+  return {{"openapi", "3.0.3"},
+          {"info", {{"title", "Liangzhan (两战) API"}, {"version", "1"},
+                    {"description", "County command platform for the epidemic and poverty fronts. JSON in snake_case, dates ISO 8601, errors as RFC 9457 problem+json (Chinese by default, English with Accept-Language: en). Lists return {\"items\":[...],\"total\":N} and take limit/offset."}}},
+          {"servers", json::array({{{"url", "/"}}})},
+          {"paths", paths},
+          {"components", {{"schemas", schemas()},
+                          {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+                                               {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}}}}}}};
+}
+
+void add_meta_routes(Router& r) {
+  r.add({"GET", "/api/v1/openapi.json", "meta", "This document", false, {}, "", "OpenApi", false, {},
+         [&r](Ctx&) -> HttpResponse { return json_response(openapi_document(r)); }});
+  r.add({"GET", "/api/v1/health", "meta", "Liveness: the server answers and the database opens", false, {}, "",
+         "Health", false, {}, [](Ctx& c) -> HttpResponse {
+           auto n = c.svc.store->household_count();
+           if (!n) return json_response({{"status", "degraded"}}, 503);
+           return json_response({{"status", "ok"}, {"version", "0.1.0"}});
+         }});
+}
+
+}  // namespace lz::http

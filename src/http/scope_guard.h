@@ -1,0 +1,31 @@
+// Jurisdiction checks and masking for handlers. Every registry handler
+// funnels through these, so lists, totals, single records and searches agree:
+// a record outside the user's scope is 404, never 403, and never listed.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/context.h"
+
+namespace lz::http {
+
+// 403 unless the role may read (or write) the registry.
+Status require_registry(const Ctx& c, bool write = false);
+Status require(bool allowed);
+
+// The region prefix a list should use: the requested region narrowed to the
+// user's scope. Returns nullopt when the two do not overlap (empty result).
+Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& requested_param = "region");
+
+// Whether a household (by id and region) is visible to this user.
+Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& region_code);
+Error not_in_scope(const char* what_zh, const char* what_en, int64_t id);
+
+// Masks ID numbers and (unless the role sees them) phone numbers in place.
+void mask_person(nlohmann::json& p, const Scope& s);
+void mask_household(nlohmann::json& h, const Scope& s);
+
+// Reads a JSON member as text (numbers are written out; null/absent -> "").
+std::string text_of(const nlohmann::json& j, const char* key);
+
+}  // namespace lz::http

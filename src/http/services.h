@@ -1,0 +1,22 @@
+// Services: what a request handler may use, one set per worker thread (each
+// with its own SQLite connection, so workers never share a connection).
+#pragma once
+#include <memory>
+#include <string>
+
+#include "auth/accounts_service.h"
+#include "store/sqlite/sqlite_accounts.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace lz::http {
+
+struct Services {
+  std::unique_ptr<sqlite::SqliteStore> store;
+  std::unique_ptr<sqlite::SqliteAccountStore> accounts;
+  std::unique_ptr<AccountsService> auth;
+
+  static Result<std::unique_ptr<Services>> open(const std::string& db_path, AccountsConfig config = {},
+                                                AccountsService::Clock clock = {});
+};
+
+}  // namespace lz::http
