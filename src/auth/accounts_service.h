@@ -69,6 +69,8 @@ class AccountsService {
                             const std::string& address);
 
   // The account of a valid session; session.invalid otherwise (HTTP 401).
+  // `address` is not compared with the session's (clients on mobile networks
+  // change addresses); it is accepted for logging by the caller.
   Result<Account> authenticate(const std::string& token, const std::string& address);
 
   // Ends the session of `token` (session.invalid if there is none).

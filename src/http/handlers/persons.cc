@@ -46,6 +46,7 @@ void add_person_routes(Router& r) {
           {"household_id", "query", "integer", "Members of one household"},
           {"min_age", "query", "integer", "Age at least (completed years today)"},
           {"max_age", "query", "integer", "Age at most"},
+          {"as_of", "query", "string", "Date the ages refer to (YYYY-MM-DD, default today)"},
           {"sort", "query", "string", "id | -id | name | birth_date | -birth_date"},
           {"limit", "query", "integer", "Page size, 0-1000 (default 50)"},
           {"offset", "query", "integer", "Rows to skip"}},
@@ -71,6 +72,11 @@ void add_person_routes(Router& r) {
            for (auto* e : {&hh, &min_age, &max_age})
              if (!*e) return problem(e->error(), c.lang);
            q.household_id = *hh;
+           if (auto as_of = c.q("as_of"); as_of && !as_of->empty()) {
+             auto d = Date::parse_iso(*as_of);
+             if (!d) return problem(bad_parameter("as_of", "as_of应为YYYY-MM-DD", "as_of must be YYYY-MM-DD"), c.lang);
+             q.as_of = *d;
+           }
            if (*min_age) q.min_age = static_cast<int>(**min_age);
            if (*max_age) q.max_age = static_cast<int>(**max_age);
            q.sort = c.q_or("sort", "id");

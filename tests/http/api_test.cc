@@ -1,0 +1,456 @@
+// The HTTP API in-process: requests in, responses out, on a small demo
+// county. Covers authentication on every route, jurisdiction (lists, totals,
+// single records), validation errors naming fields, optimistic concurrency,
+// the audit trail, masking by role, lockout and the OpenAPI document.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/id_number.h"
+#include "demo/county_generator.h"
+#include "http/api.h"
+#include "http/services.h"
+
+namespace lz::http {
+namespace {
+
+using nlohmann::json;
+
+const char* kPassword = "Liangzhan-2020!";
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = (std::filesystem::temp_directory_path() / ("lz_api_test_" + std::to_string(::getpid()) + ".db")).string();
+    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+    auto svc = Services::open(path_);
+    ASSERT_TRUE(svc.ok()) << svc.error().describe();
+    svc_ = std::move(svc).value().release();
+    demo::DemoConfig cfg;
+    cfg.seed = 99;
+    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
+    api_ = new Api();
+    // Two villages with households, a paired cadre with households.
+    auto& db = svc_->store->db();
+    auto s = db.prepare(
+        "SELECT substr(region_code, 1, 12) v, COUNT(*) FROM household GROUP BY v HAVING COUNT(*) >= 3 ORDER BY v LIMIT 2");
+    ASSERT_TRUE(s.step());
+    village_a_ = s.str(0);
+    ASSERT_TRUE(s.step());
+    village_b_ = s.str(0);
+    auto p = db.prepare("SELECT cadre_id, COUNT(*) FROM pairing WHERE to_date IS NULL GROUP BY cadre_id ORDER BY 2 DESC LIMIT 1");
+    ASSERT_TRUE(p.step());
+    paired_cadre_ = p.i64(0);
+    Actor cli{"cli", "", ""};
+    auto add = [&](const char* login, const char* role, std::string region, std::optional<int64_t> cadre = {}) {
+      AccountInput in{login, login, role, region, cadre};
+      auto a = svc_->auth->add_account(in, kPassword, cli);
+      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
+    };
+    add("county", "county_admin", "430281");
+    add("town_a", "township_officer", village_a_.substr(0, 9));
+    add("cadre_a", "village_cadre", village_a_);
+    add("cadre_b", "village_cadre", village_b_);
+    add("paired", "paired_cadre", "", paired_cadre_);
+    add("sysadmin", "system_admin", "");
+    add("secadmin", "security_admin", "");
+    add("auditor", "audit_admin", "");
+  }
+  static void TearDownTestSuite() {
+    delete api_;
+    delete svc_;
+    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+  }
+
+  struct Res {
+    int status;
+    json body;
+    HttpResponse raw;
+  };
+  Res call(const std::string& method, const std::string& target, const std::string& token = "",
+           const json& body = nullptr, std::map<std::string, std::string> headers = {}) {
+    HttpRequest r;
+    r.method = method;
+    auto q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string::npos) r.query = target.substr(q + 1);
+    if (!token.empty()) r.headers["authorization"] = "Bearer " + token;
+    for (auto& [k, v] : headers) r.headers[k] = v;
+    if (!body.is_null()) r.body = body.dump();
+    r.remote = "127.0.0.1";
+    HttpResponse resp = api_->handle(r, *svc_);
+    json j = resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false);
+    return {resp.status, j, resp};
+  }
+  std::string login(const std::string& who) {
+    auto it = tokens_.find(who);
+    if (it != tokens_.end()) return it->second;
+    auto r = call("POST", "/api/v1/session", "", {{"login", who}, {"password", kPassword}});
+    EXPECT_EQ(r.status, 200) << who << " " << r.body.dump();
+    return tokens_[who] = r.body.value("token", "");
+  }
+  int64_t first_household(const std::string& village) {
+    auto s = svc_->store->db().prepare(
+        "SELECT id FROM household WHERE region_code >= ? AND region_code < ? AND deleted_at IS NULL ORDER BY id LIMIT 1");
+    s.bind(1, village).bind(2, village + ":");
+    EXPECT_TRUE(s.step());
+    return s.i64(0);
+  }
+  int64_t count_households(const std::string& prefix) {
+    auto s = svc_->store->db().prepare(
+        "SELECT COUNT(*) FROM household WHERE region_code >= ? AND region_code < ? AND deleted_at IS NULL");
+    s.bind(1, prefix).bind(2, prefix + ":");
+    s.step();
+    return s.i64(0);
+  }
+
+  static inline std::string path_, village_a_, village_b_;
+  static inline int64_t paired_cadre_ = 0;
+  static inline Services* svc_ = nullptr;
+  static inline Api* api_ = nullptr;
+  static inline std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(ApiTest, EveryAuthenticatedRouteRefusesAMissingOrBadToken) {
+  int checked = 0;
+  for (const auto& route : api_->router().routes()) {
+    if (!route.auth) continue;
+    std::string path = route.pattern;
+    for (auto [from, to] : {std::pair{"{id}", "1"}, std::pair{"{code}", "430281"}}) {
+      auto pos = path.find(from);
+      if (pos != std::string::npos) path.replace(pos, std::string(from).size(), to);
+    }
+    auto none = call(route.method, path, "", json::object());
+    EXPECT_EQ(none.status, 401) << route.method << " " << path;
+    EXPECT_EQ(none.body.value("code", ""), "session.required") << route.method << " " << path;
+    auto bad = call(route.method, path, "not-a-token", json::object());
+    EXPECT_EQ(bad.status, 401) << route.method << " " << path;
+    ++checked;
+  }
+  EXPECT_GT(checked, 30);
+}
+
+TEST_F(ApiTest, LoginErrorsAreTheSameForWrongLoginAndWrongPassword) {
+  auto wrong_pw = call("POST", "/api/v1/session", "", {{"login", "county"}, {"password", "nope-nope-nope"}});
+  auto wrong_login = call("POST", "/api/v1/session", "", {{"login", "nobody"}, {"password", "nope-nope-nope"}});
+  EXPECT_EQ(wrong_pw.status, 401);
+  EXPECT_EQ(wrong_login.status, 401);
+  EXPECT_EQ(wrong_pw.body["detail"], wrong_login.body["detail"]);
+  EXPECT_EQ(wrong_pw.body["code"], wrong_login.body["code"]);
+  auto ok = call("POST", "/api/v1/session", "", {{"login", "county"}, {"password", kPassword}});
+  ASSERT_EQ(ok.status, 200);
+  EXPECT_FALSE(ok.body["token"].get<std::string>().empty());
+  EXPECT_EQ(ok.body["user"]["role"], "county_admin");
+  bool cookie = false;
+  for (auto& [k, v] : ok.raw.headers)
+    if (k == "Set-Cookie" && v.find("HttpOnly") != std::string::npos && v.find("SameSite=Strict") != std::string::npos)
+      cookie = true;
+  EXPECT_TRUE(cookie);
+  // The cookie works as well as the bearer token.
+  std::string token = ok.body["token"];
+  auto me = call("GET", "/api/v1/session", "", nullptr, {{"cookie", "x=1; lz_session=" + token}});
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(me.body["user"]["login"], "county");
+  EXPECT_EQ(call("DELETE", "/api/v1/session", token).status, 204);
+  EXPECT_EQ(call("GET", "/api/v1/session", token).status, 401);
+}
+
+TEST_F(ApiTest, LockoutAfterRepeatedFailures) {
+  ASSERT_TRUE(svc_->auth->add_account({"locky", "", "village_cadre", village_a_}, kPassword, Actor{}).ok());
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(call("POST", "/api/v1/session", "", {{"login", "locky"}, {"password", "Wrong-pass-123"}}).status, 401);
+  auto locked = call("POST", "/api/v1/session", "", {{"login", "locky"}, {"password", kPassword}});
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(locked.body["code"], "session.locked");
+}
+
+TEST_F(ApiTest, VillageCadreSeesOnlyTheirVillage) {
+  std::string a = login("cadre_a");
+  int64_t hb = first_household(village_b_), ha = first_household(village_a_);
+  EXPECT_EQ(call("GET", "/api/v1/households/" + std::to_string(hb), a).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/households/" + std::to_string(ha), a).status, 200);
+  // Lists and totals: only village A, whatever region is asked for.
+  auto all = call("GET", "/api/v1/households?limit=1000", a);
+  ASSERT_EQ(all.status, 200);
+  EXPECT_EQ(all.body["total"], count_households(village_a_));
+  for (auto& h : all.body["items"]) EXPECT_TRUE(h["region_code"].get<std::string>().starts_with(village_a_));
+  auto county = call("GET", "/api/v1/households?region=430281", a);
+  EXPECT_EQ(county.body["total"], count_households(village_a_));
+  auto other = call("GET", "/api/v1/households?region=" + village_b_, a);
+  EXPECT_EQ(other.body["total"], 0);
+  EXPECT_EQ(other.body["items"].size(), 0u);
+  // Search does not reach across either: a name from village B.
+  auto hbody = call("GET", "/api/v1/households/" + std::to_string(hb), login("county"));
+  std::string name_b = hbody.body["members"][0]["name"];
+  auto search = call("GET", "/api/v1/persons?q=" + name_b, a);
+  for (auto& p : search.body["items"]) EXPECT_TRUE(p["region_code"].get<std::string>().starts_with(village_a_));
+  // Persons of B are 404 too.
+  int64_t pb = hbody.body["members"][0]["id"];
+  EXPECT_EQ(call("GET", "/api/v1/persons/" + std::to_string(pb), a).status, 404);
+  // Writes into B are refused.
+  auto create = call("POST", "/api/v1/households", a,
+                     {{"number", "X-B-1"}, {"region_code", village_b_}, {"members", json::array()}});
+  EXPECT_EQ(create.status, 403);
+}
+
+TEST_F(ApiTest, TownshipOfficerSeesTheWholeTownshipOnly) {
+  std::string t = login("town_a");
+  auto list = call("GET", "/api/v1/households?limit=0", t);
+  EXPECT_EQ(list.body["total"], count_households(village_a_.substr(0, 9)));
+  auto wider = call("GET", "/api/v1/households?region=430281&limit=0", t);
+  EXPECT_EQ(wider.body["total"], count_households(village_a_.substr(0, 9)));
+}
+
+TEST_F(ApiTest, PairedCadreSeesOnlyTheirPairedHouseholds) {
+  std::string p = login("paired");
+  auto list = call("GET", "/api/v1/households?limit=1000", p);
+  ASSERT_EQ(list.status, 200);
+  auto s = svc_->store->db().prepare("SELECT COUNT(*) FROM pairing WHERE cadre_id = ? AND to_date IS NULL");
+  s.bind(1, paired_cadre_);
+  s.step();
+  EXPECT_EQ(list.body["total"], s.i64(0));
+  EXPECT_GT(s.i64(0), 0);
+  for (auto& h : list.body["items"]) {
+    auto paired = svc_->store->is_paired(paired_cadre_, h["id"].get<int64_t>());
+    EXPECT_TRUE(paired.ok() && *paired);
+  }
+  // A household not paired with them: 404.
+  auto other = svc_->store->db().prepare("SELECT id FROM household WHERE id NOT IN (SELECT household_id FROM pairing WHERE cadre_id = ?) LIMIT 1");
+  other.bind(1, paired_cadre_);
+  other.step();
+  EXPECT_EQ(call("GET", "/api/v1/households/" + std::to_string(other.i64(0)), p).status, 404);
+  // No writes.
+  EXPECT_EQ(call("POST", "/api/v1/cadres", p, {{"name", "x"}, {"region_code", "430281"}}).status, 403);
+}
+
+TEST_F(ApiTest, AdministratorsSeeNoPersonalDataAndAuditorOnlyTheAuditLog) {
+  for (const char* who : {"sysadmin", "secadmin", "auditor"}) {
+    std::string t = login(who);
+    EXPECT_EQ(call("GET", "/api/v1/households", t).status, 403) << who;
+    EXPECT_EQ(call("GET", "/api/v1/persons", t).status, 403) << who;
+    EXPECT_EQ(call("GET", "/api/v1/households/1", t).status, 403) << who;
+  }
+  EXPECT_EQ(call("GET", "/api/v1/audit", login("auditor")).status, 200);
+  for (const char* who : {"county", "cadre_a", "sysadmin", "secadmin"})
+    EXPECT_EQ(call("GET", "/api/v1/audit", login(who)).status, 403) << who;
+  EXPECT_EQ(call("GET", "/api/v1/accounts", login("sysadmin")).status, 200);
+  EXPECT_EQ(call("GET", "/api/v1/accounts", login("county")).status, 403);
+  // Only the security admin hands out administrator roles.
+  json admin = {{"login", "newaudit"}, {"role", "audit_admin"}, {"password", kPassword}};
+  EXPECT_EQ(call("POST", "/api/v1/accounts", login("sysadmin"), admin).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/accounts", login("secadmin"), admin).status, 201);
+}
+
+TEST_F(ApiTest, IdNumbersAreMaskedAndRevealingIsAudited) {
+  std::string c = login("county"), v = login("cadre_a");
+  int64_t ha = first_household(village_a_);
+  auto h = call("GET", "/api/v1/households/" + std::to_string(ha), c);
+  ASSERT_EQ(h.status, 200);
+  auto& m = h.body["members"][0];
+  std::string masked = m["id_number"];
+  EXPECT_EQ(masked.substr(6, 8), "********");
+  int64_t pid = m["id"];
+  auto full = svc_->store->person(pid);
+  EXPECT_EQ(masked, full->id_number.substr(0, 6) + "********" + full->id_number.substr(14));
+  EXPECT_EQ(h.raw.body.find(full->id_number), std::string::npos);
+  // Phones: masked for the county admin, visible for the village cadre.
+  if (!full->phone.empty()) {
+    EXPECT_NE(m["phone"], full->phone);
+    auto hv = call("GET", "/api/v1/households/" + std::to_string(ha), v);
+    EXPECT_EQ(hv.body["members"][0]["phone"], full->phone);
+  }
+  auto before = svc_->store->audit().query({"county", "reveal"});
+  auto rev = call("POST", "/api/v1/persons/" + std::to_string(pid) + "/reveal", c, {{"reason", "核对身份"}});
+  ASSERT_EQ(rev.status, 200);
+  EXPECT_EQ(rev.body["id_number"], full->id_number);
+  auto after = svc_->store->audit().query({"county", "reveal"});
+  EXPECT_EQ(after->total, before->total + 1);
+  EXPECT_EQ(after->items[0].entity_id, std::to_string(pid));
+  EXPECT_NE(after->items[0].detail.find("核对身份"), std::string::npos);
+}
+
+TEST_F(ApiTest, CreateValidatesAndNamesTheFieldsInTheUsersLanguage) {
+  std::string c = login("county");
+  json bad = {{"number", "V-1"},
+              {"region_code", village_a_},
+              {"members", json::array({{{"name", "张三"}, {"id_number", "430281199001011234"}, {"relationship", "01"}},
+                                       {{"name", ""}, {"id_number", "43028119900101123X"}, {"relationship", "夫妻"}}})}};
+  auto zh = call("POST", "/api/v1/households", c, bad);
+  EXPECT_EQ(zh.status, 422);
+  EXPECT_EQ(zh.raw.content_type.substr(0, 24), "application/problem+json");
+  std::set<std::string> fields;
+  for (auto& e : zh.body["errors"]) fields.insert(e["field"].get<std::string>());
+  EXPECT_TRUE(fields.count("members[0].id_number")) << zh.body.dump();
+  EXPECT_TRUE(fields.count("members[1].name")) << zh.body.dump();
+  EXPECT_TRUE(fields.count("members[1].relationship")) << zh.body.dump();
+  EXPECT_NE(zh.body["errors"][0]["message"].get<std::string>().find("公民身份号码"), std::string::npos);
+  auto en = call("POST", "/api/v1/households", c, bad, {{"accept-language", "en-US,en;q=0.9"}});
+  EXPECT_EQ(en.status, 422);
+  EXPECT_NE(en.body["detail"].get<std::string>().find("fields are invalid"), std::string::npos) << en.body.dump();
+  // Malformed JSON is a 400, and nothing was written.
+  HttpRequest r{"POST", "/api/v1/households", "", {{"authorization", "Bearer " + c}}, "{not json", "127.0.0.1"};
+  EXPECT_EQ(api_->handle(r, *svc_).status, 400);
+  EXPECT_EQ(count_households("430281"), count_households("430281"));
+}
+
+TEST_F(ApiTest, CreateUpdateStaleUpdateDeleteWithAuditTrail) {
+  std::string c = login("county");
+  Date birth = *Date::from_ymd(1980, 6, 1);
+  std::string idn = IdNumber::make("430281", birth, 901).str();
+  json body = {{"number", "T-API-1"},
+               {"region_code", village_a_},
+               {"address", "测试"},
+               {"members", json::array({{{"name", "李四"}, {"id_number", idn}, {"relationship", "01"}}})}};
+  int64_t before_total = call("GET", "/api/v1/households?limit=0", c).body["total"];
+  auto created = call("POST", "/api/v1/households", c, body);
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  int64_t id = created.body["id"];
+  EXPECT_EQ(created.body["version"], 1);
+  EXPECT_EQ(call("GET", "/api/v1/households?limit=0", c).body["total"], before_total + 1);
+  // Duplicate ID number: 409 naming the existing person.
+  body["number"] = "T-API-2";
+  auto dup = call("POST", "/api/v1/households", c, body);
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_NE(dup.body["detail"].get<std::string>().find("李四"), std::string::npos);
+  // Update needs the version.
+  std::string path = "/api/v1/households/" + std::to_string(id);
+  EXPECT_EQ(call("PATCH", path, c, {{"address", "新地址"}}).status, 428);
+  auto upd = call("PATCH", path, c, {{"address", "新地址"}, {"version", 1}});
+  ASSERT_EQ(upd.status, 200) << upd.body.dump();
+  EXPECT_EQ(upd.body["version"], 2);
+  EXPECT_EQ(upd.body["address"], "新地址");
+  // The same stale version again: 409, and nothing changed.
+  auto stale = call("PATCH", path, c, {{"address", "覆盖"}, {"version", 1}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.body["code"], "version.stale");
+  EXPECT_EQ(call("GET", path, c).body["address"], "新地址");
+  // If-Match works like the version field.
+  auto upd2 = call("PATCH", path, c, {{"phone", "13800138000"}}, {{"if-match", "\"2\""}});
+  EXPECT_EQ(upd2.status, 200) << upd2.body.dump();
+  // Audit: create and updates with before/after.
+  auto audit = call("GET", "/api/v1/audit?entity=household&entity_id=" + std::to_string(id), login("auditor"));
+  ASSERT_EQ(audit.status, 200);
+  ASSERT_EQ(audit.body["total"], 3);
+  auto& last = audit.body["items"][0];  // newest first
+  EXPECT_EQ(last["action"], "update");
+  EXPECT_EQ(last["actor"], "county");
+  EXPECT_EQ(last["before"]["phone"], "");
+  EXPECT_EQ(last["after"]["phone"], "13800138000");
+  EXPECT_EQ(audit.body["items"][2]["action"], "create");
+  EXPECT_TRUE(audit.body["items"][2]["before"].is_null());
+  // Delete with a stale version: 409; with the right one: gone from lists.
+  EXPECT_EQ(call("DELETE", path + "?version=1", c).status, 409);
+  EXPECT_EQ(call("DELETE", path + "?version=3", c).status, 204);
+  EXPECT_EQ(call("GET", path, c).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/households?limit=0", c).body["total"], before_total);
+  // The ID number is free again after the soft delete.
+  body["number"] = "T-API-3";
+  EXPECT_EQ(call("POST", "/api/v1/households", c, body).status, 201);
+  auto del = call("GET", "/api/v1/audit?entity=household&action=delete&entity_id=" + std::to_string(id), login("auditor"));
+  ASSERT_EQ(del.body["total"], 1);
+  EXPECT_TRUE(del.body["items"][0]["after"].is_null());
+  EXPECT_EQ(del.body["items"][0]["before"]["address"], "新地址");
+}
+
+TEST_F(ApiTest, AuditLogCannotBeChanged) {
+  auto& db = svc_->store->db();
+  EXPECT_FALSE(db.exec("UPDATE audit_log SET actor = 'x'").ok());
+  EXPECT_FALSE(db.exec("DELETE FROM audit_log").ok());
+  for (const auto& route : api_->router().routes())
+    if (route.pattern.starts_with("/api/v1/audit")) {
+      EXPECT_EQ(route.method, "GET");
+    }
+}
+
+TEST_F(ApiTest, ListsPageSortAndFilter) {
+  std::string c = login("county");
+  auto p1 = call("GET", "/api/v1/households?region=" + village_a_ + "&limit=2&offset=0&sort=number", c);
+  auto p2 = call("GET", "/api/v1/households?region=" + village_a_ + "&limit=2&offset=2&sort=number", c);
+  ASSERT_EQ(p1.status, 200);
+  EXPECT_EQ(p1.body["items"].size(), 2u);
+  EXPECT_EQ(p1.body["total"], p2.body["total"]);
+  EXPECT_LT(p1.body["items"][1]["number"].get<std::string>(), p2.body["items"][0]["number"].get<std::string>());
+  EXPECT_EQ(call("GET", "/api/v1/households?limit=5000", c).status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/households?region=12x", c).status, 400);
+  auto poor = call("GET", "/api/v1/households?poverty_status=poor&limit=0", c);
+  EXPECT_EQ(poor.body["total"], 112);
+  EXPECT_EQ(call("GET", "/api/v1/persons?as_of=12/2/2020", c).status, 400);
+  auto women = call("GET", "/api/v1/persons?sex=female&min_age=60&as_of=2020-02-12&limit=50", c);
+  ASSERT_EQ(women.status, 200);
+  for (auto& p : women.body["items"]) {
+    EXPECT_EQ(p["sex"], "female");
+    EXPECT_LE(p["birth_date"].get<std::string>(), "1960-02-12");
+  }
+  auto cadres = call("GET", "/api/v1/cadres?kind=paired&limit=0", c);
+  EXPECT_EQ(cadres.body["total"], 47);
+  auto teams = call("GET", "/api/v1/village_teams", c);
+  EXPECT_GE(teams.body["total"], 1);
+  auto pairings = call("GET", "/api/v1/pairings?current=true&limit=0", c);
+  EXPECT_EQ(pairings.body["total"], 112);
+  auto tree = call("GET", "/api/v1/regions?region=430281126&depth=1", c);
+  ASSERT_EQ(tree.status, 200);
+  EXPECT_EQ(tree.body["name"], "官庄镇");
+  EXPECT_GT(tree.body["children"].size(), 3u);
+}
+
+TEST_F(ApiTest, PairingsOneAtATime) {
+  std::string c = login("county");
+  auto hh = svc_->store->db().prepare("SELECT household_id, cadre_id FROM pairing WHERE to_date IS NULL LIMIT 1");
+  ASSERT_TRUE(hh.step());
+  int64_t household = hh.i64(0), cadre = hh.i64(1);
+  auto other = svc_->store->db().prepare("SELECT cadre_id FROM cadre_kind WHERE kind = 'paired' AND cadre_id != ? LIMIT 1");
+  other.bind(1, cadre);
+  ASSERT_TRUE(other.step());
+  json p = {{"cadre_id", other.i64(0)}, {"household_id", household}, {"from_date", "2020-02-01"}};
+  auto clash = call("POST", "/api/v1/pairings", c, p);
+  EXPECT_EQ(clash.status, 409);
+  EXPECT_EQ(clash.body["code"], "household_id.already_paired");
+  p["replace"] = true;
+  auto ok = call("POST", "/api/v1/pairings", c, p);
+  EXPECT_EQ(ok.status, 201) << ok.body.dump();
+  auto current = call("GET", "/api/v1/pairings?current=true&household_id=" + std::to_string(household), c);
+  ASSERT_EQ(current.body["total"], 1);
+  EXPECT_EQ(current.body["items"][0]["cadre_id"], other.i64(0));
+}
+
+TEST_F(ApiTest, OpenApiDocumentsEveryRoute) {
+  auto doc = call("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  EXPECT_EQ(doc.body["openapi"], "3.0.3");
+  size_t n = 0;
+  for (const auto& route : api_->router().routes()) {
+    std::string m = route.method;
+    for (auto& ch : m) ch = static_cast<char>(std::tolower(ch));
+    ASSERT_TRUE(doc.body["paths"].contains(route.pattern)) << route.pattern;
+    ASSERT_TRUE(doc.body["paths"][route.pattern].contains(m)) << route.method << " " << route.pattern;
+    auto& op = doc.body["paths"][route.pattern][m];
+    EXPECT_FALSE(op["summary"].get<std::string>().empty()) << route.pattern;
+    if (route.auth) {
+      EXPECT_TRUE(op["responses"].contains("401")) << route.pattern;
+    }
+    for (auto& ref : {route.request_schema, route.response_schema}) {
+      if (!ref.empty()) {
+        EXPECT_TRUE(doc.body["components"]["schemas"].contains(ref)) << ref;
+      }
+    }
+    ++n;
+  }
+  size_t documented = 0;
+  for (auto& [path, ops] : doc.body["paths"].items()) documented += ops.size();
+  EXPECT_EQ(documented, n);
+  // The routes this suite and the web UI rely on are all there.
+  for (const char* p : {"/api/v1/session", "/api/v1/regions", "/api/v1/households", "/api/v1/households/{id}",
+                        "/api/v1/persons", "/api/v1/persons/{id}/reveal", "/api/v1/cadres", "/api/v1/village_teams",
+                        "/api/v1/pairings", "/api/v1/audit", "/api/v1/accounts"})
+    EXPECT_TRUE(doc.body["paths"].contains(p)) << p;
+}
+
+TEST_F(ApiTest, UnknownPathsAndMethods) {
+  EXPECT_EQ(call("GET", "/api/v1/nothing-here", login("county")).status, 404);
+  EXPECT_EQ(call("PUT", "/api/v1/households", login("county")).status, 405);
+  EXPECT_EQ(call("GET", "/api/v1/households/abc", login("county")).status, 404);
+}
+
+}  // namespace
+}  // namespace lz::http
