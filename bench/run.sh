@@ -62,5 +62,8 @@ PY
   echo
 } >> "$MD"
 
+# ---------------------------------------------------------------- HTTP (issue 3)
+bash "$ROOT/bench/http.sh" "$BIN" "$FULL" "$OUT" "$MD"
+
 mv "$MD" "$ROOT/BENCHMARKS.md"
 echo "bench: wrote BENCHMARKS.md"

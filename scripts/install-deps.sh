@@ -14,7 +14,7 @@ PKGS=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # benchmark references and tools
-  wrk nginx-light time
+  wrk nginx-light time curl python3
 )
 if [ "${LIANGZHAN_WEB:-1}" = 1 ]; then
   PKGS+=(nodejs npm)

@@ -13,7 +13,21 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
                   fmt::format("database error ({}): {}", what, msg));
 }
 
-Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+StmtPool::~StmtPool() {
+  for (auto& [sql, list] : free)
+    for (auto* st : list) sqlite3_finalize(st);
+}
+
+Stmt::Stmt(sqlite3* db, std::string_view sql, StmtPool* pool) : db_(db), pool_(pool) {
+  if (pool_) {
+    sql_ = std::string(sql);
+    auto it = pool_->free.find(sql_);
+    if (it != pool_->free.end() && !it->second.empty()) {
+      st_ = it->second.back();
+      it->second.pop_back();
+      return;
+    }
+  }
   int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_,
                               nullptr);
   if (rc != SQLITE_OK)
@@ -22,17 +36,29 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
 
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
-    if (st_) sqlite3_finalize(st_);
+    release();
     st_ = o.st_;
     db_ = o.db_;
+    pool_ = o.pool_;
+    sql_ = std::move(o.sql_);
     o.st_ = nullptr;
   }
   return *this;
 }
 
-Stmt::~Stmt() {
-  if (st_) sqlite3_finalize(st_);
+void Stmt::release() {
+  if (!st_) return;
+  if (pool_) {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+    pool_->free[sql_].push_back(st_);
+  } else {
+    sqlite3_finalize(st_);
+  }
+  st_ = nullptr;
 }
+
+Stmt::~Stmt() { release(); }
 
 Stmt& Stmt::bind(int i, int64_t v) {
   sqlite3_bind_int64(st_, i, v);
@@ -102,7 +128,12 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
   return db;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+  for (auto& [sql, list] : pool_.free)
+    for (auto* st : list) sqlite3_finalize(st);
+  pool_.free.clear();
+  sqlite3_close_v2(db_);
+}
 
 Status Db::exec(std::string_view sql) {
   std::string s(sql);

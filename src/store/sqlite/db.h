@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "core/error.h"
 
@@ -16,11 +18,19 @@ namespace lz::sqlite {
 
 class Db;
 
+// Prepared statements are pooled per connection and SQL text: a Stmt hands
+// its statement back (reset, bindings cleared) when it goes out of scope, so
+// the hot paths compile each statement once.
+struct StmtPool {
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> free;
+  ~StmtPool();
+};
+
 class Stmt {
  public:
   Stmt() = default;
-  Stmt(sqlite3* db, std::string_view sql);  // throws std::runtime_error on a bad statement (a bug)
-  Stmt(Stmt&& o) noexcept : st_(o.st_), db_(o.db_) { o.st_ = nullptr; }
+  Stmt(sqlite3* db, std::string_view sql, StmtPool* pool = nullptr);  // throws on a bad statement (a bug)
+  Stmt(Stmt&& o) noexcept : st_(o.st_), db_(o.db_), pool_(o.pool_), sql_(std::move(o.sql_)) { o.st_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept;
   ~Stmt();
 
@@ -57,8 +67,11 @@ class Stmt {
   int extended_rc() const { return sqlite3_extended_errcode(db_); }
 
  private:
+  void release();
   sqlite3_stmt* st_ = nullptr;
   sqlite3* db_ = nullptr;
+  StmtPool* pool_ = nullptr;
+  std::string sql_;
   int rc_ = SQLITE_OK;
 };
 
@@ -68,11 +81,12 @@ class Db {
   ~Db();
   sqlite3* handle() { return db_; }
   Status exec(std::string_view sql);  // one or more statements, no results
-  Stmt prepare(std::string_view sql) { return Stmt(db_, sql); }
+  Stmt prepare(std::string_view sql) { return Stmt(db_, sql, &pool_); }
 
  private:
   explicit Db(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  StmtPool pool_;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.

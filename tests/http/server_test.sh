@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The real server as a process on a free port: keep-alive, gzip, body limit,
+# the web UI with MIME types and client-route fallback, 401/200 over HTTP,
+# the first admin, and a graceful stop on SIGTERM (in-flight requests finish,
+# the database is left consistent).
+# Usage: server_test.sh path/to/liangzhan
+set -uo pipefail
+BIN=${1:?binary}
+T=$(mktemp -d)
+PID=
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+pass=0 fail=0
+ok() { pass=$((pass+1)); }
+ko() { fail=$((fail+1)); echo "FAIL $*"; }
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+URL=http://127.0.0.1:$port
+
+# A fake built UI: index.html, a hashed asset, a big CSS file to gzip.
+mkdir -p "$T/web/assets"
+echo '<!doctype html><title>两战</title><div id=app></div>' > "$T/web/index.html"
+echo 'console.log("app")' > "$T/web/assets/index-abc123.js"
+python3 -c "print('body{color:red}\n'*200)" > "$T/web/assets/app.css"
+
+"$BIN" demo --db "$T/s.db" --seed 3 >/dev/null || { echo "demo failed"; exit 1; }
+"$BIN" serve --db "$T/s.db" --listen 127.0.0.1:$port --web "$T/web" --first-admin > "$T/serve.log" 2>&1 &
+PID=$!
+for _ in $(seq 50); do curl -s "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
+PW=$(sed -n 's/.*password: \([^ ]*\).*/\1/p' "$T/serve.log")
+[ -n "$PW" ] && ok || ko "first admin password not printed: $(cat "$T/serve.log")"
+
+code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/households")
+[ "$code" = 401 ] && ok || ko "no token: $code"
+resp=$(curl -s -D "$T/h" -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"login\":\"admin\",\"password\":\"$PW\"}")
+TOKEN=$(python3 -c 'import json,sys;print(json.loads(sys.argv[1])["token"])' "$resp" 2>/dev/null)
+[ -n "$TOKEN" ] && ok || ko "login: $resp"
+grep -qi '^set-cookie: lz_session=.*HttpOnly.*SameSite=Strict' "$T/h" && ok || ko "cookie flags: $(cat "$T/h")"
+code=$(curl -s -o "$T/list.json" -w '%{http_code}' "$URL/api/v1/households?limit=5" -H "Authorization: Bearer $TOKEN")
+[ "$code" = 200 ] && ok || ko "list: $code"
+python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert len(j["items"])==5 and j["total"]>3000' "$T/list.json" && ok || ko "list shape"
+
+# gzip on a large JSON response, and the same content once decompressed.
+curl -s -D "$T/gz" -o /dev/null -H 'Accept-Encoding: gzip' "$URL/api/v1/openapi.json"
+grep -qi '^content-encoding: gzip' "$T/gz" && ok || ko "openapi not gzipped"
+curl -s --compressed "$URL/api/v1/openapi.json" | python3 -c 'import json,sys; assert json.load(sys.stdin)["openapi"].startswith("3.")' && ok || ko "gzip body"
+
+# Keep-alive: two requests on one connection.
+n=$(curl -s -v "$URL/api/v1/health" "$URL/api/v1/health" 2>&1 | grep -c 'Re-using existing connection\|Reusing existing connection')
+[ "$n" -ge 1 ] && ok || ko "keep-alive not used"
+
+# Body limit: 20 MiB is refused (the server closes or answers 413), small bodies pass.
+head -c $((20*1024*1024)) /dev/zero | tr '\0' 'a' > "$T/big"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$URL/api/v1/households" -H "Authorization: Bearer $TOKEN" --data-binary @"$T/big")
+[ "$code" != 200 ] && [ "$code" != 201 ] && [ "$code" != 422 ] && ok || ko "oversized body accepted: $code"
+
+# The web UI: MIME types, caching, fallback to index.html for client routes, gzip for big CSS.
+ct=$(curl -s -o /dev/null -w '%{content_type}' "$URL/")
+[[ "$ct" == text/html* ]] && ok || ko "index content type $ct"
+ct=$(curl -s -o /dev/null -w '%{content_type}' "$URL/assets/index-abc123.js")
+[[ "$ct" == text/javascript* ]] && ok || ko "js content type $ct"
+curl -s "$URL/households/42" | grep -q '<div id=app>' && ok || ko "client route fallback"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/missing.png")
+[ "$code" = 404 ] && ok || ko "missing file: $code"
+curl -s -D "$T/css" -o /dev/null -H 'Accept-Encoding: gzip' "$URL/assets/app.css"
+grep -qi '^content-encoding: gzip' "$T/css" && ok || ko "css not gzipped"
+grep -qi '^cache-control: public, max-age=31536000' "$T/css" && ok || ko "assets not cacheable"
+
+# Graceful stop: requests in flight during SIGTERM still get answers.
+for i in $(seq 20); do
+  curl -s -o /dev/null -w '%{http_code}\n' "$URL/api/v1/households?limit=200&offset=$((i*10))" -H "Authorization: Bearer $TOKEN" >> "$T/inflight" &
+done
+sleep 0.05
+kill -TERM "$PID"
+wait "$PID"; rc=$?
+PID=
+wait
+[ "$rc" = 0 ] && ok || ko "exit status after SIGTERM: $rc"
+grep -q "stopped cleanly" "$T/serve.log" && ok || ko "no clean stop: $(tail -3 "$T/serve.log")"
+bad=$(grep -v -E '^(200|503|000)$' "$T/inflight" | wc -l)
+[ "$bad" = 0 ] && ok || ko "in-flight answers: $(sort "$T/inflight" | uniq -c)"
+# The database is consistent and closed (no WAL left behind to replay).
+[ "$(sqlite3 "$T/s.db" 'PRAGMA integrity_check')" = ok ] && ok || ko "integrity"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
