@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace lz::poverty::rules {
 
 std::string member_zh(const MemberFacts& m) {

@@ -1,0 +1,151 @@
+#include "poverty/check.h"
+
+#include <cassert>
+
+#include "poverty/classify.h"
+#include "poverty/rules/rules.h"
+
+namespace lz::poverty {
+
+std::span<const Rule> rules() {
+  static const std::vector<Rule> kRules = [] {
+    std::vector<Rule> v = {
+        rules::income_above_line(),
+        rules::food_secure(),
+        rules::clothing_secure(),
+        rules::education_enrolment(),
+        rules::medical_insurance(),
+        rules::medical_chronic_card(),
+        rules::housing_safe(),
+        rules::water_safe(),
+        rules::policy_dibao(),
+        rules::policy_disability_subsidy(),
+        rules::policy_microcredit_overdue(),
+        rules::policy_microcredit_unused(),
+        rules::consistency_development_measure(),
+        rules::consistency_assistance_close(),
+        rules::consistency_unstable_work(),
+        rules::consistency_student_labour(),
+        rules::consistency_register_years(),
+    };
+    assert(v.size() <= kMaxRules);
+    return v;
+  }();
+  return kRules;
+}
+
+const Rule* find_rule(std::string_view id) {
+  for (const auto& r : rules())
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+size_t rule_index(const Rule& rule) { return static_cast<size_t>(&rule - rules().data()); }
+
+const RuleResult* CheckResult::find(std::string_view rule_id) const {
+  for (const auto& r : results)
+    if (r.rule->id == rule_id) return &r;
+  return nullptr;
+}
+
+int CheckResult::count(Outcome o) const {
+  int n = 0;
+  for (const auto& r : results) n += r.outcome == o;
+  return n;
+}
+
+bool CheckResult::has_gap(RuleGroup g) const {
+  for (const auto& r : results)
+    if (r.outcome == Outcome::kGap && r.rule->group == g) return true;
+  return false;
+}
+
+static void record(Outcomes& out, size_t i, RuleGroup group, Outcome o) {
+  out.by_rule[i] = o;
+  if (o == Outcome::kGap) {
+    out.gap_rules |= 1u << i;
+    out.gap_groups |= 1u << static_cast<unsigned>(group);
+  } else if (o == Outcome::kUnknown) {
+    out.unknown_rules |= 1u << i;
+    out.unknown_groups |= 1u << static_cast<unsigned>(group);
+  }
+}
+
+static Outcomes run(std::span<const Rule> all, const HouseholdView& view, const RuleContext& ctx) {
+  Outcomes out;
+  out.size = static_cast<uint8_t>(all.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    record(out, i, all[i].group, all[i].evaluate(view, ctx, nullptr));
+  return out;
+}
+
+Outcomes check_outcomes(const HouseholdView& view, const RuleContext& ctx) {
+  return run(rules(), view, ctx);
+}
+
+Outcomes outcomes_of(const CheckResult& result) {
+  Outcomes out;
+  out.size = static_cast<uint8_t>(result.results.size());
+  for (const auto& r : result.results) record(out, rule_index(*r.rule), r.rule->group, r.outcome);
+  return out;
+}
+
+CheckResult check(const HouseholdFacts& facts, const CheckConfig& config) {
+  const RuleContext ctx = make_context(config);
+  const HouseholdView view = make_view(facts);
+  CheckResult out;
+  out.household_id = facts.household_id;
+  auto all = rules();
+  out.results.reserve(all.size());
+  for (const auto& rule : all) {
+    RuleResult r;
+    r.rule = &rule;
+    r.outcome = rule.evaluate(view, ctx, &r.finding);
+    out.results.push_back(std::move(r));
+  }
+  return out;
+}
+
+RuleResult evaluate(const Rule& rule, const HouseholdFacts& facts, const CheckConfig& config) {
+  const RuleContext ctx = make_context(config);
+  const HouseholdView view = make_view(facts);
+  RuleResult r;
+  r.rule = &rule;
+  r.outcome = rule.evaluate(view, ctx, &r.finding);
+  return r;
+}
+
+const RuleTally* CheckSummary::find(std::string_view rule_id) const {
+  for (const auto& t : rules)
+    if (t.rule_id == rule_id) return &t;
+  return nullptr;
+}
+
+CheckSummary check_all(std::span<const HouseholdFacts> households, const CheckConfig& config) {
+  const RuleContext ctx = make_context(config);
+  const auto all = rules();
+  const size_t n = all.size();
+  // Counts by [rule][outcome] in a flat array; the summary is built at the end.
+  std::array<std::array<int64_t, 3>, kMaxRules> counts{};
+  CheckSummary s;
+  for (const HouseholdFacts& facts : households) {
+    const HouseholdView view = make_view(facts);
+    const Outcomes o = run(all, view, ctx);
+    for (size_t i = 0; i < n; ++i) ++counts[i][static_cast<size_t>(o.by_rule[i])];
+    s.all_pass += o.all_pass();
+    s.with_gap += o.gap_rules != 0;
+    s.with_unknown += o.unknown_rules != 0;
+    ++s.classes[static_cast<size_t>(classify(view, o, ctx))];
+  }
+  s.households = static_cast<int64_t>(households.size());
+  s.rules.reserve(n);
+  for (size_t i = 0; i < n; ++i)
+    s.rules.push_back({all[i].id, counts[i][0], counts[i][1], counts[i][2]});
+  return s;
+}
+
+CheckSummary check_all(const std::vector<HouseholdFacts>& households, const CheckConfig& config) {
+  return check_all(std::span<const HouseholdFacts>(households), config);
+}
+
+}  // namespace lz::poverty
