@@ -22,7 +22,9 @@ void add_demo(CLI::App& app, Runner& run) {
                                  "Create the demo county: Liling on 12 Feb 2020 (full: ~1.06 M persons, 11,195 poor "
                                  "households / 37,203 persons; small: the same shape at ~1/100)");
   cmd->add_option("--db", o->db, "SQLite database file to create")->required();
-  cmd->add_option("--scale", o->scale, "full or small (default small)")->check(CLI::IsMember({"full", "small"}));
+  cmd->add_option("--scale", o->scale,
+                  "full, small (default), or province (a register of 1,000,000 poor households, for benchmarks)")
+      ->check(CLI::IsMember({"full", "small", "province"}));
   cmd->add_option("--seed", o->seed, "Random seed; the same seed gives the same county (default 20200212)");
   cmd->add_flag("--force", o->force, "Replace the database file if it exists");
   cmd->callback([o, &run] {
@@ -35,7 +37,7 @@ void add_demo(CLI::App& app, Runner& run) {
       auto store = open_store(o->db);
       if (!store) return fail(store.error());
       demo::DemoConfig cfg;
-      cfg.scale = o->scale == "full" ? demo::Scale::kFull : demo::Scale::kSmall;
+      cfg.scale = o->scale == "full" ? demo::Scale::kFull : o->scale == "province" ? demo::Scale::kProvince : demo::Scale::kSmall;
       cfg.seed = o->seed;
       cfg.progress = progress;
       auto county = demo::generate_county(**store, cfg);

@@ -30,7 +30,8 @@ void add_stats(CLI::App& app, Runner& run);
 void add_regions(CLI::App& app, Runner& run);
 void add_id(CLI::App& app, Runner& run);
 void add_user(CLI::App& app, Runner& run);
-void add_serve(CLI::App& app, Runner& run);  // liangzhan user add|list|disable|enable|reset-password
+void add_serve(CLI::App& app, Runner& run);
+void add_audit(CLI::App& app, Runner& run);  // the poverty check  // liangzhan user add|list|disable|enable|reset-password
 
 }  // namespace lz::cli
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_id(app, run);
   add_user(app, run);
   add_serve(app, run);
+  add_audit(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -23,6 +23,8 @@
 
 #include "core/id_number.h"
 #include "demo/names.h"
+#include "demo/poverty_generator.h"
+#include "poverty/config.h"
 #include "demo/rng.h"
 #include "registry/region_tree.h"
 
@@ -30,6 +32,8 @@ namespace lz::demo {
 
 DemoTargets DemoTargets::for_scale(Scale s) {
   if (s == Scale::kFull) return {1'060'000, 11'195, 37'203, 396, 4'747};
+  // A province-sized poverty register (for benchmarks): only poor households.
+  if (s == Scale::kProvince) return {3'323'000, 1'000'000, 3'323'000, 35'400, 424'000};
   return {10'600, 112, 372, 4, 47};
 }
 
@@ -194,10 +198,16 @@ class Generator {
         bool lifted = !rng.chance(0.035);
         std::optional<int> lifted_year;
         if (lifted) lifted_year = static_cast<int>(rng.uniform(std::max(reg + 1, 2015), 2019));
-        LZ_TRY(out_.add_poverty_status(h.id, lifted ? "lifted" : "registered_poor", reg, lifted_year));
+        const char* status = lifted ? "lifted" : "registered_poor";
+        LZ_TRY(out_.add_poverty_status(h.id, status, reg, lifted_year));
+        LZ_TRY(out_.add_poverty_details(poverty_details(h, status, reg, lifted_year, cfg_.as_of, cfg_.seed),
+                                        poverty::CheckConfig{}.year));
         county_.poor.push_back({h.id, h.region_code, hp.size, 0});
       } else if (hp.marginal) {
-        LZ_TRY(out_.add_poverty_status(h.id, "marginal", 2019, std::nullopt));
+        LZ_TRY(out_.add_poverty_status(h.id, "marginal", 0, std::nullopt));
+        LZ_TRY(out_.add_poverty_details(poverty_details(h, "marginal", 2019, std::nullopt, cfg_.as_of, cfg_.seed),
+                                        poverty::CheckConfig{}.year));
+        for (const auto& v : visits_for(h.id, cfg_.as_of, cfg_.seed)) LZ_TRY(out_.add_visit(h.id, std::nullopt, v, ""));
         ++county_.marginal_households;
       }
     }
@@ -373,6 +383,7 @@ class Generator {
         if (from > as_of) from = as_of.plus_days(-30);
         Pairing p{++pairing_id, c.id, poor.id, from, std::nullopt};
         LZ_TRY(out_.add_pairing(p));
+        for (const auto& v : visits_for(poor.id, cfg_.as_of, cfg_.seed)) LZ_TRY(out_.add_visit(poor.id, c.id, v, ""));
         ++county_.pairings;
       }
     }
@@ -444,7 +455,7 @@ Result<DemoCounty> generate_county(Store& store, const DemoConfig& config) {
   if (!county) return county.error();
   LZ_TRY((*loader)->commit());
   LZ_TRY(store.set_meta("demo.seed", std::to_string(config.seed)));
-  LZ_TRY(store.set_meta("demo.scale", config.scale == Scale::kFull ? "full" : "small"));
+  LZ_TRY(store.set_meta("demo.scale", config.scale == Scale::kFull ? "full" : config.scale == Scale::kProvince ? "province" : "small"));
   LZ_TRY(store.set_meta("demo.as_of", config.as_of.iso()));
   return county;
 }

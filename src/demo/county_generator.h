@@ -22,7 +22,7 @@
 
 namespace lz::demo {
 
-enum class Scale { kFull, kSmall };
+enum class Scale { kFull, kSmall, kProvince };
 
 struct DemoTargets {
   int64_t persons;            // about

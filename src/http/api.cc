@@ -36,6 +36,8 @@ Api::Api() {
   add_pairing_routes(router_);
   add_account_routes(router_);
   add_audit_routes(router_);
+  add_poverty_routes(router_);
+  add_poverty_task_routes(router_);
   add_meta_routes(router_);
 }
 

@@ -34,6 +34,8 @@ void add_village_team_routes(Router& r);
 void add_pairing_routes(Router& r);
 void add_account_routes(Router& r);
 void add_audit_routes(Router& r);
+void add_poverty_routes(Router& r);       // handlers/poverty.cc
+void add_poverty_task_routes(Router& r);  // handlers/poverty_tasks.cc
 void add_meta_routes(Router& r);  // openapi.json, health
 // The OpenAPI 3 document of a router.
 nlohmann::json openapi_document(const Router& r);

@@ -7,7 +7,7 @@ namespace lz::http {
 int status_for(const Error& e) {
   if (e.code == "session.locked") return 429;
   if (e.code.starts_with("session.")) return 401;
-  if (e.code == "auth.forbidden") return 403;
+  if (e.code == "auth.forbidden" || e.code.ends_with(".forbidden") || e.code == "auth.out_of_scope") return 403;
   if (e.code == "version.required") return 428;
   if (e.code == "request.malformed_json" || e.code == "request.bad_parameter") return 400;
   switch (e.kind) {

@@ -10,6 +10,8 @@ Result<std::unique_ptr<Services>> Services::open(const std::string& db_path, Acc
   s->store = std::move(store).value();
   s->accounts = std::make_unique<sqlite::SqliteAccountStore>(s->store->db());
   s->auth = std::make_unique<AccountsService>(*s->accounts, config, std::move(clock));
+  s->poverty_store = std::make_unique<sqlite::SqlitePovertyStore>(s->store->db(), s->store->audit());
+  s->poverty = std::make_unique<app::PovertyService>(*s->poverty_store);
   return s;
 }
 

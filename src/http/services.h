@@ -4,8 +4,10 @@
 #include <memory>
 #include <string>
 
+#include "app/poverty_service.h"
 #include "auth/accounts_service.h"
 #include "store/sqlite/sqlite_accounts.h"
+#include "store/sqlite/sqlite_poverty.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::http {
@@ -14,6 +16,8 @@ struct Services {
   std::unique_ptr<sqlite::SqliteStore> store;
   std::unique_ptr<sqlite::SqliteAccountStore> accounts;
   std::unique_ptr<AccountsService> auth;
+  std::unique_ptr<sqlite::SqlitePovertyStore> poverty_store;
+  std::unique_ptr<app::PovertyService> poverty;
 
   static Result<std::unique_ptr<Services>> open(const std::string& db_path, AccountsConfig config = {},
                                                 AccountsService::Clock clock = {});

@@ -10,23 +10,23 @@ namespace lz::poverty {
 std::span<const Rule> rules() {
   static const std::vector<Rule> kRules = [] {
     std::vector<Rule> v = {
-        rules::income_above_line(),
-        rules::food_secure(),
-        rules::clothing_secure(),
-        rules::education_enrolment(),
-        rules::medical_insurance(),
-        rules::medical_chronic_card(),
-        rules::housing_safe(),
-        rules::water_safe(),
-        rules::policy_dibao(),
-        rules::policy_disability_subsidy(),
-        rules::policy_microcredit_overdue(),
-        rules::policy_microcredit_unused(),
-        rules::consistency_development_measure(),
-        rules::consistency_assistance_close(),
-        rules::consistency_unstable_work(),
-        rules::consistency_student_labour(),
-        rules::consistency_register_years(),
+        rulebook::income_above_line(),
+        rulebook::food_secure(),
+        rulebook::clothing_secure(),
+        rulebook::education_enrolment(),
+        rulebook::medical_insurance(),
+        rulebook::medical_chronic_card(),
+        rulebook::housing_safe(),
+        rulebook::water_safe(),
+        rulebook::policy_dibao(),
+        rulebook::policy_disability_subsidy(),
+        rulebook::policy_microcredit_overdue(),
+        rulebook::policy_microcredit_unused(),
+        rulebook::consistency_development_measure(),
+        rulebook::consistency_assistance_close(),
+        rulebook::consistency_unstable_work(),
+        rulebook::consistency_student_labour(),
+        rulebook::consistency_register_years(),
     };
     assert(v.size() <= kMaxRules);
     return v;
@@ -40,7 +40,9 @@ const Rule* find_rule(std::string_view id) {
   return nullptr;
 }
 
-size_t rule_index(const Rule& rule) { return static_cast<size_t>(&rule - rules().data()); }
+size_t rule_index(const Rule& rule) {
+  return static_cast<size_t>(&rule - rules().data());
+}
 
 const RuleResult* CheckResult::find(std::string_view rule_id) const {
   for (const auto& r : results)

@@ -79,11 +79,11 @@ struct RuleTally {
 
 struct CheckSummary {
   int64_t households = 0;
-  std::vector<RuleTally> rules;  // in rules() order
+  std::vector<RuleTally> rules;      // in rules() order
   std::array<int64_t, 3> classes{};  // by PovertyClass (computed, no overrides)
-  int64_t all_pass = 0;       // households where every rule passed
-  int64_t with_gap = 0;       // households with at least one gap
-  int64_t with_unknown = 0;   // households with at least one unknown
+  int64_t all_pass = 0;              // households where every rule passed
+  int64_t with_gap = 0;              // households with at least one gap
+  int64_t with_unknown = 0;          // households with at least one unknown
   int64_t count(PovertyClass c) const { return classes[static_cast<size_t>(c)]; }
   const RuleTally* find(std::string_view rule_id) const;
 };

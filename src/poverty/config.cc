@@ -52,7 +52,7 @@ Status validate(const CheckConfig& c) {
                            "2013)",
                            c.year));
   const TaskDeadlines& t = c.task_deadline_days;
-  const int days[] = {t.income_above_line, t.food,   t.clothing, t.education,  t.medical,
+  const int days[] = {t.income_above_line, t.food,  t.clothing, t.education,  t.medical,
                       t.housing,           t.water, t.policy,   t.consistency};
   for (int i = 0; i < kRuleGroupCount; ++i)
     if (days[i] <= 0) {

@@ -40,8 +40,12 @@ static const char* kCategoryZh[] = {"视力残疾", "听力残疾", "言语残�
 static const char* kCategoryEn[] = {"vision",       "hearing", "speech",  "physical",
                                     "intellectual", "mental",  "multiple"};
 
-const char* disability_category_zh(int c) { return c >= 1 && c <= 7 ? kCategoryZh[c - 1] : ""; }
-const char* disability_category_en(int c) { return c >= 1 && c <= 7 ? kCategoryEn[c - 1] : ""; }
+const char* disability_category_zh(int c) {
+  return c >= 1 && c <= 7 ? kCategoryZh[c - 1] : "";
+}
+const char* disability_category_en(int c) {
+  return c >= 1 && c <= 7 ? kCategoryEn[c - 1] : "";
+}
 
 Result<DisabilityCertificate> parse_disability_certificate(std::string_view input,
                                                            std::string_view member_id_number,

@@ -15,12 +15,12 @@
 namespace lz::poverty {
 
 enum class CertificateProblem {
-  kNone,         // valid
-  kLength,       // not 20 characters
-  kIdNumber,     // the first 18 are not a valid ID number (shape, date or check character)
-  kNotMember,    // a valid ID number, but not the member's own
-  kCategory,     // 19th character not 1-7
-  kGrade,        // 20th character not 1-4
+  kNone,       // valid
+  kLength,     // not 20 characters
+  kIdNumber,   // the first 18 are not a valid ID number (shape, date or check character)
+  kNotMember,  // a valid ID number, but not the member's own
+  kCategory,   // 19th character not 1-7
+  kGrade,      // 20th character not 1-4
 };
 
 // Validates `certificate` (exactly as stored: 20 ASCII characters, X upper

@@ -27,8 +27,8 @@ PerCapitaIncome per_capita_net_income(const HouseholdFacts& h) {
     out.missing = "members";
   }
   if (!out.missing.empty()) return out;
-  out.net_fen =
-      *in.wage_fen + *in.business_fen + *in.property_fen + *in.transfer_fen - *in.business_costs_fen;
+  out.net_fen = *in.wage_fen + *in.business_fen + *in.property_fen + *in.transfer_fen -
+                *in.business_costs_fen;
   out.persons = static_cast<int>(h.members.size());
   out.fen = per_capita_fen(out.net_fen, out.persons);
   return out;

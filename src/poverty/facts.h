@@ -26,14 +26,14 @@ struct MemberFacts {
   std::string id_number;  // normalised 18 characters (from the registry)
   Date birth_date;
   Sex sex = Sex::kMale;
-  std::string relationship = "99";  // registry code: 01 self, 10 spouse, ...
-  std::optional<Health> health;        // registry health_statuses()
-  std::optional<Labour> labour;        // registry labour_capacities()
-  std::optional<Enrolment> enrolment;  // registry enrolments()
-  std::optional<bool> basic_medical;    // 基本医疗保险 insured this year
-  std::optional<bool> serious_illness;  // 大病保险 insured this year
-  std::optional<bool> chronic_card;     // 慢性病/特殊病种门诊卡 issued
-  std::string disability_certificate;   // 20 characters; empty: no certificate
+  std::string relationship = "99";         // registry code: 01 self, 10 spouse, ...
+  std::optional<Health> health;            // registry health_statuses()
+  std::optional<Labour> labour;            // registry labour_capacities()
+  std::optional<Enrolment> enrolment;      // registry enrolments()
+  std::optional<bool> basic_medical;       // 基本医疗保险 insured this year
+  std::optional<bool> serious_illness;     // 大病保险 insured this year
+  std::optional<bool> chronic_card;        // 慢性病/特殊病种门诊卡 issued
+  std::string disability_certificate;      // 20 characters; empty: no certificate
   std::optional<bool> disability_subsidy;  // 残疾人两项补贴 granted
 };
 
@@ -94,7 +94,9 @@ struct RiskCase {
   std::optional<int64_t> person_id;    // the member concerned, if any
   RiskKindSet kinds;                   // 风险类型
   Date opened_on;
-  Date deadline;  // assessment due (opened_on + relapse_assess_days)
+  Date deadline;                    // assessment due (opened_on + relapse_assess_days)
+  std::optional<Date> assessed_on;  // when the risk was assessed (研判)
+  std::string assessment_note;
   std::optional<Date> closed_on;
   std::optional<CloseMethod> close_method;
   std::string note;        // what happened
@@ -111,7 +113,7 @@ struct HouseholdFacts {
   std::optional<int> registered_year;  // 识别（建档）年度
   std::optional<int> lifted_year;      // 脱贫年度
   CauseSet causes;
-  std::optional<Cause> main_cause;     // 主要致贫原因
+  std::optional<Cause> main_cause;  // 主要致贫原因
   std::vector<MemberFacts> members;
   Income income;
   std::optional<char> housing_grade;  // 'A'..'D' (房屋安全等级鉴定)

@@ -11,7 +11,9 @@
 namespace lz::poverty {
 
 inline constexpr int64_t kFenPerYuan = 100;
-constexpr int64_t yuan(int64_t y) { return y * kFenPerYuan; }
+constexpr int64_t yuan(int64_t y) {
+  return y * kFenPerYuan;
+}
 
 // total / persons rounded to the nearest fen, halves away from zero
 // (100 fen / 3 = 33; 200 fen / 3 = 67; -200 / 3 = -67). persons must be > 0.

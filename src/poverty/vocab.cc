@@ -3,9 +3,9 @@
 namespace lz::poverty {
 
 static const Value kStatuses[] = {
-    {"registered_poor", "建档立卡贫困户（未脱贫）", "registered poor (not yet lifted)"},
-    {"lifted", "已脱贫户", "lifted out of poverty"},
-    {"marginal", "边缘户（非贫困）", "non-poor marginal household"},
+    {"registered_poor", "建档立卡贫困户", "registered poor (not yet lifted)"},
+    {"lifted", "脱贫户", "lifted out of poverty"},
+    {"marginal", "边缘户", "non-poor marginal household"},
     {"ordinary", "一般农户", "ordinary household"},
 };
 static const Value kCauses[] = {
@@ -78,9 +78,9 @@ static const Value kGroups[] = {
     {"income_above_line", "一超过", "income above the line"},
     {"food", "不愁吃", "food"},
     {"clothing", "不愁穿", "clothing"},
-    {"education", "义务教育有保障", "compulsory education"},
-    {"medical", "基本医疗有保障", "basic medical care"},
-    {"housing", "住房安全有保障", "safe housing"},
+    {"education", "义务教育", "compulsory education"},
+    {"medical", "基本医疗", "basic medical care"},
+    {"housing", "住房安全", "safe housing"},
     {"water", "饮水安全", "safe drinking water"},
     {"policy", "政策落实", "policies applied"},
     {"consistency", "数据一致性", "data consistency"},

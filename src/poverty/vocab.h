@@ -178,7 +178,9 @@ enum class RuleGroup : uint8_t {
 };
 inline constexpr int kRuleGroupCount = 9;
 // 一超过 and 两不愁三保障: a gap here makes a household key_support.
-constexpr bool is_core_group(RuleGroup g) { return static_cast<int>(g) <= 5; }
+constexpr bool is_core_group(RuleGroup g) {
+  return static_cast<int>(g) <= 5;
+}
 
 enum class Outcome : uint8_t { kPass, kGap, kUnknown };
 

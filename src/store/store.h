@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "poverty/facts.h"
 #include "registry/model.h"
 
 namespace lz {
@@ -105,6 +106,12 @@ class BulkLoader {
   virtual Status add_cadre(const Cadre& c) = 0;
   virtual Status add_village_team(const VillageTeam& t) = 0;
   virtual Status add_pairing(const Pairing& p) = 0;
+  // The poverty front's data of a household (causes, income of `year`,
+  // members' insurance and disability, housing, water, benefits, loans,
+  // assistance, risk cases), and visits.
+  virtual Status add_poverty_details(const poverty::HouseholdFacts& f, int year) = 0;
+  virtual Status add_visit(int64_t household_id, std::optional<int64_t> cadre_id, const poverty::VisitFacts& v,
+                           const std::string& notes) = 0;
   virtual Status commit() = 0;
 };
 

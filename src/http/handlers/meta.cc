@@ -88,6 +88,35 @@ static json schemas() {
   s["AuditEntry"] = {{"type", "object"},
                      {"properties", {{"id", integer}, {"at", str}, {"actor", str}, {"role", str}, {"address", str}, {"action", str},
                                      {"entity", str}, {"entity_id", str}, {"before", {}}, {"after", {}}, {"detail", str}}}};
+  // The poverty front.
+  auto obj = [](json props) { return json{{"type", "object"}, {"properties", props}}; };
+  auto nbool = json{{"type", {"boolean", "null"}}};
+  s["CheckResult"] = obj({{"household_id", integer}, {"gaps", integer}, {"unknown", integer},
+                          {"rules", {{"type", "array"}, {"items", obj({{"id", str}, {"group", str}, {"version", integer}, {"description", str}, {"outcome", str}, {"reason", str}, {"field", str}})}}},
+                          {"class", obj({{"computed", str}, {"effective", str}, {"reasons", {{"type", "array"}, {"items", obj({{"code", str}, {"text", str}})}}}, {"override", {{"type", "object"}}}})}});
+  s["ClassOverrideInput"] = {{"type", "object"}, {"required", {"class", "reason"}}, {"properties", {{"class", str}, {"reason", str}}}};
+  s["PovertyData"] = obj({{"household_id", integer}, {"status", str}, {"registered_year", nint}, {"lifted_year", nint}, {"causes", {{"type", "array"}, {"items", str}}},
+                          {"income", {{"type", "object"}}}, {"housing_grade", nstr}, {"water", {{"type", "object"}}}, {"dibao", nbool}, {"tekun", nbool},
+                          {"loans", {{"type", "array"}}}, {"measures", {{"type", "array"}}}, {"members", {{"type", "array"}}}, {"last_visit", nstr}});
+  s["ConditionInput"] = obj({{"housing_grade", str}, {"water", obj({{"quality", nbool}, {"quantity", nbool}, {"convenience", nbool}, {"reliability", nbool}})}, {"dibao", nbool}, {"tekun", nbool}});
+  s["IncomeInput"] = obj({{"year", integer}, {"wage_fen", integer}, {"business_fen", integer}, {"property_fen", integer}, {"transfer_fen", integer}, {"business_costs_fen", integer}});
+  s["MemberPovertyInput"] = obj({{"basic_medical", nbool}, {"serious_illness", nbool}, {"chronic_card", nbool}, {"disability_certificate", str}, {"disability_subsidy", nbool}});
+  s["CausesInput"] = obj({{"causes", {{"type", "array"}, {"items", str}}}, {"main", str}});
+  s["MeasureInput"] = {{"type", "object"}, {"required", {"kind", "on"}}, {"properties", {{"kind", str}, {"on", str}, {"amount_fen", integer}, {"note", str}}}};
+  s["Visit"] = obj({{"id", integer}, {"household_id", integer}, {"cadre_id", nint}, {"on", str}, {"mode", str}, {"food_ok", nbool}, {"clothing_ok", nbool}, {"notes", str}, {"by", str}});
+  s["VisitInput"] = {{"type", "object"}, {"required", {"on"}}, {"properties", {{"on", str}, {"mode", str}, {"food_ok", nbool}, {"clothing_ok", nbool}, {"notes", str}}}};
+  s["GapTask"] = obj({{"id", integer}, {"household_id", integer}, {"region_code", str}, {"cadre_id", nint}, {"rule_id", str}, {"group", str}, {"reason_zh", str}, {"reason_en", str},
+                      {"state", str}, {"opened_on", str}, {"deadline", str}, {"overdue", {{"type", "boolean"}}}, {"fix", {{"type", {"object", "null"}}}}, {"history", {{"type", "array"}}}});
+  s["OverdueTally"] = obj({{"township_code", str}, {"township_name", str}, {"cadre_id", nint}, {"overdue", integer}, {"awaiting_verification", integer}, {"max_days_overdue", integer}});
+  s["TaskFixInput"] = {{"type", "object"}, {"required", {"what"}}, {"properties", {{"what", str}, {"evidence_note", str}, {"photo_ref", str}, {"on", str}}}};
+  s["TaskNoteInput"] = obj({{"note", str}, {"on", str}});
+  s["RiskCase"] = obj({{"id", integer}, {"household_id", integer}, {"category", str}, {"trigger", nstr}, {"trigger_on", str}, {"person_id", nint}, {"kinds", {{"type", "array"}, {"items", str}}},
+                       {"opened_on", str}, {"deadline", str}, {"closed_on", nstr}, {"close_method", nstr}, {"note", str}, {"close_note", str}, {"open", {{"type", "boolean"}}}});
+  s["MonitoringInput"] = {{"type", "object"}, {"required", {"household_id", "trigger"}}, {"properties", {{"household_id", integer}, {"trigger", str}, {"on", str}, {"person_id", integer}, {"category", str}, {"note", str}}}};
+  s["EliminationInput"] = {{"type", "object"}, {"required", {"method"}}, {"properties", {{"method", str}, {"on", str}, {"note", str}}}};
+  s["OverdueVisit"] = obj({{"household_id", integer}, {"last_visit", nstr}});
+  s["PovertySummary"] = obj({{"households", integer}, {"rules", {{"type", "array"}}}, {"classes", obj({{"stable", integer}, {"consolidate", integer}, {"key_support", integer}})},
+                             {"monitored", integer}, {"townships", {{"type", "array"}}}});
   s["Health"] = {{"type", "object"}, {"properties", {{"status", str}, {"version", str}}}};
   s["OpenApi"] = {{"type", "object"}};
   return s;

@@ -7,12 +7,16 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
   const auto& visit = h.facts->visit;
   if (!visit) {
-    if (why) missing(*why, "visit", "走访记录", "A visit record");
+    if (why) {
+      why->reason_zh = "没有走访记录，无法判断";
+      why->reason_en = "No visit recorded: cannot decide";
+      why->field = "visit";
+    }
     return Outcome::kUnknown;
   }
   if (!visit->clothing_ok) {
@@ -23,7 +27,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
   }
   if (*visit->clothing_ok) return Outcome::kPass;
   if (why) {
-    why->reason_zh = fmt::format("{}{}发现穿衣有困难（不愁穿未达标）", visit->on.iso(), zh(visit->mode));
+    why->reason_zh =
+        fmt::format("{}{}发现穿衣有困难（不愁穿未达标）", visit->on.iso(), zh(visit->mode));
     why->reason_en = fmt::format("The visit on {} ({}) found the household short of clothing",
                                  visit->on.iso(), en(visit->mode));
     why->field = "visit.clothing_ok";
@@ -43,4 +48,4 @@ Rule clothing_secure() {
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -10,7 +10,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding* why) {
   const HouseholdFacts& f = *h.facts;
@@ -30,9 +30,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
   if (*inc.fen > line) return Outcome::kPass;
   if (why) {
     const RiskCase& r = f.risks[closed_index];
-    why->reason_zh =
-        fmt::format("返贫风险于{}以“帮扶消除”关闭，但人均纯收入{}元仍未超过{}元的标准",
-                    r.closed_on->iso(), format_yuan(*inc.fen), format_yuan(line));
+    why->reason_zh = fmt::format("返贫风险于{}以“帮扶消除”关闭，但人均纯收入{}元仍未超过{}元的标准",
+                                 r.closed_on->iso(), format_yuan(*inc.fen), format_yuan(line));
     why->reason_en = fmt::format(
         "A risk case was closed on {} as eliminated by assistance, yet per-capita net income {} "
         "yuan is still not above the line of {} yuan",
@@ -48,8 +47,9 @@ Rule consistency_assistance_close() {
       .version = 1,
       .group = RuleGroup::kConsistency,
       .description_zh = "以“帮扶消除”关闭风险的家庭，人均纯收入须超过贫困标准",
-      .description_en = "A household whose risk case was closed as eliminated by assistance has "
-                        "per-capita net income above the poverty line",
+      .description_en =
+          "A household whose risk case was closed as eliminated by assistance has "
+          "per-capita net income above the poverty line",
       .reads = {"risks[].closed_on", "risks[].close_method", "income.wage_fen",
                 "income.business_fen", "income.property_fen", "income.transfer_fen",
                 "income.business_costs_fen", "members"},
@@ -57,4 +57,4 @@ Rule consistency_assistance_close() {
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

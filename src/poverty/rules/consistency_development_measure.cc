@@ -12,7 +12,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static bool has_development_since(const HouseholdFacts& f, Date since) {
   for (const auto& m : f.measures)
@@ -51,7 +51,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
     const RiskCase& r = f.risks[lacking_index];
     const int months = ctx.config->development_grace_months;
     why->reason_zh = fmt::format(
-        "家中有{}名劳动力，返贫风险自{}登记已满{}个月仍未消除，但此后没有任何开发式帮扶措施（产业、就业、"
+        "家中有{}名劳动力，返贫风险自{}登记已满{}"
+        "个月仍未消除，但此后没有任何开发式帮扶措施（产业、就业、"
         "技能培训、小额信贷等）",
         workers, r.opened_on.iso(), months);
     why->reason_en = fmt::format(
@@ -68,13 +69,15 @@ Rule consistency_development_measure() {
       .id = "consistency.development_measure",
       .version = 1,
       .group = RuleGroup::kConsistency,
-      .description_zh = "有劳动力且存在未消除风险的家庭，风险登记满6个月（可配置）须有开发式帮扶措施",
-      .description_en = "A household with labour and an open risk case has a development measure "
-                        "within 6 months (configurable) of the case opening",
+      .description_zh =
+          "有劳动力且存在未消除风险的家庭，风险登记满6个月（可配置）须有开发式帮扶措施",
+      .description_en =
+          "A household with labour and an open risk case has a development measure "
+          "within 6 months (configurable) of the case opening",
       .reads = {"risks[].opened_on", "risks[].closed_on", "members[].labour", "measures[].kind",
                 "measures[].on"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -10,7 +10,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome gap(Finding* why, const char* field, std::string zh, std::string en) {
   if (why) {
@@ -56,7 +56,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
                fmt::format("A household not yet lifted has a lifted year ({})", *f.lifted_year));
   }
   if (!f.lifted_year) {
-    if (why) missing(*why, "lifted_year", "已脱贫户的脱贫年度", "The year the household was lifted");
+    if (why)
+      missing(*why, "lifted_year", "已脱贫户的脱贫年度", "The year the household was lifted");
     return Outcome::kUnknown;
   }
   if (*f.lifted_year < *f.registered_year) {
@@ -79,12 +80,14 @@ Rule consistency_register_years() {
       .id = "consistency.register_years",
       .version = 1,
       .group = RuleGroup::kConsistency,
-      .description_zh = "建档年度、脱贫年度与贫困户状态一致（建档≤脱贫≤检查年度；非建档立卡户无此二项）",
-      .description_en = "Registration and lifted years agree with the status (registered <= "
-                        "lifted <= check year; households outside the register have neither)",
+      .description_zh =
+          "建档年度、脱贫年度与贫困户状态一致（建档≤脱贫≤检查年度；非建档立卡户无此二项）",
+      .description_en =
+          "Registration and lifted years agree with the status (registered <= "
+          "lifted <= check year; households outside the register have neither)",
       .reads = {"status", "registered_year", "lifted_year"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -9,7 +9,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static bool in_school(Enrolment e) {
   return e == Enrolment::kPrimary || e == Enrolment::kJuniorSecondary ||
@@ -34,7 +34,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
   for (size_t i = 0; i < members.size(); ++i) {
     const MemberFacts& m = members[i];
     if (!contradicts(m, ctx)) continue;
-    zh_items.push_back(fmt::format("{}（{}，登记为{}）", member_zh(m), zh(*m.enrolment), zh(*m.labour)));
+    zh_items.push_back(
+        fmt::format("{}（{}，登记为{}）", member_zh(m), zh(*m.enrolment), zh(*m.labour)));
     en_items.push_back(
         fmt::format("{} ({}, recorded as {})", member_en(m), en(*m.enrolment), en(*m.labour)));
     if (why->field.empty()) why->field = member_field(i, "labour");
@@ -51,11 +52,12 @@ Rule consistency_student_labour() {
       .version = 1,
       .group = RuleGroup::kConsistency,
       .description_zh = "义务教育阶段在校生的劳动能力不应登记为普通、技能或弱劳动力",
-      .description_en = "A pupil of compulsory school age is not recorded as ordinary, skilled or "
-                        "weak labour",
+      .description_en =
+          "A pupil of compulsory school age is not recorded as ordinary, skilled or "
+          "weak labour",
       .reads = {"members[].birth_date", "members[].enrolment", "members[].labour"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -9,7 +9,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
   const HouseholdFacts& f = *h.facts;
@@ -35,9 +35,10 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
   if (why) {
     why->reason_zh = fmt::format("{}登记了“因务工就业不稳”风险，但家庭成员均无劳动能力",
                                  f.risks[case_index].opened_on.iso());
-    why->reason_en = fmt::format("A risk of unstable work was registered on {}, yet no member "
-                                 "can work",
-                                 f.risks[case_index].opened_on.iso());
+    why->reason_en = fmt::format(
+        "A risk of unstable work was registered on {}, yet no member "
+        "can work",
+        f.risks[case_index].opened_on.iso());
     why->field = fmt::format("risks[{}].kinds", case_index);
   }
   return Outcome::kGap;
@@ -55,4 +56,4 @@ Rule consistency_unstable_work() {
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

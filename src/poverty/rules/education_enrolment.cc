@@ -10,7 +10,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static bool out_of_school(Enrolment e) {
   return e == Enrolment::kNotEnrolled || e == Enrolment::kDroppedOut;
@@ -37,9 +37,10 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
     for (size_t i = 0; i < members.size(); ++i) {
       const MemberFacts& m = members[i];
       if (!of_school_age(m, ctx) || !m.enrolment || !out_of_school(*m.enrolment)) continue;
-      int age = m.birth_date.age_on(ctx.config->as_of);
-      zh_items.push_back(fmt::format("{}（{}岁，{}）", member_zh(m), age, zh(*m.enrolment)));
-      en_items.push_back(fmt::format("{} (aged {}, {})", member_en(m), age, en(*m.enrolment)));
+      int age = m.birth_date.age_on(ctx.school_year_cutoff);
+      zh_items.push_back(fmt::format("{}（学年初{}岁，{}）", member_zh(m), age, zh(*m.enrolment)));
+      en_items.push_back(fmt::format("{} ({} at the start of the school year, {})", member_en(m),
+                                     age, en(*m.enrolment)));
       if (why->field.empty()) why->field = member_field(i, "enrolment");
     }
     why->reason_zh = fmt::format("义务教育阶段适龄成员未在校：{}", join_zh(zh_items));
@@ -64,12 +65,14 @@ Rule education_enrolment() {
       .id = "education.enrolment",
       .version = 1,
       .group = RuleGroup::kEducation,
-      .description_zh = "义务教育有保障：6至15周岁（以学年起始的8月31日计）的家庭成员均在校，无失学辍学",
-      .description_en = "Compulsory education: every member aged 6 to 15 (on 31 August that opened "
-                        "the school year) is in school; none out of school or dropped out",
+      .description_zh =
+          "义务教育有保障：6至15周岁（以学年起始的8月31日计）的家庭成员均在校，无失学辍学",
+      .description_en =
+          "Compulsory education: every member aged 6 to 15 (on 31 August that opened "
+          "the school year) is in school; none out of school or dropped out",
       .reads = {"members[].birth_date", "members[].enrolment"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

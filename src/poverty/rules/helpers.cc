@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 std::string member_zh(const MemberFacts& m) {
   return m.name.empty() ? fmt::format("成员#{}", m.person_id) : m.name;
@@ -72,8 +72,10 @@ std::string field_en(std::string_view path) {
 void missing(Finding& why, std::string field, std::string_view what_zh, std::string_view what_en) {
   why.reason_zh = fmt::format("{}未录入，无法判断", what_zh);
   why.reason_en = fmt::format("{} not recorded: cannot decide", what_en);
-  if (!why.reason_en.empty()) why.reason_en[0] = static_cast<char>(std::toupper(why.reason_en[0]));
+  if (!why.reason_en.empty())
+    why.reason_en[0] =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(why.reason_en[0])));
   why.field = std::move(field);
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

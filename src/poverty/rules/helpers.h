@@ -8,7 +8,7 @@
 
 #include "poverty/rule.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 // The member as named in a reason: the name, or "成员#<person_id>" / "member
 // #<person_id>" when the registry has none.
@@ -27,4 +27,4 @@ std::string field_en(std::string_view path);
 // Fills *why for an unknown outcome: "<label>未录入，无法判断" naming the field.
 void missing(Finding& why, std::string field, std::string_view what_zh, std::string_view what_en);
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -7,7 +7,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
   const auto& grade = h.facts->housing_grade;
@@ -28,8 +28,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
       missing(*why, "housing_grade", "住房安全等级", "The housing safety grade");
     } else {
       why->reason_zh = fmt::format("住房安全等级“{}”无效（应为A、B、C、D），无法判断", *grade);
-      why->reason_en =
-          fmt::format("The housing safety grade \"{}\" is not valid (A to D): cannot decide", *grade);
+      why->reason_en = fmt::format(
+          "The housing safety grade \"{}\" is not valid (A to D): cannot decide", *grade);
       why->field = "housing_grade";
     }
   }
@@ -48,4 +48,4 @@ Rule housing_safe() {
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -9,7 +9,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding* why) {
   const PerCapitaIncome& inc = h.income;
@@ -24,8 +24,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
     why->reason_zh = fmt::format("人均纯收入{}元，{}{}元的标准", format_yuan(*inc.fen),
                                  equal ? "未超过" : "低于", format_yuan(line));
     why->reason_en =
-        fmt::format("Per-capita net income {} yuan is {} the line of {} yuan", format_yuan(*inc.fen),
-                    equal ? "not above" : "below", format_yuan(line));
+        fmt::format("Per-capita net income {} yuan is {} the line of {} yuan",
+                    format_yuan(*inc.fen), equal ? "not above" : "below", format_yuan(line));
     why->field = "income";
   }
   return Outcome::kGap;
@@ -36,15 +36,17 @@ Rule income_above_line() {
       .id = "income.above_line",
       .version = 1,
       .group = RuleGroup::kIncomeAboveLine,
-      .description_zh = "一超过：家庭年人均纯收入（工资性、经营性、财产性、转移性收入之和减生产经营性支出，"
-                        "除以家庭人口）超过当年贫困标准",
-      .description_en = "Income above the line: the household's per-capita net income for the year "
-                        "(wage, business, property and transfer income less business costs, divided "
-                        "by the members) is above the year's poverty line",
+      .description_zh =
+          "一超过：家庭年人均纯收入（工资性、经营性、财产性、转移性收入之和减生产经营性支出，"
+          "除以家庭人口）超过当年贫困标准",
+      .description_en =
+          "Income above the line: the household's per-capita net income for the year "
+          "(wage, business, property and transfer income less business costs, divided "
+          "by the members) is above the year's poverty line",
       .reads = {"income.wage_fen", "income.business_fen", "income.property_fen",
                 "income.transfer_fen", "income.business_costs_fen", "members"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

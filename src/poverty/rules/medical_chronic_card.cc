@@ -9,7 +9,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static bool needs_card(Health h) {
   return h == Health::kChronicIllness || h == Health::kSeriousIllness;
@@ -40,9 +40,10 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
       if (why->field.empty()) why->field = member_field(i, "chronic_card");
     }
     why->reason_zh = fmt::format("患慢性病或大病的成员未办理慢病卡：{}", join_zh(zh_items));
-    why->reason_en = fmt::format("Chronically or seriously ill member(s) without a chronic-illness "
-                                 "card: {}",
-                                 join_en(en_items));
+    why->reason_en = fmt::format(
+        "Chronically or seriously ill member(s) without a chronic-illness "
+        "card: {}",
+        join_en(en_items));
     return Outcome::kGap;
   }
   if (unknown_index >= 0) {
@@ -53,10 +54,10 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
                 fmt::format("{}的健康状况", member_zh(m)),
                 fmt::format("The health of {}", member_en(m)));
       else
-        missing(*why, member_field(unknown_index, "chronic_card"),
-                fmt::format("{}（{}）是否办理慢病卡", member_zh(m), zh(*m.health)),
-                fmt::format("Whether {} ({}) has a chronic-illness card", member_en(m),
-                            en(*m.health)));
+        missing(
+            *why, member_field(unknown_index, "chronic_card"),
+            fmt::format("{}（{}）是否办理慢病卡", member_zh(m), zh(*m.health)),
+            fmt::format("Whether {} ({}) has a chronic-illness card", member_en(m), en(*m.health)));
     }
     return Outcome::kUnknown;
   }
@@ -69,11 +70,12 @@ Rule medical_chronic_card() {
       .version = 1,
       .group = RuleGroup::kMedical,
       .description_zh = "基本医疗有保障：患长期慢性病或大病的成员已办理慢性病、特殊病种门诊卡",
-      .description_en = "Basic medical care: every member with a chronic or serious illness has "
-                        "the chronic / special-disease outpatient card",
+      .description_en =
+          "Basic medical care: every member with a chronic or serious illness has "
+          "the chronic / special-disease outpatient card",
       .reads = {"members[].health", "members[].chronic_card"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -8,7 +8,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
   const auto& members = h.facts->members;
@@ -53,7 +53,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
       bool basic = unknown_field == "basic_medical";
       missing(*why, member_field(unknown_index, unknown_field),
               fmt::format("{}的{}参保情况", member_zh(m), basic ? "基本医疗保险" : "大病保险"),
-              fmt::format("The {} of {}", basic ? "basic medical insurance" : "serious illness insurance",
+              fmt::format("The {} of {}",
+                          basic ? "basic medical insurance" : "serious illness insurance",
                           member_en(m)));
     }
     return Outcome::kUnknown;
@@ -67,11 +68,12 @@ Rule medical_insurance() {
       .version = 1,
       .group = RuleGroup::kMedical,
       .description_zh = "基本医疗有保障：家庭成员全部参加基本医疗保险和大病保险",
-      .description_en = "Basic medical care: every member has basic medical insurance and serious "
-                        "illness insurance",
+      .description_en =
+          "Basic medical care: every member has basic medical insurance and serious "
+          "illness insurance",
       .reads = {"members[].basic_medical", "members[].serious_illness"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -12,7 +12,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static const char* problem_zh(CertificateProblem p) {
   switch (p) {
@@ -82,8 +82,8 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
       int category = m.disability_certificate[18] - '0', grade = m.disability_certificate[19] - '0';
       zh_items.push_back(
           fmt::format("{}（{}{}级）", member_zh(m), disability_category_zh(category), grade));
-      en_items.push_back(fmt::format("{} ({}, grade {})", member_en(m),
-                                     disability_category_en(category), grade));
+      en_items.push_back(
+          fmt::format("{} ({}, grade {})", member_en(m), disability_category_en(category), grade));
       if (why->field.empty()) why->field = member_field(i, "disability_subsidy");
     }
     why->reason_zh = fmt::format("持证残疾人未享受残疾人补贴：{}", join_zh(zh_items));
@@ -97,10 +97,10 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
       if (unknown_problem != CertificateProblem::kNone) {
         why->reason_zh = fmt::format("{}的残疾人证号“{}”无效（{}），无法判断", member_zh(m),
                                      m.disability_certificate, problem_zh(unknown_problem));
-        why->reason_en =
-            fmt::format("The disability certificate number \"{}\" of {} is not valid ({}): cannot "
-                        "decide",
-                        m.disability_certificate, member_en(m), problem_en(unknown_problem));
+        why->reason_en = fmt::format(
+            "The disability certificate number \"{}\" of {} is not valid ({}): cannot "
+            "decide",
+            m.disability_certificate, member_en(m), problem_en(unknown_problem));
         why->field = member_field(unknown_index, "disability_certificate");
       } else {
         missing(*why, member_field(unknown_index, "disability_subsidy"),
@@ -120,13 +120,15 @@ Rule policy_disability_subsidy() {
       .id = "policy.disability_subsidy",
       .version = 1,
       .group = RuleGroup::kPolicy,
-      .description_zh = "残疾人补贴落实：持有残疾人证（20位：本人身份证号+类别+等级）的成员均享受残疾人补贴",
-      .description_en = "Disability subsidy: every member holding a disability certificate (20 "
-                        "characters: own ID number, category, grade) receives the subsidy",
+      .description_zh =
+          "残疾人补贴落实：持有残疾人证（20位：本人身份证号+类别+等级）的成员均享受残疾人补贴",
+      .description_en =
+          "Disability subsidy: every member holding a disability certificate (20 "
+          "characters: own ID number, category, grade) receives the subsidy",
       .reads = {"members[].id_number", "members[].disability_certificate",
                 "members[].disability_subsidy"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

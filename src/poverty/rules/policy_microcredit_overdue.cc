@@ -9,9 +9,11 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
-static bool overdue(const Loan& l, Date as_of) { return l.outstanding() && l.due < as_of; }
+static bool overdue(const Loan& l, Date as_of) {
+  return l.outstanding() && l.due < as_of;
+}
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding* why) {
   const auto& loans = h.facts->benefits.loans;
@@ -30,11 +32,12 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext& ctx, Finding*
     int64_t owed = l.amount_fen - l.repaid_fen;
     int days = as_of - l.due;
     zh_items.push_back(fmt::format("{}借款{}元于{}到期，尚欠{}元，已逾期{}天", l.start.iso(),
-                                   format_yuan(l.amount_fen), l.due.iso(), format_yuan(owed), days));
-    en_items.push_back(fmt::format("the loan of {} yuan taken on {} fell due on {} with {} yuan "
-                                   "still owed ({} days overdue)",
-                                   format_yuan(l.amount_fen), l.start.iso(), l.due.iso(),
-                                   format_yuan(owed), days));
+                                   format_yuan(l.amount_fen), l.due.iso(), format_yuan(owed),
+                                   days));
+    en_items.push_back(fmt::format(
+        "the loan of {} yuan taken on {} fell due on {} with {} yuan "
+        "still owed ({} days overdue)",
+        format_yuan(l.amount_fen), l.start.iso(), l.due.iso(), format_yuan(owed), days));
     if (why->field.empty()) why->field = fmt::format("benefits.loans[{}].repaid_fen", i);
   }
   why->reason_zh = fmt::format("扶贫小额信贷逾期：{}", join_zh(zh_items));
@@ -48,12 +51,13 @@ Rule policy_microcredit_overdue() {
       .version = 1,
       .group = RuleGroup::kPolicy,
       .description_zh = "扶贫小额信贷无逾期：到期贷款已全部还清（或已办理续贷、展期）",
-      .description_en = "No overdue microcredit: every loan past its due date is fully repaid (or "
-                        "renewed or extended)",
+      .description_en =
+          "No overdue microcredit: every loan past its due date is fully repaid (or "
+          "renewed or extended)",
       .reads = {"benefits.loans[].amount_fen", "benefits.loans[].due",
                 "benefits.loans[].repaid_fen"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

@@ -12,7 +12,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
   const HouseholdFacts& f = *h.facts;
@@ -36,10 +36,12 @@ static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why
     return Outcome::kUnknown;
   }
   if (why) {
-    why->reason_zh = fmt::format("致贫原因含缺资金、家中有{}名劳动力，但从未使用扶贫小额信贷", workers);
-    why->reason_en = fmt::format("Poor for lack of capital with {} member(s) able to work, yet "
-                                 "microcredit has never been used",
-                                 workers);
+    why->reason_zh =
+        fmt::format("致贫原因含缺资金、家中有{}名劳动力，但从未使用扶贫小额信贷", workers);
+    why->reason_en = fmt::format(
+        "Poor for lack of capital with {} member(s) able to work, yet "
+        "microcredit has never been used",
+        workers);
     why->field = "benefits.loans";
   }
   return Outcome::kGap;
@@ -50,12 +52,14 @@ Rule policy_microcredit_unused() {
       .id = "policy.microcredit_unused",
       .version = 1,
       .group = RuleGroup::kPolicy,
-      .description_zh = "扶贫小额信贷应贷尽贷：因缺资金致贫且有劳动力的建档立卡户已使用扶贫小额信贷",
-      .description_en = "Microcredit where it fits: a registered household poor for lack of capital "
-                        "and with labour has used poverty-alleviation microcredit",
+      .description_zh =
+          "扶贫小额信贷应贷尽贷：因缺资金致贫且有劳动力的建档立卡户已使用扶贫小额信贷",
+      .description_en =
+          "Microcredit where it fits: a registered household poor for lack of capital "
+          "and with labour has used poverty-alleviation microcredit",
       .reads = {"status", "causes", "members[].labour", "benefits.loans", "measures[].kind"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

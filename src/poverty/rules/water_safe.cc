@@ -8,7 +8,7 @@
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
-namespace lz::poverty::rules {
+namespace lz::poverty::rulebook {
 
 struct Standard {
   std::optional<bool> Water::*field;
@@ -62,11 +62,12 @@ Rule water_safe() {
       .version = 1,
       .group = RuleGroup::kWater,
       .description_zh = "饮水安全：水质、水量、用水方便程度、供水保证率四项均达标",
-      .description_en = "Safe drinking water: quality, quantity, convenience and reliability of "
-                        "supply all meet the standard",
+      .description_en =
+          "Safe drinking water: quality, quantity, convenience and reliability of "
+          "supply all meet the standard",
       .reads = {"water.quality", "water.quantity", "water.convenience", "water.reliability"},
       .evaluate = evaluate,
   };
 }
 
-}  // namespace lz::poverty::rules
+}  // namespace lz::poverty::rulebook

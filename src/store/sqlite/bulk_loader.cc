@@ -1,5 +1,7 @@
 #include "store/sqlite/bulk_loader.h"
 
+#include "poverty/vocab.h"
+
 namespace lz::sqlite {
 
 SqliteBulkLoader::SqliteBulkLoader(Db& db, std::string_view actor, std::string_view timestamp)
@@ -27,7 +29,31 @@ SqliteBulkLoader::SqliteBulkLoader(Db& db, std::string_view actor, std::string_v
       team_member_(db.prepare("INSERT INTO village_team_member (team_id, cadre_id) VALUES (?,?)")),
       pairing_(db.prepare(
           "INSERT INTO pairing (id, cadre_id, household_id, from_date, to_date, version, created_at, created_by, "
-          "updated_at, updated_by) VALUES (?,?,?,?,?,1,?,?,?,?)")) {}
+          "updated_at, updated_by) VALUES (?,?,?,?,?,1,?,?,?,?)")),
+      cause_(db.prepare("INSERT INTO poverty_cause (household_id, cause, is_main) VALUES (?,?,?)")),
+      income_(db.prepare(
+          "INSERT INTO poverty_income (household_id, year, wage_fen, business_fen, property_fen, transfer_fen, "
+          "business_costs_fen, version, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,1,?,?)")),
+      member_(db.prepare(
+          "INSERT INTO poverty_member (person_id, household_id, basic_medical, serious_illness, chronic_card, "
+          "disability_certificate, disability_subsidy, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?)")),
+      condition_(db.prepare(
+          "INSERT INTO poverty_condition (household_id, housing_grade, water_quality, water_quantity, "
+          "water_convenience, water_reliability, dibao, tekun, version, updated_at, updated_by) VALUES "
+          "(?,?,?,?,?,?,?,?,1,?,?)")),
+      loan_(db.prepare(
+          "INSERT INTO microcredit_loan (household_id, amount_fen, start_date, due_date, repaid_fen, repaid_on, "
+          "created_at, created_by) VALUES (?,?,?,?,?,?,?,?)")),
+      measure_(db.prepare(
+          "INSERT INTO assistance_measure (household_id, kind, on_date, amount_fen, note, created_at, created_by) "
+          "VALUES (?,?,?,?,'',?,?)")),
+      risk_(db.prepare(
+          "INSERT INTO risk_case (household_id, category, trigger_kind, trigger_on, person_id, kinds, opened_on, "
+          "deadline, closed_on, close_method, note, close_note, closed_by, source, version, created_at, created_by, "
+          "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'demo',1,?,?,?,?)")),
+      visit_(db.prepare(
+          "INSERT INTO visit (household_id, cadre_id, visited_on, mode, food_ok, clothing_ok, notes, created_at, "
+          "created_by) VALUES (?,?,?,?,?,?,?,?,?)")) {}
 
 Result<std::unique_ptr<SqliteBulkLoader>> SqliteBulkLoader::begin(Db& db, std::string_view actor,
                                                                   std::string_view timestamp) {
@@ -67,7 +93,11 @@ Status SqliteBulkLoader::add_household(const Household& h) {
 
 Status SqliteBulkLoader::add_poverty_status(int64_t household_id, const std::string& status, int registered_year,
                                             std::optional<int> lifted_year) {
-  poverty_.bind(1, household_id).bind(2, status).bind(3, registered_year);
+  poverty_.bind(1, household_id).bind(2, status);
+  if (registered_year > 0)
+    poverty_.bind(3, registered_year);
+  else
+    poverty_.bind_null(3);
   if (lifted_year)
     poverty_.bind(4, *lifted_year);
   else
@@ -110,6 +140,121 @@ Status SqliteBulkLoader::commit() {
   auto st = db_.exec("COMMIT");
   if (st) open_ = false;
   return st;
+}
+
+}  // namespace lz::sqlite
+
+namespace lz::sqlite {
+
+using namespace lz::poverty;
+
+static void bind_tri(Stmt& s, int i, const std::optional<bool>& b) {
+  if (b)
+    s.bind(i, static_cast<int64_t>(*b));
+  else
+    s.bind_null(i);
+}
+static void bind_fen(Stmt& s, int i, const std::optional<int64_t>& v) {
+  if (v)
+    s.bind(i, *v);
+  else
+    s.bind_null(i);
+}
+
+Status SqliteBulkLoader::add_poverty_details(const HouseholdFacts& f, int year) {
+  const int64_t hid = f.household_id;
+  for (size_t i = 0; i < vocabulary<Cause>().size(); ++i) {
+    auto c = static_cast<Cause>(i);
+    if (f.causes.has(c))
+      LZ_TRY(cause_.bind(1, hid).bind(2, id(c)).bind(3, static_cast<int64_t>(f.main_cause && *f.main_cause == c)).exec());
+  }
+  const auto& in = f.income;
+  if (in.wage_fen || in.business_fen || in.property_fen || in.transfer_fen || in.business_costs_fen) {
+    income_.bind(1, hid).bind(2, static_cast<int64_t>(year));
+    bind_fen(income_, 3, in.wage_fen);
+    bind_fen(income_, 4, in.business_fen);
+    bind_fen(income_, 5, in.property_fen);
+    bind_fen(income_, 6, in.transfer_fen);
+    bind_fen(income_, 7, in.business_costs_fen);
+    income_.bind(8, now_).bind(9, actor_);
+    LZ_TRY(income_.exec());
+  }
+  for (const auto& m : f.members) {
+    member_.bind(1, m.person_id).bind(2, hid);
+    bind_tri(member_, 3, m.basic_medical);
+    bind_tri(member_, 4, m.serious_illness);
+    bind_tri(member_, 5, m.chronic_card);
+    member_.bind(6, m.disability_certificate);
+    bind_tri(member_, 7, m.disability_subsidy);
+    member_.bind(8, now_).bind(9, actor_);
+    LZ_TRY(member_.exec());
+  }
+  condition_.bind(1, hid);
+  if (f.housing_grade)
+    condition_.bind(2, std::string(1, *f.housing_grade));
+  else
+    condition_.bind_null(2);
+  bind_tri(condition_, 3, f.water.quality);
+  bind_tri(condition_, 4, f.water.quantity);
+  bind_tri(condition_, 5, f.water.convenience);
+  bind_tri(condition_, 6, f.water.reliability);
+  bind_tri(condition_, 7, f.benefits.dibao);
+  bind_tri(condition_, 8, f.benefits.tekun);
+  condition_.bind(9, now_).bind(10, actor_);
+  LZ_TRY(condition_.exec());
+  for (const auto& l : f.benefits.loans) {
+    loan_.bind(1, hid).bind(2, l.amount_fen).bind(3, l.start.iso()).bind(4, l.due.iso()).bind(5, l.repaid_fen);
+    if (l.repaid_on)
+      loan_.bind(6, l.repaid_on->iso());
+    else
+      loan_.bind_null(6);
+    loan_.bind(7, now_).bind(8, actor_);
+    LZ_TRY(loan_.exec());
+  }
+  for (const auto& m : f.measures)
+    LZ_TRY(measure_.bind(1, hid).bind(2, id(m.kind)).bind(3, m.on.iso()).bind(4, m.amount_fen).bind(5, now_).bind(6, actor_).exec());
+  for (const auto& r : f.risks) {
+    std::string kinds;
+    for (size_t i = 0; i < vocabulary<RiskKind>().size(); ++i)
+      if (r.kinds.has(static_cast<RiskKind>(i))) kinds += (kinds.empty() ? "" : ",") + std::string(id(static_cast<RiskKind>(i)));
+    risk_.bind(1, hid).bind(2, id(r.category));
+    if (r.trigger)
+      risk_.bind(3, id(*r.trigger));
+    else
+      risk_.bind_null(3);
+    risk_.bind(4, r.trigger_on.iso());
+    if (r.person_id)
+      risk_.bind(5, *r.person_id);
+    else
+      risk_.bind_null(5);
+    risk_.bind(6, kinds).bind(7, r.opened_on.iso()).bind(8, r.deadline.iso());
+    if (r.closed_on)
+      risk_.bind(9, r.closed_on->iso());
+    else
+      risk_.bind_null(9);
+    if (r.close_method)
+      risk_.bind(10, id(*r.close_method));
+    else
+      risk_.bind_null(10);
+    risk_.bind(11, r.note).bind(12, r.close_note).bind(13, r.closed_by);
+    risk_.bind(14, now_).bind(15, actor_).bind(16, now_).bind(17, actor_);
+    LZ_TRY(risk_.exec());
+  }
+  return {};
+}
+
+Status SqliteBulkLoader::add_visit(int64_t household_id, std::optional<int64_t> cadre_id, const VisitFacts& v,
+                                   const std::string& notes) {
+  visit_.bind(1, household_id);
+  if (cadre_id)
+    visit_.bind(2, *cadre_id);
+  else
+    visit_.bind_null(2);
+  visit_.bind(3, v.on.iso()).bind(4, v.mode == VisitMode::kPhone ? "phone" : "in_person");
+  bind_tri(visit_, 5, v.food_ok);
+  bind_tri(visit_, 6, v.clothing_ok);
+  visit_.bind(7, notes).bind(8, now_).bind(9, actor_);
+  return visit_.exec();
 }
 
 }  // namespace lz::sqlite

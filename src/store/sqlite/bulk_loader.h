@@ -19,6 +19,9 @@ class SqliteBulkLoader final : public BulkLoader {
   Status add_cadre(const Cadre& c) override;
   Status add_village_team(const VillageTeam& t) override;
   Status add_pairing(const Pairing& p) override;
+  Status add_poverty_details(const poverty::HouseholdFacts& f, int year) override;
+  Status add_visit(int64_t household_id, std::optional<int64_t> cadre_id, const poverty::VisitFacts& v,
+                   const std::string& notes) override;
   Status commit() override;
 
  private:
@@ -27,6 +30,7 @@ class SqliteBulkLoader final : public BulkLoader {
   bool open_ = false;
   std::string now_, actor_;
   Stmt region_, household_, person_, poverty_, cadre_, cadre_kind_, team_, team_member_, pairing_;
+  Stmt cause_, income_, member_, condition_, loan_, measure_, risk_, visit_;
 };
 
 }  // namespace lz::sqlite

@@ -619,7 +619,8 @@ Status SqliteStore::set_poverty_status(int64_t household_id, const std::string& 
                 "ON CONFLICT (household_id) DO UPDATE SET status = excluded.status, registered_year = "
                 "excluded.registered_year, lifted_year = excluded.lifted_year, version = poverty_household.version "
                 "+ 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by")
-             .bind(1, household_id).bind(2, status).bind(3, registered_year)
+             .bind(1, household_id).bind(2, status)
+             .bind(3, registered_year > 0 ? std::optional<int64_t>(registered_year) : std::nullopt)
              .bind(4, lifted_year ? std::optional<int64_t>(*lifted_year) : std::nullopt)
              .bind(5, now).bind(6, actor.name).bind(7, now).bind(8, actor.name).exec());
   LZ_TRY(log(actor, "update", "poverty_household", household_id, "",

@@ -1,0 +1,133 @@
+#include "app/poverty_service.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "registry/region_tree.h"
+
+namespace lz::app {
+
+using namespace lz::poverty;
+
+Result<HouseholdFacts> PovertyService::facts(int64_t household_id) {
+  sqlite::FactsFilter f;
+  f.household_id = household_id;
+  f.year = config_.year;
+  auto all = store_.load_facts(f);
+  if (!all) return all.error();
+  if (all->empty())
+    return not_found("household.not_in_register", "household_id",
+                     fmt::format("户{}不在扶贫对象名单中（建档立卡户或边缘户）", household_id),
+                     fmt::format("Household {} is not in the poverty register (registered or marginal)", household_id));
+  return std::move(all->front());
+}
+
+static std::optional<ClassOverride> stored_override(sqlite::SqlitePovertyStore& store, int64_t hid) {
+  auto c = store.stored_class(hid);
+  if (!c || !*c || !(*c)->override_class) return std::nullopt;
+  ClassOverride o;
+  o.cls = parse<PovertyClass>(*(*c)->override_class).value_or(PovertyClass::kKeySupport);
+  o.reason = (*c)->override_reason.value_or("");
+  o.by = (*c)->override_by.value_or("");
+  o.on = Date::parse_iso((*c)->override_at.value_or("")).value_or(Date());
+  return o;
+}
+
+Result<HouseholdCheck> PovertyService::recheck(int64_t household_id, const Actor& actor) {
+  auto h = facts(household_id);
+  if (!h) return h.error();
+  HouseholdCheck out;
+  out.result = check(*h, config_);
+  out.classification = classify(*h, out.result, config_, stored_override(store_, household_id));
+  auto existing = store_.tasks_of(household_id);
+  if (!existing) return existing.error();
+  out.tasks = reconcile(*h, *existing, out.result, config_.as_of, config_);
+  LZ_TRY(store_.save_check(out.result, out.classification, now_iso()));
+  LZ_TRY(store_.apply(out.tasks, actor));
+  return out;
+}
+
+Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool apply, const Actor& actor) {
+  RegionCheck out;
+  auto t0 = std::chrono::steady_clock::now();
+  sqlite::FactsFilter f;
+  f.region_prefix = prefix;
+  f.year = config_.year;
+  auto all = store_.load_facts(f);
+  if (!all) return all.error();
+  auto t1 = std::chrono::steady_clock::now();
+  out.county = check_all(*all, config_);
+  auto t2 = std::chrono::steady_clock::now();
+  out.load_seconds = std::chrono::duration<double>(t1 - t0).count();
+  out.check_seconds = std::chrono::duration<double>(t2 - t1).count();
+  // Per township: group by the 9-digit prefix (households come sorted by id).
+  std::map<std::string, std::vector<HouseholdFacts>> by_town;
+  for (auto& h : *all) {
+    for (const auto& r : h.risks) if (r.is_open()) { ++out.monitored; break; }
+    by_town[h.region_code.substr(0, 9)].push_back(h);
+  }
+  const auto& tree = RegionTree::liling();
+  for (auto& [code, list] : by_town) {
+    const Region* r = tree.find(code);
+    out.townships.push_back({code, r ? r->name : code, check_all(list, config_)});
+  }
+  if (apply) {
+    for (const auto& h : *all) {
+      CheckResult res = check(h, config_);
+      Classification cls = classify(h, res, config_, stored_override(store_, h.household_id));
+      auto existing = store_.tasks_of(h.household_id);
+      if (!existing) return existing.error();
+      Reconciliation rec = reconcile(h, *existing, res, config_.as_of, config_);
+      out.tasks_opened += static_cast<int64_t>(rec.opened.size());
+      out.tasks_closed += static_cast<int64_t>(rec.closed.size());
+      out.tasks_reopened += static_cast<int64_t>(rec.reopened.size());
+      LZ_TRY(store_.save_check(res, cls, now_iso()));
+      LZ_TRY(store_.apply(rec, actor));
+    }
+  }
+  return out;
+}
+
+Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& action, const TaskActor& who,
+                                            const std::string& note, const std::string& evidence,
+                                            const std::string& photo_ref, std::optional<Date> on, const Actor& actor) {
+  auto t = store_.task(task_id);
+  if (!t) return t.error();
+  Date day = on.value_or(config_.as_of);
+  Result<GapTask> next = t.error();
+  if (action == "fix") {
+    next = record_fix(*t, who, TaskFix{note, evidence, photo_ref, day, who.login}, config_.as_of);
+  } else if (action == "verify") {
+    next = verify(*t, who, day, note, config_.as_of);
+  } else if (action == "return") {
+    next = send_back(*t, who, day, note, config_.as_of);
+  } else {
+    return invalid("task.unknown_action", "action",
+                   fmt::format("操作“{}”无效，可选：fix（整改）、verify（核实）、return（退回）", action),
+                   fmt::format("Unknown action \"{}\": use fix, verify or return", action));
+  }
+  if (!next) return next.error();
+  return store_.save_task(*next, action.c_str(), actor);
+}
+
+Result<RiskCase> PovertyService::open_monitoring(int64_t household_id, const Trigger& trigger,
+                                                 const std::string& source, const Actor& actor) {
+  auto h = facts(household_id);
+  if (!h) return h.error();
+  auto c = open_case(*h, trigger, config_.as_of, config_);
+  if (!c) return c.error();
+  return store_.save_risk(*c, source, actor);
+}
+
+Result<RiskCase> PovertyService::eliminate(int64_t case_id, const Elimination& e, const Actor& actor) {
+  auto c = store_.risk(case_id);
+  if (!c) return c.error();
+  auto h = facts(c->household_id);
+  if (!h) return h.error();
+  auto closed = poverty::eliminate(*h, *c, e, config_.as_of, config_);
+  if (!closed) return closed.error();
+  return store_.save_risk(*closed, "", actor);
+}
+
+}  // namespace lz::app

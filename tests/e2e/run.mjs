@@ -1,0 +1,508 @@
+#!/usr/bin/env node
+// End-to-end tests of the web UI in a real browser (Debian's Chromium driven by
+// playwright-core), against a real `liangzhan serve` on a small demo county.
+//
+//   node tests/e2e/run.mjs path/to/liangzhan path/to/web/dist
+//
+// Environment: E2E_ARTIFACTS (screenshots, default /tmp/lz-e2e), CHROMIUM
+// (default /usr/bin/chromium), E2E_KEEP=1 keeps the temp dir. playwright-core
+// comes from web/node_modules (the dist folder's parent), so build the web UI
+// first (scripts/build-web.sh). Prints "N passed, N failed"; exits 1 on failure.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const [binArg, distArg] = process.argv.slice(2);
+if (!binArg || !distArg) {
+  console.error('usage: run.mjs LIANGZHAN_BINARY WEB_DIST');
+  process.exit(2);
+}
+const BIN = resolve(binArg);
+const DIST = resolve(distArg);
+const WEB = dirname(DIST);
+const ARTIFACTS = process.env.E2E_ARTIFACTS || '/tmp/lz-e2e';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+for (const [what, p] of [['binary', BIN], ['web dist', join(DIST, 'index.html')], ['chromium', CHROMIUM]])
+  if (!existsSync(p)) {
+    console.error(`e2e: no ${what} at ${p}`);
+    process.exit(2);
+  }
+let chromium;
+try {
+  ({ chromium } = createRequire(join(WEB, 'package.json'))('playwright-core'));
+} catch {
+  console.error(`e2e: playwright-core is not installed in ${WEB}/node_modules (run scripts/build-web.sh)`);
+  process.exit(2);
+}
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const PASSWORD = 'Liling-2020-Spring!';
+const tmp = mkdtempSync(join(tmpdir(), 'lz-e2e-'));
+const DB = join(tmp, 'county.db');
+let server = null;
+let context = null;
+const results = [];
+const consoleErrors = [];
+
+function sh(args, input) {
+  const r = spawnSync(BIN, args, { input, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`liangzhan ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+function addUser(login, role, extra = []) {
+  sh(['user', 'add', '--db', DB, '--login', login, '--role', role, ...extra, '--password-stdin'], `${PASSWORD}\n`);
+}
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let BASE = '';
+async function api(method, path, { token, body, lang = 'zh-CN' } = {}) {
+  const headers = { 'Accept-Language': lang };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`${BASE}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+async function tokenFor(login) {
+  const r = await api('POST', '/session', { body: { login, password: PASSWORD } });
+  if (r.status !== 200) throw new Error(`API login ${login}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+async function count(token, query) {
+  const r = await api('GET', `/households?limit=0&${query}`, { token });
+  if (r.status !== 200) throw new Error(`count ${query}: ${r.status}`);
+  return r.body.total;
+}
+async function personCount(token, query) {
+  const r = await api('GET', `/persons?limit=0&${query}`, { token });
+  return r.body.total;
+}
+
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`PASS  ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    console.log(`FAIL  ${name}: ${e?.stack || e}`);
+  }
+}
+function check(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+function eq(actual, expected, msg) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`${msg}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+const num = (s) => Number(String(s).replace(/[^\d]/g, ''));
+
+// Refusals the tests provoke on purpose (wrong password 401, stale 409,
+// invalid 422, outside the jurisdiction 404): Chromium logs each API answer as
+// "Failed to load resource", which is no error of the page. Any other failed
+// load (a script, a style, a 5xx) counts.
+const EXPECTED_HTTP = /Failed to load resource: the server responded with a status of (401|404|409|422)/;
+function watch(page, label) {
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (EXPECTED_HTTP.test(m.text()) && (m.location()?.url ?? '').includes('/api/v1/')) return;
+    consoleErrors.push(`${label}: ${m.text()} ${m.location()?.url ?? ''}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${label}: ${e.message}`));
+}
+async function newPage(label, viewport = { width: 1366, height: 900 }) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  watch(page, label);
+  return page;
+}
+async function uiLogin(page, login, password = PASSWORD) {
+  await context.clearCookies(); // one browser profile: start each sign-in afresh
+  await page.goto(`${BASE}/login`);
+  await page.getByTestId('login-name').fill(login);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+async function signOut(page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.waitForURL(/\/login/);
+}
+async function shot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+async function chooseLanguage(page, locale) {
+  await page.getByTestId('lang-switch').first().click();
+  await page.locator(`[data-testid="lang-${locale}"]:visible`).click();
+}
+
+async function main() {
+  // ---- the county, the accounts, the server ----
+  sh(['demo', '--db', DB, '--seed', '7']);
+  addUser('hq.admin', 'county_admin', ['--name', '指挥部']);
+  addUser('auditor', 'audit_admin');
+  addUser('sysadmin', 'system_admin');
+  const port = await freePort();
+  BASE = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ['serve', '--db', DB, '--listen', `127.0.0.1:${port}`, '--web', DIST, '--workers', '2'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let serverLog = '';
+  server.stdout.on('data', (d) => (serverLog += d));
+  server.stderr.on('data', (d) => (serverLog += d));
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/v1/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (i > 100 || server.exitCode !== null) throw new Error(`server did not start:\n${serverLog}`);
+    await sleep(100);
+  }
+  const hq = await tokenFor('hq.admin');
+  // The village of 官庄镇 with the most households, one of its households, and a
+  // paired cadre with households, all taken from the API.
+  const villages = (await api('GET', '/regions?region=430281126&depth=1', { token: hq })).body.children;
+  let village = villages[0].code;
+  let most = -1;
+  for (const v of villages) {
+    const n = await count(hq, `region=${v.code}`);
+    if (n > most) [village, most] = [v.code, n];
+  }
+  const anyHousehold = (await api('GET', `/households?limit=1&region=${village}`, { token: hq })).body.items[0];
+  addUser('cun.ganbu', 'village_cadre', ['--region', village]);
+  const pairing = (await api('GET', '/pairings?limit=1&current=true', { token: hq })).body.items[0];
+  addUser('jiedui', 'paired_cadre', ['--cadre', String(pairing.cadre_id)]);
+
+  context = await chromium.launchPersistentContext(join(tmp, 'chrome'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    locale: 'en-US', // the UI must still start in Simplified Chinese
+    viewport: { width: 1366, height: 900 },
+  });
+  context.setDefaultTimeout(15000);
+  for (const p of context.pages()) await p.close();
+
+  // ---- login ----
+  await test('login page in Simplified Chinese by default, server message on a wrong password', async () => {
+    const page = await newPage('login');
+    await page.goto(`${BASE}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-submit').waitFor();
+    eq(await page.evaluate(() => document.documentElement.lang), 'zh-CN', 'html lang');
+    check((await page.getByTestId('login-submit').innerText()).includes('登录'), 'submit button says 登录');
+    await uiLogin(page, 'hq.admin', 'not-the-password-1A');
+    const msg = await page.getByTestId('login-error').innerText();
+    const server = await api('POST', '/session', { body: { login: 'hq.admin', password: 'wrong' } });
+    check(msg.includes(server.body.detail), `shows the server's message "${server.body.detail}", got "${msg}"`);
+    await shot(page, 'login');
+    await page.close();
+  });
+
+  // ---- HQ dashboard ----
+  const townships = (await api('GET', '/regions?depth=1', { token: hq })).body.children;
+  await test('HQ dashboard figures equal the API (headline and all 25 townships)', async () => {
+    eq(townships.length, 25, 'townships from the API');
+    const page = await newPage('dashboard');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    for (const t of townships) await page.getByTestId(`fig-${t.code}-poor`).waitFor({ timeout: 20000 });
+    const cards = {
+      households: num(await page.locator('[data-testid=stat-households] [data-testid=stat-value]').innerText()),
+      persons: num(await page.locator('[data-testid=stat-persons] [data-testid=stat-value]').innerText()),
+      poor: num(await page.locator('[data-testid=stat-poor] [data-testid=stat-value]').innerText()),
+    };
+    eq(cards, {
+      households: await count(hq, ''),
+      persons: await personCount(hq, ''),
+      poor: await count(hq, 'poverty_status=poor'),
+    }, 'headline cards');
+    check(cards.households > 1000 && cards.poor > 0, 'the demo county has households and poor households');
+    for (const t of townships) {
+      const ui = {
+        households: num(await page.getByTestId(`fig-${t.code}-households`).innerText()),
+        persons: num(await page.getByTestId(`fig-${t.code}-persons`).innerText()),
+        poor: num(await page.getByTestId(`fig-${t.code}-poor`).innerText()),
+      };
+      const want = {
+        households: await count(hq, `region=${t.code}`),
+        persons: await personCount(hq, `region=${t.code}`),
+        poor: await count(hq, `region=${t.code}&poverty_status=poor`),
+      };
+      eq(ui, want, `${t.name} (${t.code})`);
+    }
+    check(await page.getByTestId('schematic-tag').isVisible(), 'the map is labelled 示意图');
+    check((await page.getByTestId('schematic-tag').innerText()).includes('示意图'), 'schematic label text');
+    check((await page.locator('canvas').count()) >= 2, 'map and bar chart drawn');
+    await page.waitForTimeout(600); // chart animation
+    await shot(page, 'dashboard');
+
+    // Drill-down: county -> township -> village -> household list.
+    const town = townships.find((t) => t.code === village.slice(0, 9));
+    await page.getByTestId(`fig-${town.code}-name`).click();
+    await page.waitForURL(new RegExp(`region=${town.code}`));
+    eq((await page.getByTestId('dashboard-region').innerText()).trim(), town.name, 'breadcrumb shows the township');
+    await page.getByTestId(`fig-${village}-households`).waitFor({ timeout: 20000 });
+    eq(num(await page.getByTestId(`fig-${village}-households`).innerText()), await count(hq, `region=${village}`), 'village figure');
+    await page.getByTestId(`fig-${village}-name`).click();
+    await page.waitForURL(/\/registry\/households\?region=/);
+    const total = num(await page.locator('.el-pagination__total').first().innerText());
+    eq(total, await count(hq, `region=${village}`), 'household list of the village');
+    await page.close();
+  });
+
+  // ---- household page: masking, reveal, field errors, stale edit ----
+  await test('household page: masked ID numbers, audited reveal', async () => {
+    const page = await newPage('household');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    const h = (await api('GET', `/households/${anyHousehold.id}`, { token: hq })).body;
+    await page.goto(`${BASE}/registry/households/${h.id}`);
+    await page.getByTestId('household-number').waitFor();
+    eq(await page.getByTestId('household-number').innerText(), h.number, 'household number');
+    const m = h.members[0];
+    const shown = await page.getByTestId(`id-${m.id}`).innerText();
+    check(shown.includes('********') && !/\d{8}/.test(shown.replace(/\s/g, '').slice(6, 14)), `ID masked: ${shown}`);
+    await page.getByTestId(`reveal-${m.id}`).click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="id-${id}"]`).textContent.includes('*'), m.id);
+    const full = (await page.getByTestId(`id-${m.id}`).innerText()).replace(/\s/g, '');
+    check(/^\d{17}[\dX]$/.test(full), `full ID shown: ${full}`);
+    check(full.startsWith(m.id_number.slice(0, 6)) && full.endsWith(m.id_number.slice(14)), 'the same person');
+    await shot(page, 'household');
+    await page.close();
+  });
+
+  await test('create household: the server\'s field errors appear next to the fields', async () => {
+    const page = await newPage('create');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/registry/households/new`);
+    await page.getByTestId('create-number').fill('E2E-0001');
+    await page.getByTestId('members[0].name').fill('张三');
+    await page.getByTestId('members[0].id_number').fill('430281199001011234'); // wrong check digit
+    await page.getByTestId('create-add-member').click();
+    await page.getByTestId('members[1].id_number').fill('123');
+    await page.getByTestId('create-submit').click();
+    const err0 = page.locator('[data-testid="member-card-0"] .el-form-item.is-error .el-form-item__error');
+    await err0.first().waitFor();
+    const expected = await api('POST', '/households', {
+      token: hq,
+      body: { number: 'E2E-0001', region_code: '', address: '', phone: '', members: [
+        { name: '张三', id_number: '430281199001011234', relationship: '01', ethnicity: '汉族' },
+        { id_number: '123', ethnicity: '汉族' },
+      ] },
+    });
+    eq(expected.status, 422, 'the API refuses it too');
+    const byField = Object.fromEntries(expected.body.errors.map((e) => [e.field, e.message]));
+    const card0 = await err0.allInnerTexts();
+    check(card0.some((t) => t.includes(byField['members[0].id_number'])), `members[0].id_number message next to the field: ${card0}`);
+    const card1 = await page.locator('[data-testid="member-card-1"] .el-form-item__error').allInnerTexts();
+    check(card1.some((t) => t.includes(byField['members[1].id_number'])), `members[1].id_number next to the field: ${card1}`);
+    check(card1.some((t) => t.includes(byField['members[1].name'])), `members[1].name next to the field: ${card1}`);
+    await shot(page, 'household-create-errors');
+    await page.close();
+  });
+
+  await test('edit household: a stale version says someone else changed it, and reloads', async () => {
+    const page = await newPage('edit');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/registry/households/${anyHousehold.id}`);
+    await page.getByTestId('household-edit').click();
+    await page.getByTestId('edit-address').fill('醴陵市 测试地址 1号');
+    // Someone else changes the household meanwhile.
+    const before = (await api('GET', `/households/${anyHousehold.id}`, { token: hq })).body;
+    const other = await api('PATCH', `/households/${anyHousehold.id}`, { token: hq, body: { address: '醴陵市 他人修改 2号', version: before.version } });
+    eq(other.status, 200, 'the other change');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('stale-alert').waitFor();
+    await page.getByTestId('stale-reload').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=stale-alert]'));
+    eq(await page.getByTestId('edit-address').inputValue(), '醴陵市 他人修改 2号', 'reloaded the other change');
+    await page.getByTestId('edit-address').fill('醴陵市 测试地址 1号');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('household-edit-dialog').waitFor({ state: 'hidden' });
+    const after = (await api('GET', `/households/${anyHousehold.id}`, { token: hq })).body;
+    eq(after.address, '醴陵市 测试地址 1号', 'saved on the new version');
+    eq(after.version, before.version + 2, 'version');
+    await page.close();
+  });
+
+  // ---- language ----
+  await test('language switch changes the UI text, is remembered, and API errors follow it', async () => {
+    const page = await newPage('language');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('nav-households').waitFor();
+    eq((await page.getByTestId('nav-households').innerText()).trim(), '户查询', 'Chinese menu');
+    await chooseLanguage(page, 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    eq((await page.getByTestId('nav-households').innerText()).trim(), 'Households', 'English menu');
+    check((await page.locator('h1').first().innerText()).includes('Command overview'), 'English title');
+    eq(await page.evaluate(() => localStorage.getItem('lz.locale')), 'en', 'remembered');
+    await page.reload();
+    await page.getByTestId('nav-households').waitFor();
+    eq((await page.getByTestId('nav-households').innerText()).trim(), 'Households', 'still English after reload');
+    await page.getByTestId('fig-430281126-poor').waitFor({ timeout: 20000 });
+    await page.waitForTimeout(600);
+    await shot(page, 'dashboard-en');
+    // A server error in English.
+    await page.goto(`${BASE}/registry/households/new`);
+    await page.getByTestId('create-submit').click();
+    const err = await page.locator('.el-form-item__error, [data-testid=form-errors], [data-testid=members-error]').first();
+    await err.waitFor();
+    const texts = (await page.locator('.el-form-item__error, [data-testid=form-errors], [data-testid=members-error]').allInnerTexts()).join(' ');
+    check(!/[\u4e00-\u9fff]/.test(texts.replace(/醴陵/g, '')), `server errors in English: ${texts}`);
+    await chooseLanguage(page, 'zh-TW');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-TW');
+    eq((await page.getByTestId('nav-households').innerText()).trim(), '戶查詢', 'Traditional Chinese menu');
+    await chooseLanguage(page, 'zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await page.close();
+  });
+
+  // ---- village cadre ----
+  await test('a village cadre sees only their village\'s households (same as the API for them)', async () => {
+    const mine = await tokenFor('cun.ganbu');
+    const apiList = (await api('GET', '/households?limit=1000', { token: mine })).body;
+    check(apiList.total > 0, 'the village has households');
+    check(apiList.items.every((h) => h.region_code.startsWith(village)), 'API: all in the village');
+    eq(apiList.total, await count(hq, `region=${village}`), 'API total equals HQ count of the village');
+    const page = await newPage('village');
+    await uiLogin(page, 'cun.ganbu');
+    await page.waitForURL(/\/registry\/households/);
+    await page.locator('[data-testid=household-table] .el-table__body tr').first().waitFor();
+    eq(num(await page.locator('.el-pagination__total').first().innerText()), apiList.total, 'UI total');
+    const numbers = await page.locator('[data-testid=household-table] .el-table__body tr td:first-child a').allInnerTexts();
+    const allowed = new Set(apiList.items.map((h) => h.number));
+    check(numbers.length > 0 && numbers.every((n) => allowed.has(n.trim())), 'every row is one of the village\'s households');
+    const navKeys = await page.locator('[data-testid^=nav-]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+    check(!navKeys.includes('nav-dashboard') && !navKeys.includes('nav-accounts'), `no HQ or admin pages: ${navKeys}`);
+    // A household outside the village is not found.
+    const outside = (await api('GET', `/households?limit=1&sort=number`, { token: hq })).body.items[0];
+    if (!outside.region_code.startsWith(village)) {
+      await page.goto(`${BASE}/registry/households/${outside.id}`);
+      await page.locator('.el-result').waitFor();
+      check(!(await page.getByTestId('household-number').count()), 'outside household not shown');
+    }
+    await shot(page, 'village-households');
+    await page.close();
+  });
+
+  // ---- paired cadre, phone ----
+  await test('paired cadre phone view at 360x740: my households, big targets, no sideways scroll', async () => {
+    const mine = await tokenFor('jiedui');
+    const apiList = (await api('GET', '/households?limit=1000', { token: mine })).body;
+    check(apiList.total > 0, 'the cadre has households');
+    const page = await newPage('phone', { width: 360, height: 740 });
+    await uiLogin(page, 'jiedui');
+    await page.waitForURL(/\/m$/);
+    await page.locator('[data-testid^=phone-hh-]').first().waitFor();
+    eq(num(await page.getByTestId('phone-total').innerText()), apiList.total, 'total');
+    const ids = await page.locator('[data-testid^=phone-hh-]').evaluateAll((els) => els.map((e) => Number(e.dataset.testid.slice(9))));
+    eq(ids.sort(), apiList.items.map((h) => h.id).slice(0, 20).sort(), 'the API\'s households for this cadre');
+    const box = await page.locator('[data-testid^=phone-hh-]').first().boundingBox();
+    check(box.height >= 48 && box.width >= 300, `touch target ${box.width}x${box.height}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    await shot(page, 'phone-my-households');
+    await page.locator('[data-testid^=phone-hh-]').first().click();
+    await page.locator('[data-testid^=phone-person-]').first().waitFor();
+    await shot(page, 'phone-household');
+    await page.getByTestId('tabbar').getByText('任务').click();
+    await page.getByTestId('coming-soon').waitFor();
+    check((await page.getByTestId('coming-soon').innerText()).includes('脱贫攻坚战'), 'tasks come with the poverty front');
+    await page.close();
+  });
+
+  await test('HQ dashboard on a 360-px phone: drawer menu, no sideways scroll', async () => {
+    const page = await newPage('dashboard-phone', { width: 360, height: 740 });
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.locator('[data-testid=stat-households] [data-testid=stat-value]').waitFor();
+    await page.waitForFunction(() => !/–/.test(document.querySelector('[data-testid=stat-households] [data-testid=stat-value]').textContent));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png') });
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('nav-households').click();
+    await page.waitForURL(/\/registry\/households/);
+    await page.close();
+  });
+
+  // ---- administrators ----
+  await test('audit administrator: the reveal is in the log with its before/after view', async () => {
+    const page = await newPage('audit');
+    await uiLogin(page, 'auditor');
+    await page.waitForURL(/\/audit/);
+    await page.locator('[data-testid=audit-table] .el-table__body tr').first().waitFor();
+    const api1 = (await api('GET', '/audit?limit=0&action=reveal', { token: await tokenFor('auditor') })).body.total;
+    check(api1 >= 1, 'the API has the reveal');
+    await page.goto(`${BASE}/audit?action=update&entity=household`);
+    await page.locator('[data-testid=audit-table] .el-table__body tr').first().waitFor();
+    await page.locator('[data-testid=audit-table] .el-table__expand-icon').first().click();
+    await page.getByTestId('audit-diff').first().waitFor();
+    const diff = await page.getByTestId('audit-diff').first().innerText();
+    check(diff.includes('address') && diff.includes('测试地址'), `diff shows the address change: ${diff.slice(0, 200)}`);
+    await shot(page, 'audit');
+    await page.close();
+  });
+
+  await test('system administrator: accounts list, disable and enable', async () => {
+    const page = await newPage('accounts');
+    await uiLogin(page, 'sysadmin');
+    await page.waitForURL(/\/admin\/accounts/);
+    await page.getByTestId('toggle-cun.ganbu').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="toggle-cun.ganbu"]')?.textContent.includes('启用'));
+    const disabled = (await api('POST', '/session', { body: { login: 'cun.ganbu', password: PASSWORD } })).status;
+    eq(disabled, 401, 'a disabled account cannot sign in');
+    await page.getByTestId('toggle-cun.ganbu').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="toggle-cun.ganbu"]')?.textContent.includes('停用'));
+    await shot(page, 'accounts');
+    await page.close();
+  });
+
+  await test('no console errors on the pages visited', async () => {
+    check(consoleErrors.length === 0, `console errors:\n  ${consoleErrors.join('\n  ')}`);
+  });
+}
+
+let fatal = null;
+try {
+  await main();
+} catch (e) {
+  fatal = e;
+  console.log(`FAIL  setup: ${e?.stack || e}`);
+} finally {
+  await context?.close().catch(() => undefined);
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  if (!process.env.E2E_KEEP) rmSync(tmp, { recursive: true, force: true });
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (fatal ? 1 : 0);
+console.log(`screenshots in ${ARTIFACTS}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,77 @@
+// One function per API call the UI makes.
+import { api, type Query } from './http';
+import type {
+  Account,
+  AccountInput,
+  AuditEntry,
+  Cadre,
+  Household,
+  HouseholdInput,
+  HouseholdSummary,
+  Page,
+  Pairing,
+  Person,
+  PersonFields,
+  RegionNode,
+  Revealed,
+  SessionInfo,
+  VillageTeam,
+} from './types';
+import { request } from './http';
+
+export const sessionApi = {
+  login: (login: string, password: string) =>
+    request<SessionInfo>('POST', '/session', { body: { login, password }, allow401: true }),
+  current: () => request<SessionInfo>('GET', '/session', { allow401: true }),
+  logout: () => request<void>('DELETE', '/session', { allow401: true }),
+};
+
+export const regionsApi = {
+  tree: (region?: string, depth = 2) => api.get<RegionNode>('/regions', { region, depth }),
+};
+
+export const householdsApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<HouseholdSummary>>('/households', q, signal),
+  count: (q: Query) => api.get<Page<HouseholdSummary>>('/households', { ...q, limit: 0 }).then((p) => p.total),
+  get: (id: number) => api.get<Household>(`/households/${id}`),
+  create: (h: HouseholdInput) => api.post<Household>('/households', h),
+  update: (id: number, patch: Partial<HouseholdInput> & { version: number }) =>
+    api.patch<Household>(`/households/${id}`, patch),
+  remove: (id: number, version: number) => api.del<void>(`/households/${id}`, { version }),
+  addMember: (id: number, p: Partial<PersonFields>) => api.post<Person>(`/households/${id}/members`, p),
+};
+
+export const personsApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<Person>>('/persons', q, signal),
+  count: (q: Query) => api.get<Page<Person>>('/persons', { ...q, limit: 0 }).then((p) => p.total),
+  update: (id: number, patch: Partial<PersonFields> & { version: number }) =>
+    api.patch<Person>(`/persons/${id}`, patch),
+  reveal: (id: number, reason?: string) => api.post<Revealed>(`/persons/${id}/reveal`, reason ? { reason } : {}),
+};
+
+export const cadresApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<Cadre>>('/cadres', q, signal),
+  get: (id: number) => api.get<Cadre>(`/cadres/${id}`),
+  count: (q: Query = {}) => api.get<Page<Cadre>>('/cadres', { ...q, limit: 0 }).then((p) => p.total),
+};
+
+export const teamsApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<VillageTeam>>('/village_teams', q, signal),
+  count: (q: Query = {}) => api.get<Page<VillageTeam>>('/village_teams', { ...q, limit: 0 }).then((p) => p.total),
+};
+
+export const pairingsApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<Pairing>>('/pairings', q, signal),
+  count: (q: Query = {}) => api.get<Page<Pairing>>('/pairings', { ...q, limit: 0 }).then((p) => p.total),
+};
+
+export const accountsApi = {
+  list: () => api.get<Page<Account>>('/accounts'),
+  create: (a: AccountInput) => api.post<Account>('/accounts', a),
+  setDisabled: (id: number, disabled: boolean) => api.patch<Account>(`/accounts/${id}`, { disabled }),
+  resetPassword: (id: number, password: string) => api.post<void>(`/accounts/${id}/password`, { password }),
+};
+
+export const auditApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<AuditEntry>>('/audit', q, signal),
+};

@@ -1,0 +1,15 @@
+// ECharts from its core with only what the dashboard draws: bars and the
+// schematic map, with grid, tooltip, legend and a continuous visual map.
+import * as echarts from 'echarts/core';
+import { BarChart, MapChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapContinuousComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+
+export { echarts };
