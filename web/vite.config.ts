@@ -33,6 +33,7 @@ export default defineConfig({
   build: {
     target: 'es2020',
     chunkSizeWarningLimit: 900,
+    manifest: true,
     rollupOptions: {
       output: {
         manualChunks(id: string) {

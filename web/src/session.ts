@@ -8,6 +8,7 @@ import type { Account, Scope } from '@/api/types';
 import { homeFor, navFor } from '@/lib/nav';
 import { fronts } from '@/views/fronts';
 import { resetRegions } from '@/lib/regions';
+import { clearLookups } from '@/lib/lookup';
 import { isApiError } from '@/api/problem';
 
 interface State {
@@ -61,6 +62,7 @@ export function clearSession(reason: string | null = null): void {
   session.checked = true;
   session.reason = reason;
   resetRegions();
+  clearLookups();
 }
 
 export async function logout(): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildQuery, pool, request, setToken, setUnauthorizedHandler } from '@/api/http';
-import { isApiError } from '@/api/problem';
+import { isApiError, type ApiError } from '@/api/problem';
 import { setLocale } from '@/i18n';
 
 function reply(status: number, body: unknown, type = 'application/problem+json') {
@@ -35,7 +35,7 @@ describe('API client', () => {
 
   it('turns problem+json into ApiError with field errors', async () => {
     vi.stubGlobal('fetch', reply(422, { status: 422, code: 'validation', detail: 'bad', errors: [{ field: 'members[1].id_number', code: 'x', message: 'm' }] }));
-    const e = await request('POST', '/households', { body: {} }).catch((x) => x);
+    const e = (await request('POST', '/households', { body: {} }).catch((x: unknown) => x)) as ApiError;
     expect(isApiError(e)).toBe(true);
     expect(e.status).toBe(422);
     expect(e.errors[0].field).toBe('members[1].id_number');
@@ -54,7 +54,7 @@ describe('API client', () => {
   it('reports a network failure in the user language', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     setLocale('en');
-    const e = await request('GET', '/session').catch((x) => x);
+    const e = (await request('GET', '/session').catch((x: unknown) => x)) as ApiError;
     expect(e.status).toBe(0);
     expect(e.detail).toMatch(/Cannot reach the server/);
   });

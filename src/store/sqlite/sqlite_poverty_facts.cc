@@ -48,7 +48,12 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
     for (const auto& a : args) s.bind(i++, a);
     return i;
   };
-  const std::string set = " FROM household h JOIN poverty_household ph ON ph.household_id = h.id WHERE " + where;
+  // Drive every query from the (small) register, then reach rows by
+  // household id through the indexes: CROSS JOIN fixes that order in SQLite
+  // and is a plain inner join with the WHERE conditions in PostgreSQL.
+  where += " AND h.id = ph.household_id";
+  const std::string set_from = " FROM poverty_household ph CROSS JOIN household h";
+  const std::string set = set_from + " WHERE " + where;
 
   std::vector<HouseholdFacts> out;
   std::unordered_map<int64_t, size_t> index;
@@ -57,8 +62,8 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
         "SELECT h.id, h.region_code, ph.status, ph.registered_year, ph.lifted_year, pc.housing_grade, "
         "pc.water_quality, pc.water_quantity, pc.water_convenience, pc.water_reliability, pc.dibao, pc.tekun, "
         "(SELECT p.cadre_id FROM pairing p WHERE p.household_id = h.id AND p.to_date IS NULL AND p.deleted_at IS "
-        "NULL) " + set.substr(0, set.find(" WHERE ")) +
-        " LEFT JOIN poverty_condition pc ON pc.household_id = h.id WHERE " + where + " ORDER BY h.id");
+        "NULL) " + set_from + " LEFT JOIN poverty_condition pc ON pc.household_id = h.id WHERE " + where +
+        " ORDER BY h.id");
     bind(s);
     while (s.step()) {
       HouseholdFacts h;
@@ -85,12 +90,17 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
       if (it != index.end()) fn(out[it->second], s);
     }
   };
-  auto in_set_of = [&](const char* col) { return std::string(" AND ") + col + " IN (SELECT h.id" + set + ")"; };
-  const std::string in_set = in_set_of("x.household_id");
-  each("SELECT p.household_id, p.id, p.name, p.id_number, p.birth_date, p.sex, p.relationship, p.health, p.labour, "
-       "p.enrolment, pm.basic_medical, pm.serious_illness, pm.chronic_card, COALESCE(pm.disability_certificate, ''), "
-       "pm.disability_subsidy FROM person p LEFT JOIN poverty_member pm ON pm.person_id = p.id "
-       "WHERE p.deleted_at IS NULL" + in_set_of("p.household_id") + " ORDER BY p.household_id, p.id",
+  // Child rows: "FROM <register> CROSS JOIN <table> x WHERE <set> AND x.household_id = h.id".
+  auto child = [&](const std::string& cols, const std::string& table, const std::string& extra,
+                   const std::string& order) {
+    return "SELECT " + cols + set_from + " CROSS JOIN " + table + " WHERE " + where + " AND x.household_id = h.id" +
+           extra + (order.empty() ? "" : " ORDER BY " + order);
+  };
+  each(child("x.household_id, x.id, x.name, x.id_number, x.birth_date, x.sex, x.relationship, x.health, x.labour, "
+             "x.enrolment, pm.basic_medical, pm.serious_illness, pm.chronic_card, "
+             "COALESCE(pm.disability_certificate, ''), pm.disability_subsidy",
+             "person x LEFT JOIN poverty_member pm ON pm.person_id = x.id", " AND x.deleted_at IS NULL",
+             "x.household_id, x.id"),
        [](HouseholdFacts& h, const Stmt& s) {
          MemberFacts m;
          m.person_id = s.i64(1);
@@ -109,7 +119,7 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
          m.disability_subsidy = opt_bool(s, 14);
          h.members.push_back(std::move(m));
        });
-  each("SELECT x.household_id, x.cause, x.is_main FROM poverty_cause x WHERE 1=1" + in_set,
+  each(child("x.household_id, x.cause, x.is_main", "poverty_cause x", "", ""),
        [](HouseholdFacts& h, const Stmt& s) {
          if (auto c = parse<Cause>(s.str(1))) {
            h.causes.add(*c);
@@ -117,11 +127,10 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
          }
        });
   {
-    auto s = db_.prepare(
-        "SELECT x.household_id, x.wage_fen, x.business_fen, x.property_fen, x.transfer_fen, x.business_costs_fen "
-        "FROM poverty_income x WHERE x.year = ?" + in_set);
-    s.bind(1, static_cast<int64_t>(f.year));
-    bind(s, 2);
+    auto s = db_.prepare(child("x.household_id, x.wage_fen, x.business_fen, x.property_fen, x.transfer_fen, "
+                               "x.business_costs_fen",
+                               "poverty_income x", " AND x.year = " + std::to_string(f.year), ""));
+    bind(s);
     while (s.step()) {
       auto it = index.find(s.i64(0));
       if (it == index.end()) continue;
@@ -129,8 +138,8 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
       h.income = {opt_fen(s, 1), opt_fen(s, 2), opt_fen(s, 3), opt_fen(s, 4), opt_fen(s, 5)};
     }
   }
-  each("SELECT x.household_id, x.amount_fen, x.start_date, x.due_date, x.repaid_fen, x.repaid_on FROM "
-       "microcredit_loan x WHERE 1=1" + in_set + " ORDER BY x.id",
+  each(child("x.household_id, x.amount_fen, x.start_date, x.due_date, x.repaid_fen, x.repaid_on",
+             "microcredit_loan x", "", "x.id"),
        [](HouseholdFacts& h, const Stmt& s) {
          Loan l;
          l.amount_fen = s.i64(1);
@@ -140,8 +149,7 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
          if (!s.is_null(5)) l.repaid_on = date_of(s.str(5));
          h.benefits.loans.push_back(l);
        });
-  each("SELECT x.household_id, x.kind, x.on_date, x.amount_fen FROM assistance_measure x WHERE 1=1" + in_set +
-           " ORDER BY x.on_date, x.id",
+  each(child("x.household_id, x.kind, x.on_date, x.amount_fen", "assistance_measure x", "", "x.on_date, x.id"),
        [](HouseholdFacts& h, const Stmt& s) {
          AssistanceMeasure m;
          m.kind = parse<MeasureKind>(s.str(1)).value_or(MeasureKind::kOther);
@@ -150,8 +158,8 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
          h.measures.push_back(m);
        });
   // The latest visit per household (ordered so the last row wins).
-  each("SELECT x.household_id, x.visited_on, x.mode, x.food_ok, x.clothing_ok FROM visit x WHERE 1=1" + in_set +
-           " ORDER BY x.household_id, x.visited_on, x.id",
+  each(child("x.household_id, x.visited_on, x.mode, x.food_ok, x.clothing_ok", "visit x", "",
+             "x.household_id, x.visited_on, x.id"),
        [](HouseholdFacts& h, const Stmt& s) {
          VisitFacts v;
          v.on = date_of(s.str(1));
@@ -160,9 +168,9 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
          v.clothing_ok = opt_bool(s, 4);
          h.visit = v;
        });
-  each("SELECT x.household_id, x.id, x.category, x.trigger_kind, x.trigger_on, x.person_id, x.kinds, x.opened_on, "
-       "x.deadline, x.closed_on, x.close_method, x.note, x.close_note, x.closed_by FROM risk_case x WHERE 1=1" +
-           in_set + " ORDER BY x.id",
+  each(child("x.household_id, x.id, x.category, x.trigger_kind, x.trigger_on, x.person_id, x.kinds, x.opened_on, "
+             "x.deadline, x.closed_on, x.close_method, x.note, x.close_note, x.closed_by",
+             "risk_case x", "", "x.id"),
        [](HouseholdFacts& h, const Stmt& s) { h.risks.push_back(read_risk_case(s, 0)); });
   return out;
 }

@@ -60,6 +60,7 @@ const en: Messages = {
     villageTeams: 'Village teams',
     pairings: 'Pairings',
     mobile: 'My households (phone)',
+    mobileVillage: 'My village (phone)',
     admin: 'Administration',
     accounts: 'Accounts',
     audit: 'Audit log',

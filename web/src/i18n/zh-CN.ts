@@ -61,6 +61,7 @@ const zhCN = {
     villageTeams: '驻村工作队',
     pairings: '结对帮扶',
     mobile: '我的结对户（手机版）',
+    mobileVillage: '本村农户（手机版）',
     admin: '系统管理',
     accounts: '账号管理',
     audit: '审计日志',

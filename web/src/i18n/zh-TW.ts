@@ -60,6 +60,7 @@ const zhTW: Messages = {
     villageTeams: '駐村工作隊',
     pairings: '結對幫扶',
     mobile: '我的結對戶（手機版）',
+    mobileVillage: '本村農戶（手機版）',
     admin: '系統管理',
     accounts: '帳號管理',
     audit: '稽核日誌',

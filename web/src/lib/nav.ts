@@ -33,7 +33,8 @@ export function seesPhoneView(role: string, scope: Scope): boolean {
 export function navFor(role: string, scope: Scope, fronts: FrontNav[] = []): NavItem[] {
   const items: NavItem[] = [];
   if (seesDashboard(scope)) items.push({ key: 'dashboard', to: '/dashboard', label: 'nav.dashboard', icon: 'dashboard' });
-  if (seesPhoneView(role, scope)) items.push({ key: 'mobile', to: '/m', label: 'nav.mobile', icon: 'phone' });
+  if (seesPhoneView(role, scope))
+    items.push({ key: 'mobile', to: '/m', label: scope.paired_only ? 'nav.mobile' : 'nav.mobileVillage', icon: 'phone' });
   for (const f of fronts) items.push(...f.nav(role, scope));
   if (scope.registry) {
     const g = 'nav.registry';

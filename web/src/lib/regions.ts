@@ -80,6 +80,7 @@ export function regionLabel(code: string | null | undefined): string {
 export { tree as regionTree };
 
 export interface CascaderOption {
+  [key: string]: unknown;
   value: string;
   label: string;
   children?: CascaderOption[];
