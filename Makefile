@@ -11,7 +11,7 @@ LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps build test test-plain test-san run bench clean format
+.PHONY: deps build test test-plain test-san run bench clean format web e2e
 
 deps:
 	@bash scripts/install-deps.sh
@@ -22,10 +22,16 @@ $(BUILD)/build.ninja:
 $(SAN_BUILD)/build.ninja:
 	cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLZ_SANITIZE=ON -DLZ_BENCH=OFF $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/build.ninja
+build: deps $(BUILD)/build.ninja web
 	ninja -C $(BUILD) -j$(JOBS) liangzhan
 
-test: deps test-plain test-san
+web:
+	bash scripts/build-web.sh
+
+e2e: build
+	node tests/e2e/run.mjs $(BUILD)/liangzhan web/dist
+
+test: deps web test-plain test-san
 
 test-plain: $(BUILD)/build.ninja
 	ninja -C $(BUILD) -j$(JOBS)

@@ -17,7 +17,9 @@ PKGS=(
   wrk nginx-light time curl python3
 )
 if [ "${LIANGZHAN_WEB:-1}" = 1 ]; then
-  PKGS+=(nodejs npm)
+  # The web UI: Node.js (>= 20.19; the machines come with it), Chromium and CJK
+  # fonts for the browser tests and screenshots.
+  PKGS+=(nodejs npm chromium fonts-noto-cjk)
 fi
 
 missing=()

@@ -95,7 +95,7 @@ Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& 
   auto t = store_.task(task_id);
   if (!t) return t.error();
   Date day = on.value_or(config_.as_of);
-  Result<GapTask> next = t.error();
+  Result<GapTask> next = *t;
   if (action == "fix") {
     next = record_fix(*t, who, TaskFix{note, evidence, photo_ref, day, who.login}, config_.as_of);
   } else if (action == "verify") {
