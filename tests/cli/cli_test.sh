@@ -66,5 +66,26 @@ check "id json" 1 "$BIN" id --json 110105194912310021 11010519491231002X
 python3 -c "import json,sys; a=json.load(open('$T/out')); assert [x['valid'] for x in a]==[False,True] and a[0]['code']=='id_number.checksum'" \
   && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL id json"; }
 
+# The poverty check over the demo county.
+check "audit json" 0 "$BIN" audit --db "$T/d.db" --json
+python3 - "$T/out" "$T/d.db" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL audit json shape"; }
+import json, sys, sqlite3
+j = json.load(open(sys.argv[1]))
+n = sqlite3.connect(sys.argv[2]).execute("SELECT COUNT(*) FROM poverty_household").fetchone()[0]
+assert j["households"] == n, (j["households"], n)
+assert len(j["rules"]) >= 14 and all(r["pass"] + r["gap"] + r["unknown"] == n for r in j["rules"]), j["rules"]
+assert sum(j["classes"].values()) == n and all(v > 0 for v in j["classes"].values()), j["classes"]
+assert sum(t["households"] for t in j["townships"]) == n
+assert 0 < sum(r["gap"] for r in j["rules"]) < n * len(j["rules"]) / 4
+PY
+check "audit table" 0 "$BIN" audit --db "$T/d.db" --region 430281126
+expect_in "audit names a rule" "$T/out" "income.above_line"
+check "audit bad region" 1 "$BIN" audit --db "$T/d.db" --region 12x
+check "audit bad date" 1 "$BIN" audit --db "$T/d.db" --as-of 2020/02/12
+check "audit apply" 0 "$BIN" audit --db "$T/d.db" --apply --json
+python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']['opened']>0" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL audit apply opens tasks"; }
+check "audit apply twice" 0 "$BIN" audit --db "$T/d.db" --apply --json
+python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']=={'opened':0,'closed':0,'reopened':0}, j['tasks']" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL second apply changes nothing"; }
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
