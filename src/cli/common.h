@@ -31,7 +31,8 @@ void add_regions(CLI::App& app, Runner& run);
 void add_id(CLI::App& app, Runner& run);
 void add_user(CLI::App& app, Runner& run);
 void add_serve(CLI::App& app, Runner& run);
-void add_audit(CLI::App& app, Runner& run);  // the poverty check  // liangzhan user add|list|disable|enable|reset-password
+void add_audit(CLI::App& app, Runner& run);  // the poverty check
+void add_bulletin(CLI::App& app, Runner& run);  // liangzhan user add|list|disable|enable|reset-password
 
 }  // namespace lz::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add_user(app, run);
   add_serve(app, run);
   add_audit(app, run);
+  add_bulletin(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -22,6 +22,7 @@
 #include <unordered_map>
 
 #include "core/id_number.h"
+#include "demo/epidemic_generator.h"
 #include "demo/names.h"
 #include "demo/poverty_generator.h"
 #include "poverty/config.h"
@@ -114,13 +115,21 @@ class Generator {
   Result<DemoCounty> run() {
     villages_ = tree_.at_level(RegionLevel::kVillage);
     plan_villages();
+    // Key persons: about 5,200 at full scale (the seed: 5,000+), fewer when smaller.
+    const double persons = static_cast<double>(county_.targets.persons);
+    epi_.key_persons_target = std::max<int64_t>(60, static_cast<int64_t>(5200 * persons / 1'060'000));
+    epi_.passage_scale = cfg_.scale == Scale::kFull ? 1.0 : 0.05;
+    p_candidate_ = std::min(1.0, 1.4 * static_cast<double>(epi_.key_persons_target) / (persons * 0.55));
+    p_other_ = std::min(1.0, 20000.0 / persons);
     for (size_t v = 0; v < villages_.size(); ++v) {
       LZ_TRY(make_village(v));
       if (cfg_.progress && (v % 8 == 0 || v + 1 == villages_.size()))
         cfg_.progress(0.9 * (v + 1) / villages_.size(), "households");
     }
     LZ_TRY(make_cadres());
-    if (cfg_.progress) cfg_.progress(1.0, "cadres");
+    if (cfg_.progress) cfg_.progress(0.95, "cadres");
+    LZ_TRY(generate_epidemic(epi_, out_, cfg_.as_of, cfg_.seed));
+    if (cfg_.progress) cfg_.progress(1.0, "epidemic");
     return county_;
   }
 
@@ -191,6 +200,12 @@ class Generator {
       make_members(h, hp, rng, names);
       h.phone = h.members.front().phone;
       LZ_TRY(out_.add_household(h));
+      for (const auto& m : h.members) {
+        int age = m.birth_date.age_on(cfg_.as_of);
+        EpiPerson ep{m.id, h.region_code, age, hp.poor};
+        if (age >= 18 && age <= 58 && rng.chance(p_candidate_)) epi_.candidates.push_back(ep);
+        if (rng.chance(p_other_)) epi_.others.push_back(ep);
+      }
       ++county_.households;
       county_.persons += static_cast<int64_t>(h.members.size());
       if (hp.poor) {
@@ -435,6 +450,8 @@ class Generator {
   std::vector<const Region*> villages_;
   std::vector<std::vector<HouseholdPlan>> plans_;
   IdMaker ids_;
+  EpidemicPlan epi_;
+  double p_candidate_ = 0, p_other_ = 0;
   int64_t household_id_ = 0, person_id_ = 0, cadre_id_ = 0;
 };
 

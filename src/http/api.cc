@@ -38,6 +38,7 @@ Api::Api() {
   add_audit_routes(router_);
   add_poverty_routes(router_);
   add_poverty_task_routes(router_);
+  add_bulletin_routes(router_);
   add_meta_routes(router_);
 }
 

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "poverty/facts.h"
+#include "store/epidemic_rows.h"
 #include "registry/model.h"
 
 namespace lz {
@@ -112,6 +113,14 @@ class BulkLoader {
   virtual Status add_poverty_details(const poverty::HouseholdFacts& f, int year) = 0;
   virtual Status add_visit(int64_t household_id, std::optional<int64_t> cadre_id, const poverty::VisitFacts& v,
                            const std::string& notes) = 0;
+  // The epidemic front's rows (see epidemic_rows.h).
+  virtual Status add_key_person(const KeyPersonRow& r) = 0;
+  virtual Status add_case(const CaseRow& r) = 0;
+  virtual Status add_contact(const ContactRow& r) = 0;
+  virtual Status add_observation(const ObservationRow& r) = 0;
+  virtual Status add_follow_up(const FollowUpRow& r) = 0;
+  virtual Status add_checkpoint(const CheckpointRow& r) = 0;
+  virtual Status add_passage(const PassageRow& r) = 0;
   virtual Status commit() = 0;
 };
 

@@ -167,6 +167,8 @@ async function chooseLanguage(page, locale) {
 async function main() {
   // ---- the county, the accounts, the server ----
   sh(['demo', '--db', DB, '--seed', '7']);
+  // Save the poverty check of every household, so that gap tasks exist.
+  sh(['audit', '--db', DB, '--apply']);
   addUser('hq.admin', 'county_admin', ['--name', '指挥部']);
   addUser('auditor', 'audit_admin');
   addUser('sysadmin', 'system_admin');
@@ -201,6 +203,9 @@ async function main() {
   addUser('cun.ganbu', 'village_cadre', ['--region', village]);
   const pairing = (await api('GET', '/pairings?limit=1&current=true', { token: hq })).body.items[0];
   addUser('jiedui', 'paired_cadre', ['--cadre', String(pairing.cadre_id)]);
+  // The paired cadre's household, and an officer of its township.
+  const pairedHousehold = (await api('GET', `/households/${pairing.household_id}`, { token: hq })).body;
+  addUser('zhen.ganbu', 'township_officer', ['--region', pairedHousehold.region_code.slice(0, 9)]);
 
   context = await chromium.launchPersistentContext(join(tmp, 'chrome'), {
     executablePath: CHROMIUM,
@@ -441,8 +446,149 @@ async function main() {
     await page.locator('[data-testid^=phone-person-]').first().waitFor();
     await shot(page, 'phone-household');
     await page.getByTestId('tabbar').getByText('任务').click();
-    await page.getByTestId('coming-soon').waitFor();
-    check((await page.getByTestId('coming-soon').innerText()).includes('脱贫攻坚战'), 'tasks come with the poverty front');
+    await page.getByTestId('phone-task-list').waitFor();
+    const tasks = (await api('GET', '/tasks?state=active&limit=0', { token: mine })).body.total;
+    eq(await numberShown(page.getByTestId('phone-task-total'), tasks), tasks, 'my active tasks');
+    await page.close();
+  });
+
+  // ---- poverty front ----
+  await test('poverty: a county admin sees a household\'s check, 17 rules equal to the API\'s; edits re-check; override needs a reason', async () => {
+    const hid = pairedHousehold.id;
+    const want = (await api('GET', `/households/${hid}/check`, { token: hq })).body;
+    eq(want.rules.length, 17, 'the API checks 17 rules');
+    const page = await newPage('poverty-household');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/registry/households/${hid}`);
+    await page.getByTestId('check-table').waitFor();
+    const shown = await page.locator('[data-testid=check-table] tr[data-outcome]').evaluateAll((rows) =>
+      rows.map((r) => ({ id: r.dataset.testid.slice(5), outcome: r.dataset.outcome })));
+    eq(shown.length, 17, 'rules shown');
+    const byId = (xs) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    eq(byId(shown), byId(want.rules.map((r) => ({ id: r.id, outcome: r.outcome }))), 'each rule\'s outcome');
+    for (const r of want.rules.filter((x) => x.outcome !== 'pass'))
+      check((await page.getByTestId(`rule-${r.id}`).innerText()).includes(r.reason), `reason of ${r.id} shown`);
+    eq(await page.getByTestId('poverty-class').getAttribute('data-class'), want.class.effective, 'class');
+    for (const g of ['income', 'basic', 'guarantees', 'water', 'policy', 'consistency'])
+      check(await page.getByTestId(`check-group-${g}`).count(), `heading ${g}`);
+
+    // The data tab: per-capita net income in yuan, as the API has it in fen.
+    const data = (await api('GET', `/households/${hid}/poverty`, { token: hq })).body;
+    await page.locator('.ps-tabs .el-tabs__item').nth(1).click();
+    const pci = data.income.per_capita_net_fen;
+    const yuan = pci === null ? '–' : `${Math.floor(pci / 100).toLocaleString('en-US')}.${String(pci % 100).padStart(2, '0')}`;
+    eq((await page.getByTestId('income-per-capita').innerText()).trim(), yuan, 'per-capita net income in yuan');
+
+    // Edit housing to grade D: the answer is the re-check, shown at once, with a task opened.
+    await page.getByTestId('edit-condition').click();
+    await page.getByTestId('cond-housing').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'D级' }).click();
+    await page.getByTestId('poverty-edit-save').click();
+    await page.getByTestId('recheck-result').waitFor();
+    const result = await page.getByTestId('recheck-result').innerText();
+    check(result.includes('重点扶持户') && /新开 [1-9]/.test(result), `re-check result: ${result}`);
+    await page.getByTestId('poverty-edit-dialog').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300);
+    await shot(page, 'household-poverty-data');
+    await page.locator('.ps-tabs .el-tabs__item').first().click();
+    eq(await page.getByTestId('rule-housing.safe').getAttribute('data-outcome'), 'gap', 'housing is now a gap');
+    await shot(page, 'household-poverty');
+
+    // The override form wants a reason; with one, the API keeps it.
+    await page.getByTestId('class-override').click();
+    await page.getByTestId('override-save').click();
+    await page.locator('[data-testid=override-dialog] .el-form-item__error').first().waitFor();
+    await page.locator('[data-testid=override-class] label', { hasText: '巩固提升户' }).click();
+    await page.getByTestId('override-reason').fill('危房改造已开工，经镇党委研究调整');
+    await page.getByTestId('override-save').click();
+    await page.getByTestId('override-info').waitFor();
+    const after = (await api('GET', `/households/${hid}/check`, { token: hq })).body;
+    eq([after.class.effective, after.class.override?.reason], ['consolidate', '危房改造已开工，经镇党委研究调整'], 'override saved');
+    eq(await page.getByTestId('poverty-class').getAttribute('data-class'), 'consolidate', 'class shown');
+    eq((await api('DELETE', `/households/${hid}/class_override`, { token: hq })).status, 204, 'override removed');
+    await page.close();
+  });
+
+  await test('poverty: a paired cadre records a fix on the phone, a township officer verifies it', async () => {
+    const hid = pairedHousehold.id;
+    const cond = (await api('GET', `/households/${hid}/poverty`, { token: hq })).body;
+    const put = await api('PUT', `/households/${hid}/poverty/condition`, {
+      token: hq, body: { housing_grade: 'D', water: cond.water, dibao: cond.dibao, tekun: cond.tekun },
+    });
+    eq(put.status, 200, 'gap created');
+    const list = (await api('GET', `/tasks?household_id=${hid}&state=active&rule_id=housing.safe`, { token: hq })).body;
+    eq(list.total, 1, 'one active housing task');
+    const task = list.items[0];
+    eq(task.cadre_id, pairing.cadre_id, 'the task is the paired cadre\'s');
+
+    const page = await newPage('phone-tasks', { width: 360, height: 740 });
+    await uiLogin(page, 'jiedui');
+    await page.waitForURL(/\/m$/);
+    await page.getByTestId('tabbar').getByText('任务').click();
+    await page.getByTestId(`phone-task-${task.id}`).waitFor();
+    await page.waitForTimeout(300); // tags zoom in
+    await shot(page, 'phone-tasks');
+    await page.getByTestId(`phone-fix-${task.id}`).click();
+    await page.getByTestId('fix-preset-0').click();
+    await page.getByTestId('fix-kind-photo').click();
+    await page.getByTestId('fix-evidence').fill('IMG_20200212_0815');
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-fix-sheet.png') });
+    await page.getByTestId('fix-submit').click();
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="phone-task-state-${id}"]`)?.dataset.state === 'fixed', task.id);
+    await page.getByTestId('fix-sheet').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    await shot(page, 'phone-tasks-fixed');
+    const fixed = (await api('GET', `/tasks/${task.id}`, { token: hq })).body;
+    eq([fixed.state, fixed.fix?.photo_ref, fixed.fix?.by], ['fixed', 'IMG_20200212_0815', 'jiedui'], 'fix recorded');
+    check(fixed.fix.what.length > 0, 'what was done');
+    // Record a visit in a few taps.
+    await page.getByTestId('tabbar').getByText('走访').click();
+    await page.getByTestId(`phone-visit-${hid}`).click();
+    await page.getByTestId('visit-phone').click();
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('visit-dialog').waitFor({ state: 'hidden' });
+    const visits = (await api('GET', `/households/${hid}/visits`, { token: hq })).body.items;
+    eq([visits[0].mode, visits[0].food_ok, visits[0].clothing_ok, visits[0].by], ['phone', true, true, 'jiedui'], 'visit recorded');
+    await page.close();
+
+    const desk = await newPage('officer');
+    await uiLogin(desk, 'zhen.ganbu');
+    await desk.waitForURL(/\/dashboard/);
+    await desk.goto(`${BASE}/poverty/tasks?household_id=${hid}&state=fixed`);
+    await desk.getByTestId(`task-verify-${task.id}`).click();
+    await desk.getByTestId('task-note').fill('已到现场核实，房屋已加固');
+    await desk.getByTestId('task-action-submit').click();
+    await desk.getByTestId('task-action-dialog').waitFor({ state: 'hidden' });
+    const verified = (await api('GET', `/tasks/${task.id}`, { token: hq })).body;
+    eq([verified.state, verified.verified_by], ['verified', 'zhen.ganbu'], 'verified by the officer');
+    // It has left the list of fixed tasks; among all the household's tasks it shows verified, with its history.
+    await desk.getByTestId(`task-state-${task.id}`).waitFor({ state: 'detached' });
+    await desk.goto(`${BASE}/poverty/tasks?household_id=${hid}&state=all`);
+    await desk.waitForFunction((id) => document.querySelector(`[data-testid="task-state-${id}"]`)?.dataset.state === 'verified', task.id);
+    await desk.locator('.el-table__expand-icon').first().click();
+    await desk.getByTestId(`task-history-${task.id}`).waitFor();
+    await shot(desk, 'tasks-verified');
+    await desk.close();
+  });
+
+  await test('poverty overview: gaps per rule and classes per township equal the API summary', async () => {
+    const want = (await api('GET', '/poverty/summary', { token: hq })).body;
+    const page = await newPage('poverty-overview');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('nav-povertyOverview').click();
+    await page.waitForURL(/\/poverty$/);
+    await page.getByTestId('rules-table').locator('tbody tr').first().waitFor();
+    for (const r of want.rules) eq(num(await page.getByTestId(`rule-gap-${r.id}`).innerText()), r.gap, `gaps of ${r.id}`);
+    for (const tw of want.townships)
+      for (const c of ['stable', 'consolidate', 'key_support'])
+        eq(num(await page.getByTestId(`town-${tw.code}-${c}`).innerText()), tw.classes[c], `${tw.name} ${c}`);
+    check((await page.locator('canvas').count()) >= 2, 'both charts drawn');
+    await page.waitForTimeout(600);
+    await shot(page, 'poverty-overview');
     await page.close();
   });
 

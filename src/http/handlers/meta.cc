@@ -117,6 +117,8 @@ static json schemas() {
   s["OverdueVisit"] = obj({{"household_id", integer}, {"last_visit", nstr}});
   s["PovertySummary"] = obj({{"households", integer}, {"rules", {{"type", "array"}}}, {"classes", obj({{"stable", integer}, {"consolidate", integer}, {"key_support", integer}})},
                              {"monitored", integer}, {"townships", {{"type", "array"}}}});
+  s["Bulletin"] = obj({{"date", str}, {"region", obj({{"code", str}, {"name", str}})}, {"epidemic", {{"type", "object"}}},
+                       {"poverty", {{"type", "object"}}}, {"cadres", obj({{"village_stationed", integer}, {"paired", integer}})}});
   s["Health"] = {{"type", "object"}, {"properties", {{"status", str}, {"version", str}}}};
   s["OpenApi"] = {{"type", "object"}};
   return s;

@@ -53,6 +53,28 @@ SqliteBulkLoader::SqliteBulkLoader(Db& db, std::string_view actor, std::string_v
           "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'demo',1,?,?,?,?)")),
       visit_(db.prepare(
           "INSERT INTO visit (household_id, cadre_id, visited_on, mode, food_ok, clothing_ok, notes, created_at, "
+          "created_by) VALUES (?,?,?,?,?,?,?,?,?)")),
+      key_person_(db.prepare(
+          "INSERT INTO key_person (id, person_id, category, source, region_code, added_on, arrival_on, arrived_from, "
+          "travel_mode, note, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")),
+      case_(db.prepare(
+          "INSERT INTO epi_case (id, person_id, region_code, state, suspected_on, suspected_place, confirmed_on, "
+          "confirmed_place, closed_on, closed_place, version, created_at, created_by, updated_at, updated_by) VALUES "
+          "(?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)")),
+      contact_(db.prepare(
+          "INSERT INTO contact (person_a, person_b, on_date, setting, closeness, created_at, created_by) VALUES "
+          "(?,?,?,?,?,?,?)")),
+      observation_(db.prepare(
+          "INSERT INTO observation (id, person_id, region_code, kind, site, room, start_on, last_exposure, "
+          "planned_end, released_on, cadre_id, version, created_at, created_by, updated_at, updated_by) VALUES "
+          "(?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)")),
+      follow_up_(db.prepare(
+          "INSERT INTO follow_up (observation_id, on_date, done_at, temperature, symptoms, alert, by_name) VALUES "
+          "(?,?,?,?,?,?,?)")),
+      checkpoint_(db.prepare(
+          "INSERT INTO checkpoint (id, name, location, region_code, created_at, created_by) VALUES (?,?,?,?,?,?)")),
+      passage_(db.prepare(
+          "INSERT INTO passage (checkpoint_id, at, on_date, plate, persons, origin, max_temperature, fever, "
           "created_by) VALUES (?,?,?,?,?,?,?,?,?)")) {}
 
 Result<std::unique_ptr<SqliteBulkLoader>> SqliteBulkLoader::begin(Db& db, std::string_view actor,
@@ -255,6 +277,71 @@ Status SqliteBulkLoader::add_visit(int64_t household_id, std::optional<int64_t> 
   bind_tri(visit_, 6, v.clothing_ok);
   visit_.bind(7, notes).bind(8, now_).bind(9, actor_);
   return visit_.exec();
+}
+
+}  // namespace lz::sqlite
+
+namespace lz::sqlite {
+
+static void bind_date(Stmt& s, int i, const std::optional<Date>& d) {
+  if (d)
+    s.bind(i, d->iso());
+  else
+    s.bind_null(i);
+}
+
+Status SqliteBulkLoader::add_key_person(const KeyPersonRow& r) {
+  key_person_.bind(1, r.id).bind(2, r.person_id).bind(3, r.category).bind(4, r.source).bind(5, r.region_code);
+  key_person_.bind(6, r.added_on.iso());
+  bind_date(key_person_, 7, r.arrival_on);
+  key_person_.bind(8, r.arrived_from).bind(9, r.travel_mode).bind(10, r.note).bind(11, now_).bind(12, actor_);
+  return key_person_.exec();
+}
+
+Status SqliteBulkLoader::add_case(const CaseRow& r) {
+  case_.bind(1, r.id).bind(2, r.person_id).bind(3, r.region_code).bind(4, r.state);
+  bind_date(case_, 5, r.suspected_on);
+  case_.bind(6, r.suspected_place);
+  bind_date(case_, 7, r.confirmed_on);
+  case_.bind(8, r.confirmed_place);
+  bind_date(case_, 9, r.closed_on);
+  case_.bind(10, r.closed_place).bind(11, now_).bind(12, actor_).bind(13, now_).bind(14, actor_);
+  return case_.exec();
+}
+
+Status SqliteBulkLoader::add_contact(const ContactRow& r) {
+  contact_.bind(1, r.person_a).bind(2, r.person_b).bind(3, r.on.iso()).bind(4, r.setting).bind(5, r.closeness);
+  contact_.bind(6, now_).bind(7, actor_);
+  return contact_.exec();
+}
+
+Status SqliteBulkLoader::add_observation(const ObservationRow& r) {
+  observation_.bind(1, r.id).bind(2, r.person_id).bind(3, r.region_code).bind(4, r.kind).bind(5, r.site);
+  observation_.bind(6, r.room).bind(7, r.start.iso()).bind(8, r.last_exposure.iso()).bind(9, r.planned_end.iso());
+  bind_date(observation_, 10, r.released_on);
+  if (r.cadre_id)
+    observation_.bind(11, *r.cadre_id);
+  else
+    observation_.bind_null(11);
+  observation_.bind(12, now_).bind(13, actor_).bind(14, now_).bind(15, actor_);
+  return observation_.exec();
+}
+
+Status SqliteBulkLoader::add_follow_up(const FollowUpRow& r) {
+  follow_up_.bind(1, r.observation_id).bind(2, r.day.iso()).bind(3, r.done_at).bind(4, r.temperature);
+  follow_up_.bind(5, r.symptoms).bind(6, static_cast<int64_t>(r.alert)).bind(7, r.by.empty() ? actor_ : r.by);
+  return follow_up_.exec();
+}
+
+Status SqliteBulkLoader::add_checkpoint(const CheckpointRow& r) {
+  checkpoint_.bind(1, r.id).bind(2, r.name).bind(3, r.location).bind(4, r.region_code).bind(5, now_).bind(6, actor_);
+  return checkpoint_.exec();
+}
+
+Status SqliteBulkLoader::add_passage(const PassageRow& r) {
+  passage_.bind(1, r.checkpoint_id).bind(2, r.at).bind(3, r.on.iso()).bind(4, r.plate).bind(5, static_cast<int64_t>(r.persons));
+  passage_.bind(6, r.origin).bind(7, r.max_temperature).bind(8, static_cast<int64_t>(r.fevers)).bind(9, actor_);
+  return passage_.exec();
 }
 
 }  // namespace lz::sqlite

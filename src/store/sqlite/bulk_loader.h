@@ -22,6 +22,13 @@ class SqliteBulkLoader final : public BulkLoader {
   Status add_poverty_details(const poverty::HouseholdFacts& f, int year) override;
   Status add_visit(int64_t household_id, std::optional<int64_t> cadre_id, const poverty::VisitFacts& v,
                    const std::string& notes) override;
+  Status add_key_person(const KeyPersonRow& r) override;
+  Status add_case(const CaseRow& r) override;
+  Status add_contact(const ContactRow& r) override;
+  Status add_observation(const ObservationRow& r) override;
+  Status add_follow_up(const FollowUpRow& r) override;
+  Status add_checkpoint(const CheckpointRow& r) override;
+  Status add_passage(const PassageRow& r) override;
   Status commit() override;
 
  private:
@@ -31,6 +38,7 @@ class SqliteBulkLoader final : public BulkLoader {
   std::string now_, actor_;
   Stmt region_, household_, person_, poverty_, cadre_, cadre_kind_, team_, team_member_, pairing_;
   Stmt cause_, income_, member_, condition_, loan_, measure_, risk_, visit_;
+  Stmt key_person_, case_, contact_, observation_, follow_up_, checkpoint_, passage_;
 };
 
 }  // namespace lz::sqlite

@@ -16,6 +16,23 @@ import type {
   Revealed,
   SessionInfo,
   VillageTeam,
+  CheckResult,
+  ConditionInput,
+  EliminationInput,
+  GapTask,
+  Income,
+  MeasureInput,
+  MemberPovertyInput,
+  MonitoringInput,
+  OverdueTally,
+  OverdueVisit,
+  PovertyClass,
+  PovertyData,
+  PovertySummary,
+  RiskCase,
+  TaskFixInput,
+  Visit,
+  VisitInput,
 } from './types';
 import { request } from './http';
 
@@ -74,4 +91,46 @@ export const accountsApi = {
 
 export const auditApi = {
   list: (q: Query, signal?: AbortSignal) => api.get<Page<AuditEntry>>('/audit', q, signal),
+};
+
+// ---- poverty front ----
+
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });
+
+export const povertyApi = {
+  check: (id: number) => api.get<CheckResult>(`/households/${id}/check`),
+  recheck: (id: number) => api.post<CheckResult>(`/households/${id}/check`),
+  override: (id: number, cls: PovertyClass, reason: string) =>
+    put<CheckResult>(`/households/${id}/class_override`, { class: cls, reason }),
+  clearOverride: (id: number) => api.del<void>(`/households/${id}/class_override`),
+  data: (id: number) => api.get<PovertyData>(`/households/${id}/poverty`),
+  setCondition: (id: number, c: ConditionInput) => put<CheckResult>(`/households/${id}/poverty/condition`, c),
+  setIncome: (id: number, i: Omit<Income, 'per_capita_net_fen'>) => put<CheckResult>(`/households/${id}/poverty/income`, i),
+  setCauses: (id: number, causes: string[], main: string) =>
+    put<CheckResult>(`/households/${id}/poverty/causes`, { causes, main }),
+  setMember: (id: number, personId: number, m: MemberPovertyInput) =>
+    put<CheckResult>(`/households/${id}/poverty/members/${personId}`, m),
+  addMeasure: (id: number, m: MeasureInput) => api.post<CheckResult>(`/households/${id}/poverty/measures`, m),
+  summary: (region?: string) => api.get<PovertySummary>('/poverty/summary', { region }),
+};
+
+export const visitsApi = {
+  list: (householdId: number) => api.get<Page<Visit>>(`/households/${householdId}/visits`),
+  add: (householdId: number, v: VisitInput) => api.post<CheckResult>(`/households/${householdId}/visits`, v),
+  overdue: (q: Query = {}) => api.get<Page<OverdueVisit>>('/visits/overdue', q),
+};
+
+export const tasksApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<GapTask>>('/tasks', q, signal),
+  get: (id: number) => api.get<GapTask>(`/tasks/${id}`),
+  overdue: (by: 'township' | 'cadre', region?: string) => api.get<Page<OverdueTally>>('/tasks/overdue', { by, region }),
+  fix: (id: number, f: TaskFixInput) => api.post<GapTask>(`/tasks/${id}/fix`, f),
+  verify: (id: number, note: string) => api.post<GapTask>(`/tasks/${id}/verify`, { note }),
+  sendBack: (id: number, note: string) => api.post<GapTask>(`/tasks/${id}/return`, { note }),
+};
+
+export const monitoringApi = {
+  list: (q: Query, signal?: AbortSignal) => api.get<Page<RiskCase>>('/monitoring', q, signal),
+  open: (m: MonitoringInput) => api.post<RiskCase>('/monitoring', m),
+  eliminate: (id: number, e: EliminationInput) => api.post<RiskCase>(`/monitoring/${id}/eliminate`, e),
 };

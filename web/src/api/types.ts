@@ -165,3 +165,248 @@ export interface AccountInput {
   cadre_id?: number;
   password: string;
 }
+
+// ---- poverty front (see src/http/handlers/poverty.cc, poverty_tasks.cc) ----
+
+export type Outcome = 'pass' | 'gap' | 'unknown';
+export type PovertyClass = 'stable' | 'consolidate' | 'key_support';
+
+export interface RuleResult {
+  id: string;
+  group: string;
+  version: number;
+  description: string;
+  outcome: Outcome;
+  reason?: string;
+  field?: string;
+}
+
+export interface ClassInfo {
+  computed: PovertyClass;
+  effective: PovertyClass;
+  reasons: { code: string; text: string }[];
+  override?: { class: PovertyClass; reason: string; by: string; on: string };
+}
+
+export interface CheckResult {
+  household_id: number;
+  rules: RuleResult[];
+  gaps: number;
+  unknown: number;
+  class: ClassInfo;
+  /** Only in the answers to edits (re-check). */
+  tasks_opened?: number;
+  tasks_closed?: number;
+  tasks_reopened?: number;
+}
+
+export interface Income {
+  wage_fen: number | null;
+  business_fen: number | null;
+  property_fen: number | null;
+  transfer_fen: number | null;
+  business_costs_fen: number | null;
+  per_capita_net_fen?: number | null;
+}
+
+export interface Water {
+  quality: boolean | null;
+  quantity: boolean | null;
+  convenience: boolean | null;
+  reliability: boolean | null;
+}
+
+export interface MemberPoverty {
+  person_id: number;
+  name: string;
+  basic_medical: boolean | null;
+  serious_illness: boolean | null;
+  chronic_card: boolean | null;
+  disability_certificate: string | null;
+  disability_subsidy: boolean | null;
+}
+
+export interface Loan {
+  amount_fen: number;
+  start: string;
+  due: string;
+  repaid_fen: number;
+  repaid_on: string | null;
+}
+
+export interface Measure {
+  kind: string;
+  on: string;
+  amount_fen: number;
+}
+
+export interface PovertyData {
+  household_id: number;
+  status: string;
+  registered_year: number | null;
+  lifted_year: number | null;
+  cadre_id: number | null;
+  causes: string[];
+  main_cause: string | null;
+  income: Income;
+  housing_grade: string | null;
+  water: Water;
+  dibao: boolean | null;
+  tekun: boolean | null;
+  loans: Loan[];
+  measures: Measure[];
+  members: MemberPoverty[];
+  last_visit: string | null;
+}
+
+export interface ConditionInput {
+  housing_grade: string;
+  water: Water;
+  dibao: boolean | null;
+  tekun: boolean | null;
+}
+
+export interface MemberPovertyInput {
+  basic_medical?: boolean | null;
+  serious_illness?: boolean | null;
+  chronic_card?: boolean | null;
+  disability_subsidy?: boolean | null;
+  disability_certificate?: string;
+}
+
+export interface MeasureInput {
+  kind: string;
+  on: string;
+  amount_fen: number;
+  note: string;
+}
+
+export interface Visit {
+  id: number;
+  household_id: number;
+  cadre_id: number | null;
+  on: string;
+  mode: 'in_person' | 'phone';
+  food_ok: boolean | null;
+  clothing_ok: boolean | null;
+  notes: string;
+  by: string;
+}
+
+export interface VisitInput {
+  on: string;
+  mode: 'in_person' | 'phone';
+  food_ok: boolean | null;
+  clothing_ok: boolean | null;
+  notes: string;
+}
+
+export type TaskState = 'open' | 'fixed' | 'verified' | 'returned' | 'closed_auto';
+
+export interface TaskEvent {
+  action: string;
+  from: TaskState;
+  to: TaskState;
+  on: string;
+  by: string;
+  note: string;
+}
+
+export interface GapTask {
+  id: number;
+  household_id: number;
+  region_code: string;
+  cadre_id: number | null;
+  rule_id: string;
+  group: string;
+  reason_zh: string;
+  reason_en: string;
+  field: string;
+  state: TaskState;
+  opened_on: string;
+  deadline: string;
+  verified_on: string | null;
+  verified_by: string;
+  return_note: string;
+  closed_on: string | null;
+  reopened: number;
+  history: TaskEvent[];
+  fix: { what: string; evidence_note: string; photo_ref: string; on: string; by: string } | null;
+  /** In lists: the deadline has passed and the task is not settled. */
+  overdue?: boolean;
+}
+
+export interface TaskFixInput {
+  what: string;
+  evidence_note?: string;
+  photo_ref?: string;
+  on?: string;
+}
+
+export interface OverdueTally {
+  township_code: string;
+  township_name: string;
+  cadre_id: number | null;
+  overdue: number;
+  awaiting_verification: number;
+  max_days_overdue: number;
+}
+
+export interface RiskCase {
+  id: number;
+  household_id: number;
+  category: string;
+  trigger: string | null;
+  trigger_on: string;
+  person_id: number | null;
+  kinds: string[];
+  opened_on: string;
+  deadline: string;
+  closed_on: string | null;
+  close_method: string | null;
+  note: string;
+  close_note: string;
+  closed_by: string;
+  open: boolean;
+}
+
+export interface MonitoringInput {
+  household_id: number;
+  trigger: string;
+  on?: string;
+  person_id?: number;
+  category?: string;
+  note: string;
+}
+
+export interface EliminationInput {
+  method: string;
+  on?: string;
+  note: string;
+}
+
+export interface OverdueVisit {
+  household_id: number;
+  last_visit: string | null;
+}
+
+export interface RuleCount {
+  id: string;
+  pass: number;
+  gap: number;
+  unknown: number;
+}
+
+export interface CheckSummary {
+  households: number;
+  rules: RuleCount[];
+  classes: Record<PovertyClass, number>;
+  all_pass: number;
+  with_gap: number;
+  with_unknown: number;
+}
+
+export interface PovertySummary extends CheckSummary {
+  monitored: number;
+  townships: (CheckSummary & { code: string; name: string })[];
+}

@@ -1,6 +1,11 @@
 // Icon names used by lib/nav.ts -> Element Plus icon components.
 import {
+  AlarmClock,
   Avatar,
+  Calendar,
+  DataAnalysis,
+  Tickets,
+  Warning,
   Document,
   Flag,
   HomeFilled,
@@ -26,4 +31,9 @@ export const icons: Record<string, Component> = {
   key: Key,
   audit: Document,
   home: HomeFilled,
+  chart: DataAnalysis,
+  tasks: Tickets,
+  clock: AlarmClock,
+  warning: Warning,
+  calendar: Calendar,
 };

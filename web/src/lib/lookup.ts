@@ -6,6 +6,8 @@ import { cadresApi, householdsApi } from '@/api/endpoints';
 export interface HouseholdBrief {
   number: string;
   head: string;
+  /** Member person id -> name. */
+  members?: Record<number, string>;
 }
 
 export const cadreNames = reactive(new Map<number, string>());
@@ -33,7 +35,8 @@ export function wantHouseholds(ids: Iterable<number | null | undefined>): void {
       .get(id)
       .then((h) => {
         const head = h.members.find((m) => m.id === h.head_person_id) ?? h.members.find((m) => m.relationship === '01');
-        householdBriefs.set(id, { number: h.number, head: head?.name ?? '' });
+        const members = Object.fromEntries(h.members.map((m) => [m.id, m.name]));
+        householdBriefs.set(id, { number: h.number, head: head?.name ?? '', members });
       })
       .catch(() => householdBriefs.set(id, { number: `#${id}`, head: '' }))
       .finally(() => pendingHouseholds.delete(id));

@@ -66,7 +66,8 @@ export function homeFor(role: string, scope: Scope): string {
 }
 
 /** Route access: the `need` of a route's meta against the scope. */
-export type Need = 'registry' | 'registry_write' | 'dashboard' | 'phone' | 'manage_accounts' | 'read_audit';
+/** registry_area: the registry of a region (not a paired cadre's own households only). */
+export type Need = 'registry' | 'registry_area' | 'registry_write' | 'dashboard' | 'phone' | 'manage_accounts' | 'read_audit';
 
 export function allowed(need: Need | undefined, role: string, scope: Scope): boolean {
   switch (need) {
@@ -74,6 +75,8 @@ export function allowed(need: Need | undefined, role: string, scope: Scope): boo
       return true;
     case 'registry':
       return scope.registry;
+    case 'registry_area':
+      return scope.registry && !scope.paired_only;
     case 'registry_write':
       return scope.registry_write;
     case 'dashboard':

@@ -1,0 +1,67 @@
+#include "app/bulletin.h"
+
+#include <fmt/format.h>
+
+#include "core/region_code.h"
+#include "epidemic/bulletin.h"
+#include "registry/region_tree.h"
+#include "store/sqlite/sqlite_bulletin.h"
+
+namespace lz::app {
+
+using nlohmann::json;
+
+Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code) {
+  std::string prefix = "430281";
+  if (!region_code.empty()) {
+    auto code = RegionCode::parse(region_code, "region");
+    if (!code) return code.error();
+    prefix = code->str();
+  }
+  const Region* region = RegionTree::liling().find(prefix);
+  if (!region)
+    return not_found("region.not_found", "region", fmt::format("区划代码“{}”不存在", prefix),
+                     fmt::format("There is no region with code \"{}\"", prefix));
+  auto data = sqlite::load_bulletin_data(db, date);
+  if (!data) return data.error();
+  epidemic::Bulletin b = epidemic::compute_bulletin(data->input(), date, prefix);
+  const auto& e = b.epidemic;
+  const auto& k = e.key_persons_by_category;
+  return json{
+      {"date", date.iso()},
+      {"region", {{"code", prefix}, {"name", region->name}}},
+      {"epidemic",
+       {{"confirmed_new", e.confirmed_new},
+        {"confirmed_total", e.confirmed_total},
+        {"discharged_total", e.discharged_total},
+        {"in_hospital", e.in_hospital},
+        {"deaths_total", e.deaths_total},
+        {"suspected", e.suspected},
+        {"under_observation", e.under_observation},
+        {"observation_home", e.observation_home},
+        {"observation_centralized", e.observation_centralized},
+        {"released_total", e.released_total},
+        {"key_persons_total", e.key_persons_total},
+        {"key_persons_by_category",
+         {{"confirmed", k.confirmed},
+          {"suspected", k.suspected},
+          {"fever", k.fever},
+          {"close_contact", k.close_contact},
+          {"hubei_returnee", k.hubei_returnee}}},
+        {"follow_ups_due", e.follow_ups_due},
+        {"follow_ups_done", e.follow_ups_done},
+        {"follow_ups_overdue", e.follow_ups_overdue},
+        {"days_without_new_case", e.days_without_new_case ? json(*e.days_without_new_case) : json(nullptr)},
+        {"checkpoint_passages", e.checkpoint_passages},
+        {"checkpoint_fevers", e.checkpoint_fevers}}},
+      {"poverty",
+       {{"registered_households", b.poverty.registered_households},
+        {"registered_persons", b.poverty.registered_persons},
+        {"registered_persons_key_persons", b.poverty.registered_persons_key_persons},
+        {"registered_persons_infected", b.poverty.registered_persons_infected},
+        {"households_relapse_monitoring", b.poverty.households_relapse_monitoring},
+        {"households_relapsed_due_to_epidemic", b.poverty.households_relapsed_due_to_epidemic}}},
+      {"cadres", {{"village_stationed", b.cadres.village_stationed}, {"paired", b.cadres.paired}}}};
+}
+
+}  // namespace lz::app

@@ -1,0 +1,17 @@
+// The daily bulletin (a contract: the web UI and outside checks read it):
+// computed from the records of that date and before, never stored as typed-in
+// figures. Shared by `liangzhan bulletin` and GET /api/v1/bulletin.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "store/sqlite/db.h"
+
+namespace lz::app {
+
+// region_code: "" or a code (6/9/12 digits); the JSON of the README's shape.
+Result<nlohmann::json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code);
+
+}  // namespace lz::app

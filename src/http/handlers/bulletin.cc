@@ -1,0 +1,31 @@
+// GET /api/v1/bulletin?date=YYYY-MM-DD[&region=CODE]: the daily bulletin,
+// scoped: a region outside the user's jurisdiction is narrowed to it.
+#include "app/bulletin.h"
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/scope_guard.h"
+
+namespace lz::http {
+
+void add_bulletin_routes(Router& r) {
+  r.add({"GET", "/api/v1/bulletin", "epidemic",
+         "The daily bulletin: epidemic, poverty and cadre figures computed from the records of that date and before",
+         true,
+         {{"date", "query", "string", "The day, YYYY-MM-DD", true},
+          {"region", "query", "string", "Region code (default: the user's jurisdiction)"}},
+         "", "Bulletin", false, {400, 403}, [](Ctx& c) -> HttpResponse {
+           if (auto st = require(c.scope.registry && !c.scope.paired_only); !st) return problem(st.error(), c.lang);
+           auto d = Date::parse_iso(c.q_or("date", ""));
+           if (!d) return problem(bad_parameter("date", "date应为YYYY-MM-DD", "date must be YYYY-MM-DD"), c.lang);
+           auto prefix = list_prefix(c);
+           if (!prefix) return problem(prefix.error(), c.lang);
+           if (!*prefix) return problem(not_found("region.not_found", "region", "该区划不在您的管辖范围内",
+                                                  "That region is outside your jurisdiction"),
+                                        c.lang);
+           auto b = app::daily_bulletin(c.svc.store->db(), *d, **prefix);
+           if (!b) return problem(b.error(), c.lang);
+           return json_response(*b);
+         }});
+}
+
+}  // namespace lz::http

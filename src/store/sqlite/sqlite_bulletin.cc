@@ -1,0 +1,106 @@
+#include "store/sqlite/sqlite_bulletin.h"
+
+namespace lz::sqlite {
+
+using namespace lz::epidemic;
+
+static std::optional<Date> opt_date(const Stmt& s, int c) {
+  if (s.is_null(c)) return std::nullopt;
+  return Date::parse_iso(s.str(c));
+}
+
+Result<BulletinData> load_bulletin_data(Db& db, Date through) {
+  BulletinData d;
+  const std::string t = through.iso();
+  {
+    auto s = db.prepare(
+        "SELECT id, person_id, region_code, state, suspected_on, confirmed_on, closed_on FROM epi_case WHERE "
+        "COALESCE(suspected_on, confirmed_on) <= ?");
+    s.bind(1, t);
+    while (s.step()) {
+      CaseRecord r;
+      r.case_id = s.i64(0);
+      r.person_id = s.i64(1);
+      r.region_code = s.str(2);
+      std::string state = s.str(3);
+      r.suspected_on = opt_date(s, 4);
+      r.confirmed_on = opt_date(s, 5);
+      auto closed = opt_date(s, 6);
+      if (state == "discharged") r.discharged_on = closed;
+      if (state == "deceased") r.deceased_on = closed;
+      if (state == "excluded") r.excluded_on = closed;
+      d.cases.push_back(std::move(r));
+    }
+  }
+  {
+    auto s = db.prepare("SELECT person_id, region_code, category, added_on FROM key_person WHERE added_on <= ?");
+    s.bind(1, t);
+    while (s.step()) {
+      auto cat = parse<KeyCategory>(s.str(2));
+      if (!cat) continue;
+      d.key_persons.push_back({s.i64(0), s.str(1), *cat, *Date::parse_iso(s.str(3))});
+    }
+  }
+  {
+    auto s = db.prepare(
+        "SELECT id, person_id, region_code, kind, start_on, planned_end, released_on FROM observation WHERE start_on "
+        "<= ?");
+    s.bind(1, t);
+    while (s.step()) {
+      ObservationRecord r;
+      r.observation_id = s.i64(0);
+      r.person_id = s.i64(1);
+      r.region_code = s.str(2);
+      r.kind = s.str(3) == "centralized" ? ObservationKind::kCentralized : ObservationKind::kHome;
+      r.start = *Date::parse_iso(s.str(4));
+      r.planned_end = *Date::parse_iso(s.str(5));
+      r.released_on = opt_date(s, 6);
+      d.observations.push_back(std::move(r));
+    }
+  }
+  {
+    auto s = db.prepare("SELECT observation_id, on_date, substr(done_at, 1, 10) FROM follow_up WHERE on_date <= ?");
+    s.bind(1, t);
+    while (s.step())
+      d.follow_ups.push_back({s.i64(0), *Date::parse_iso(s.str(1)), Date::parse_iso(s.str(2)).value_or(through)});
+  }
+  {
+    auto s = db.prepare(
+        "SELECT c.region_code, p.on_date, SUM(p.persons), SUM(p.fever) FROM passage p JOIN checkpoint c ON c.id = "
+        "p.checkpoint_id WHERE p.on_date <= ? GROUP BY c.region_code, p.on_date");
+    s.bind(1, t);
+    while (s.step())
+      d.passages.push_back({s.str(0), *Date::parse_iso(s.str(1)), static_cast<int>(s.i64(2)), static_cast<int>(s.i64(3))});
+  }
+  {
+    auto s = db.prepare(
+        "SELECT p.id, p.household_id, p.region_code FROM poverty_household ph CROSS JOIN person p WHERE "
+        "p.household_id = ph.household_id AND ph.status IN ('registered_poor','lifted') AND p.deleted_at IS NULL");
+    while (s.step()) d.registered_poor.push_back({s.i64(0), s.i64(1), s.str(2)});
+  }
+  {
+    auto s = db.prepare(
+        "SELECT r.household_id, h.region_code, r.opened_on, r.closed_on, r.trigger_kind FROM risk_case r JOIN "
+        "household h ON h.id = r.household_id WHERE r.opened_on <= ?");
+    s.bind(1, t);
+    while (s.step()) {
+      RelapseCaseRecord r;
+      r.household_id = s.i64(0);
+      r.region_code = s.str(1);
+      r.opened_on = *Date::parse_iso(s.str(2));
+      r.closed_on = opt_date(s, 3);
+      std::string trig = s.str(4);
+      r.epidemic = trig == "epidemic_quarantine" || trig == "epidemic_infection" || trig == "produce_unsold";
+      d.relapse_cases.push_back(std::move(r));
+    }
+  }
+  {
+    auto s = db.prepare(
+        "SELECT c.id, c.region_code, MAX(k.kind = 'village_stationed'), MAX(k.kind = 'paired') FROM cadre c JOIN "
+        "cadre_kind k ON k.cadre_id = c.id WHERE c.deleted_at IS NULL GROUP BY c.id, c.region_code");
+    while (s.step()) d.cadres.push_back({s.i64(0), s.str(1), s.i64(2) != 0, s.i64(3) != 0});
+  }
+  return d;
+}
+
+}  // namespace lz::sqlite

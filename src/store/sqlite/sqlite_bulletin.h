@@ -1,0 +1,30 @@
+// Loads the flat records the daily bulletin is computed from (epidemic::
+// compute_bulletin): cases, key persons, observations, follow-ups, checkpoint
+// passages, the registered poor, relapse monitoring cases and cadres. One
+// scan per table; the figures themselves are computed in src/epidemic/.
+#pragma once
+#include <vector>
+
+#include "epidemic/bulletin.h"
+#include "store/sqlite/db.h"
+
+namespace lz::sqlite {
+
+struct BulletinData {
+  std::vector<epidemic::CaseRecord> cases;
+  std::vector<epidemic::KeyPersonRecord> key_persons;
+  std::vector<epidemic::ObservationRecord> observations;
+  std::vector<epidemic::FollowUpRecord> follow_ups;
+  std::vector<epidemic::PassageRecord> passages;
+  std::vector<epidemic::RegisteredPoorMember> registered_poor;
+  std::vector<epidemic::RelapseCaseRecord> relapse_cases;
+  std::vector<epidemic::CadreRecord> cadres;
+  epidemic::BulletinInput input() const {
+    return {cases, key_persons, observations, follow_ups, passages, registered_poor, relapse_cases, cadres};
+  }
+};
+
+// Records dated on or before `through` (later ones cannot change the bulletin of that day).
+Result<BulletinData> load_bulletin_data(Db& db, Date through);
+
+}  // namespace lz::sqlite
