@@ -115,9 +115,9 @@ class Generator {
   Result<DemoCounty> run() {
     villages_ = tree_.at_level(RegionLevel::kVillage);
     plan_villages();
-    // Key persons: about 5,200 at full scale (the seed: 5,000+), fewer when smaller.
+    // Key persons: about 5,300 at full scale (the seed: 5,000+), fewer when smaller.
     const double persons = static_cast<double>(county_.targets.persons);
-    epi_.key_persons_target = std::max<int64_t>(60, static_cast<int64_t>(5200 * persons / 1'060'000));
+    epi_.key_persons_target = std::max<int64_t>(60, static_cast<int64_t>(5600 * persons / 1'060'000));
     epi_.passage_scale = cfg_.scale == Scale::kFull ? 1.0 : 0.05;
     p_candidate_ = std::min(1.0, 1.4 * static_cast<double>(epi_.key_persons_target) / (persons * 0.55));
     p_other_ = std::min(1.0, 20000.0 / persons);

@@ -44,8 +44,8 @@ Status generate_epidemic(const EpidemicPlan& plan, BulkLoader& out, Date as_of, 
     Date last = std::min(o.planned_end.plus_days(-1), as_of);
     for (Date d = start; d <= last; d = d.plus_days(1)) {
       bool today = d == as_of;
-      if (today && rng.chance(0.35)) continue;       // today's not all in yet
-      if (!today && rng.chance(0.004)) continue;     // missed: overdue
+      if (today && rng.chance(0.3)) continue;        // today's not all in yet
+      if (!today && rng.chance(0.001)) continue;     // missed: overdue
       FollowUpRow f;
       f.observation_id = o.id;
       f.day = d;

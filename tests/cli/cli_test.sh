@@ -87,5 +87,29 @@ python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']['opened']>
 check "audit apply twice" 0 "$BIN" audit --db "$T/d.db" --apply --json
 python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']=={'opened':0,'closed':0,'reopened':0}, j['tasks']" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL second apply changes nothing"; }
 
+# The daily bulletin of the seed's date.
+check "bulletin json" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12 --json
+python3 - "$T/out" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL bulletin json"; }
+import json, sys
+j = json.load(open(sys.argv[1]))
+e, p = j["epidemic"], j["poverty"]
+assert j["date"] == "2020-02-12" and j["region"] == {"code": "430281", "name": "醴陵市"}, j["region"]
+assert e["confirmed_total"] == 8 and e["discharged_total"] == 6 and e["in_hospital"] == 2, e
+assert e["confirmed_new"] == 0 and e["days_without_new_case"] > 10, e
+assert e["under_observation"] == e["observation_home"] + e["observation_centralized"], e
+assert sum(e["key_persons_by_category"].values()) >= e["key_persons_total"] > 0, e
+assert e["follow_ups_done"] <= e["follow_ups_due"], e
+assert p["registered_households"] == 112 and p["registered_persons"] == 372 and p["registered_persons_infected"] == 0, p
+assert j["cadres"] == {"village_stationed": 4, "paired": 47}, j["cadres"]
+PY
+check "bulletin before the first case" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-01-10 --json
+python3 -c "import json;e=json.load(open('$T/out'))['epidemic'];assert e['confirmed_total']==0 and e['days_without_new_case'] is None, e" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL early bulletin"; }
+check "bulletin of a township" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12 --region 430281122 --json
+python3 -c "import json;j=json.load(open('$T/out'));assert j['region']['name']=='石亭镇' and j['poverty']['registered_households']<112" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL township bulletin"; }
+check "bulletin table" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12
+expect_in "bulletin text" "$T/out" "连续无新增确诊"
+check "bulletin bad date" 1 "$BIN" bulletin --db "$T/d.db" --date 2020-2-12
+check "bulletin unknown region" 1 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12 --region 430281999
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -446,6 +446,41 @@ TEST_F(ApiTest, OpenApiDocumentsEveryRoute) {
     EXPECT_TRUE(doc.body["paths"].contains(p)) << p;
 }
 
+TEST_F(ApiTest, BulletinIsScopedAndMatchesTheRecords) {
+  auto county = call("GET", "/api/v1/bulletin?date=2020-02-12", login("county"));
+  ASSERT_EQ(county.status, 200) << county.body.dump();
+  EXPECT_EQ(county.body["region"]["code"], "430281");
+  EXPECT_EQ(county.body["epidemic"]["confirmed_total"], 8);
+  EXPECT_EQ(county.body["poverty"]["registered_households"], 112);
+  // A township officer gets their township's bulletin, whatever region is asked.
+  auto town = call("GET", "/api/v1/bulletin?date=2020-02-12&region=430281", login("town_a"));
+  ASSERT_EQ(town.status, 200);
+  EXPECT_EQ(town.body["region"]["code"], village_a_.substr(0, 9));
+  EXPECT_LE(town.body["poverty"]["registered_households"], 112);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin?date=12/02/2020", login("county")).status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin?date=2020-02-12", login("paired")).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin?date=2020-02-12", login("auditor")).status, 403);
+  // The figures follow the records: a new confirmed case on the 12th shows at once.
+  auto& db = svc_->store->db();
+  auto p = db.prepare("SELECT id, region_code FROM person WHERE region_code >= ? AND region_code < ? LIMIT 1");
+  p.bind(1, village_a_).bind(2, village_a_ + ":");
+  ASSERT_TRUE(p.step());
+  ASSERT_TRUE(db.prepare("INSERT INTO epi_case (person_id, region_code, state, suspected_on, confirmed_on, created_at, "
+                         "created_by, updated_at, updated_by) VALUES (?, ?, 'confirmed', '2020-02-11', '2020-02-12', 'x', "
+                         "'x', 'x', 'x')")
+                  .bind(1, p.i64(0))
+                  .bind(2, p.str(1))
+                  .exec()
+                  .ok());
+  auto after = call("GET", "/api/v1/bulletin?date=2020-02-12", login("county"));
+  EXPECT_EQ(after.body["epidemic"]["confirmed_new"], 1);
+  EXPECT_EQ(after.body["epidemic"]["confirmed_total"], 9);
+  EXPECT_EQ(after.body["epidemic"]["days_without_new_case"], 0);
+  auto before = call("GET", "/api/v1/bulletin?date=2020-02-11", login("county"));
+  EXPECT_EQ(before.body["epidemic"]["confirmed_total"], 8);
+  ASSERT_TRUE(db.exec("DELETE FROM epi_case WHERE confirmed_on = '2020-02-12'").ok());
+}
+
 TEST_F(ApiTest, UnknownPathsAndMethods) {
   EXPECT_EQ(call("GET", "/api/v1/nothing-here", login("county")).status, 404);
   EXPECT_EQ(call("PUT", "/api/v1/households", login("county")).status, 405);
