@@ -18,6 +18,7 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   echo
   echo "Written by \`make bench\` (bench/run.sh) on $DATE, $(nproc) cores ($CPU), $(free -g | awk '/Mem/{print $2}') GiB."
   echo "The machine is shared: read ratios within one run rather than absolute figures across runs."
+  echo "Load average when the run started: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
 } > "$MD"
 
