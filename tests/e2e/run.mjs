@@ -568,7 +568,8 @@ async function main() {
     await desk.getByTestId(`task-state-${task.id}`).waitFor({ state: 'detached' });
     await desk.goto(`${BASE}/poverty/tasks?household_id=${hid}&state=all`);
     await desk.waitForFunction((id) => document.querySelector(`[data-testid="task-state-${id}"]`)?.dataset.state === 'verified', task.id);
-    await desk.locator('.el-table__expand-icon').first().click();
+    // Expand this task's row (the household may have other tasks above it).
+    await desk.locator('tr', { has: desk.getByTestId(`task-state-${task.id}`) }).locator('.el-table__expand-icon').click();
     await desk.getByTestId(`task-history-${task.id}`).waitFor();
     await shot(desk, 'tasks-verified');
     await desk.close();
