@@ -9,6 +9,8 @@ PKGS=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   # core libraries
   libsqlite3-dev sqlite3 libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
+  # Excel and CSV (issue 8): xlsx writer, zip + XML for reading xlsx, Traditional -> Simplified
+  libxlsxwriter-dev libminizip-dev libexpat1-dev libopencc-dev libopencc-data
   # server
   librestinio-dev libasio-dev libsodium-dev zlib1g-dev
   # tests and benchmarks

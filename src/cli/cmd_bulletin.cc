@@ -4,13 +4,14 @@
 
 #include "app/bulletin.h"
 #include "cli/common.h"
+#include "exchange/sheets.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::cli {
 
 void add_bulletin(CLI::App& app, Runner& run) {
   struct Opts {
-    std::string db, date, region;
+    std::string db, date, region, xlsx;
     bool json = false;
   };
   auto o = std::make_shared<Opts>();
@@ -19,6 +20,7 @@ void add_bulletin(CLI::App& app, Runner& run) {
   cmd->add_option("--date", o->date, "The day, YYYY-MM-DD")->required();
   cmd->add_option("--region", o->region, "Only this region (township or village code)");
   cmd->add_flag("--json", o->json, "Print JSON");
+  cmd->add_option("--xlsx", o->xlsx, "Also write the bulletin as a printable .xlsx sheet");
   cmd->callback([o, &run] {
     run = [o] {
       auto d = Date::parse_iso(o->date);
@@ -28,6 +30,10 @@ void add_bulletin(CLI::App& app, Runner& run) {
       auto& sq = static_cast<sqlite::SqliteStore&>(**store);
       auto b = app::daily_bulletin(sq.db(), *d, o->region);
       if (!b) return fail(b.error());
+      if (!o->xlsx.empty()) {
+        auto st = exchange::write_bulletin_xlsx(*b, o->xlsx, globals().language());
+        if (!st) return fail(st.error());
+      }
       if (o->json) {
         std::printf("%s\n", b->dump(2).c_str());
         return kExitOk;

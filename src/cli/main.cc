@@ -6,6 +6,13 @@
 
 #include "cli/common.h"
 
+namespace lz::cli {
+// Excel and CSV (src/cli/cmd_template.cc, cmd_import.cc, cmd_export.cc).
+void add_template(CLI::App& app, Runner& run);
+void add_import(CLI::App& app, Runner& run);
+void add_export(CLI::App& app, Runner& run);
+}  // namespace lz::cli
+
 int main(int argc, char** argv) {
   using namespace lz::cli;
   CLI::App app{
@@ -27,6 +34,9 @@ int main(int argc, char** argv) {
   add_serve(app, run);
   add_audit(app, run);
   add_bulletin(app, run);
+  add_template(app, run);
+  add_import(app, run);
+  add_export(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

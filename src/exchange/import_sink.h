@@ -1,0 +1,48 @@
+// ImportSink: where an importer writes, as one unit of work for the whole
+// file: nothing is visible to others until commit(), and destroying the
+// sink without commit() leaves the database as it was before the file
+// (also when the process is killed: the database's own journal undoes it).
+// Each household is a nested unit (begin_unit/end_unit) so that in
+// good-rows mode a household that fails is undone alone. Every write is
+// audited in the same transaction. No SQL here: the SQLite sink is in
+// sqlite_import_sink.*; tests may use any implementation.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/error.h"
+#include "registry/model.h"
+
+namespace lz::exchange {
+
+struct ExistingHousehold {
+  int64_t id = 0;
+  std::string number, region_code, address;
+  std::optional<int64_t> head_person_id;
+  bool created_here = false;  // written earlier in this same import
+};
+
+class ImportSink {
+ public:
+  virtual ~ImportSink() = default;
+  virtual Result<std::optional<ExistingHousehold>> household_by_number(const std::string& number) = 0;
+  virtual Result<std::optional<ExistingHousehold>> household_by_id(int64_t id) = 0;
+  virtual Result<std::optional<Person>> person_by_id_number(const std::string& id_number) = 0;
+  // True if the person was written earlier in this same import.
+  virtual bool created_here(const Person& p) const = 0;
+
+  virtual Status begin_unit() = 0;
+  virtual Status end_unit(bool keep) = 0;
+
+  // Creates the household with its members (ids filled in; the member with
+  // relationship 01 becomes the head).
+  virtual Status create_household(Household& h) = 0;
+  virtual Status add_member(const ExistingHousehold& h, Person& p) = 0;
+  virtual Status update_person(const Person& before, const Person& after) = 0;
+  virtual Status update_household(const ExistingHousehold& before, const std::string& region_code,
+                                  const std::string& address) = 0;
+  virtual Status commit() = 0;
+};
+
+}  // namespace lz::exchange

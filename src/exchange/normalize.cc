@@ -1,0 +1,95 @@
+#include "exchange/normalize.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "core/date.h"
+#include "core/text.h"
+#include "exchange/simplified.h"
+#include "exchange/xlsx_reader.h"
+
+namespace lz::exchange {
+
+std::string clean_cell(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // NBSP
+      out.push_back(' ');
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) >= 0x8B && static_cast<unsigned char>(s[i + 2]) <= 0x8D)) {
+      i += 2;  // zero-width space / non-joiner / joiner
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+               static_cast<unsigned char>(s[i + 2]) == 0xBF) {
+      i += 2;  // a stray BOM (zero-width no-break space)
+    } else if (c == '\t' || c == '\r' || c == '\n') {
+      out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return text::normalize(out);
+}
+
+std::string clean_name(std::string_view s) { return to_simplified(clean_cell(s)); }
+
+static Error bad_date(std::string_view s) {
+  return invalid("date.format", "date",
+                 fmt::format("日期“{}”无法识别，可填2020-02-12、2020/2/12或2020年2月12日", s),
+                 fmt::format("Cannot read the date \"{}\": use 2020-02-12, 2020/2/12 or 2020年2月12日", s));
+}
+
+Result<std::string> normalize_date(std::string_view in) {
+  std::string s = clean_cell(in);
+  if (s.empty()) return std::string();
+  // Drop a time part ("2020/2/12 0:00:00", "2020-02-12T00:00:00").
+  if (auto cut = s.find_first_of(" T"); cut != std::string::npos && cut >= 6) s.resize(cut);
+  // An Excel serial number.
+  {
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    bool numeric = end && *end == '\0' && s.find_first_not_of("0123456789.") == std::string::npos;
+    if (numeric && s.size() != 8) {
+      if (auto iso = excel_serial_to_iso(v); iso && v >= 1 && v < 2958466) return *iso;
+      return bad_date(in);
+    }
+  }
+  int y = 0, m = 0, d = 0;
+  if (s.size() == 8 && text::is_all_digits(s)) {
+    y = std::atoi(s.substr(0, 4).c_str());
+    m = std::atoi(s.substr(4, 2).c_str());
+    d = std::atoi(s.substr(6, 2).c_str());
+  } else {
+    // Three numbers separated by / - . or 年 月 (日 at the end).
+    std::string t = s;
+    for (const char* sep : {"年", "月", "日", "/", ".", "-"}) {
+      for (size_t p; (p = t.find(sep)) != std::string::npos;) t.replace(p, std::string_view(sep).size(), " ");
+    }
+    int parts[3] = {0, 0, 0};
+    int n = 0;
+    size_t i = 0;
+    while (i < t.size()) {
+      while (i < t.size() && t[i] == ' ') ++i;
+      if (i >= t.size()) break;
+      size_t j = i;
+      while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
+      if (j == i || j - i > 4 || n == 3) return bad_date(in);
+      if (j < t.size() && t[j] != ' ') return bad_date(in);
+      parts[n++] = std::atoi(t.substr(i, j - i).c_str());
+      i = j;
+    }
+    if (n != 3) return bad_date(in);
+    y = parts[0], m = parts[1], d = parts[2];
+    if (y < 100) return bad_date(in);  // 12/2/2020 or 20/2/12: ambiguous
+  }
+  auto date = Date::from_ymd(y, m, d);
+  if (!date)
+    return invalid("date.invalid", "date", fmt::format("日期“{}”不存在", in),
+                   fmt::format("There is no such day as \"{}\"", in));
+  return date->iso();
+}
+
+}  // namespace lz::exchange

@@ -1,0 +1,117 @@
+#include "exchange/report.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "exchange/xlsx_book.h"
+
+namespace lz::exchange {
+
+std::string describe(const CellError& e, Lang lang) {
+  const std::string& reason = lang == Lang::kEn ? e.reason_en : e.reason_zh;
+  if (lang == Lang::kEn) {
+    if (e.column < 0) return fmt::format("row {}: {}", e.row, reason);
+    return fmt::format("row {}, column {} ({}): {}", e.row, column_letter(e.column), e.column_name, reason);
+  }
+  if (e.column < 0) return fmt::format("第{}行：{}", e.row, reason);
+  return fmt::format("第{}行 {}列（{}）：{}", e.row, column_letter(e.column), e.column_name, reason);
+}
+
+nlohmann::json report_json(const ImportReport& r, Lang lang) {
+  nlohmann::json refusals = nlohmann::json::array();
+  for (const auto& e : r.errors) {
+    nlohmann::json j{{"row", e.row},
+                     {"column", e.column >= 0 ? nlohmann::json(column_letter(e.column)) : nlohmann::json()},
+                     {"column_name", e.column_name},
+                     {"value", e.value},
+                     {"code", e.code},
+                     {"reason", lang == Lang::kEn ? e.reason_en : e.reason_zh}};
+    refusals.push_back(std::move(j));
+  }
+  return {{"kind", r.kind},
+          {"format", r.format},
+          {"mode", mode_name(r.mode)},
+          {"dry_run", r.dry_run},
+          {"committed", r.committed},
+          {"rows_read", r.rows_read},
+          {"added", r.added},
+          {"updated", r.updated},
+          {"unchanged", r.unchanged},
+          {"refused", r.refused},
+          {"households_added", r.households_added},
+          {"households_updated", r.households_updated},
+          {"ignored_columns", r.ignored_columns},
+          {"refusals", refusals}};
+}
+
+Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang lang) {
+  bool en = lang == Lang::kEn;
+  auto book = XlsxBook::create(path);
+  if (!book) return book.error();
+  XlsxBook& b = **book;
+  // Sheet 1: the summary and each problem.
+  lxw_worksheet* ws = b.add_sheet(en ? "Problems" : "错误清单");
+  worksheet_set_column(ws, 0, 0, 8, nullptr);
+  worksheet_set_column(ws, 1, 1, 6, nullptr);
+  worksheet_set_column(ws, 2, 2, 16, nullptr);
+  worksheet_set_column(ws, 3, 3, 24, nullptr);
+  worksheet_set_column(ws, 4, 4, 80, nullptr);
+  long row = 0;
+  worksheet_write_string(ws, row++, 0, en ? "Import report" : "导入校验报告", b.style(XlsxBook::kTitle));
+  std::string summary =
+      en ? fmt::format("{} rows read: {} added, {} updated, {} unchanged, {} refused ({}; {}{})", r.rows_read, r.added,
+                       r.updated, r.unchanged, r.refused, mode_name(r.mode), r.committed ? "written" : "nothing written",
+                       r.dry_run ? ", dry run" : "")
+         : fmt::format("共读取{}行：新增{}人，更新{}人，未变{}人，退回{}行（{}；{}{}）", r.rows_read, r.added, r.updated,
+                       r.unchanged, r.refused, r.mode == ImportMode::kGoodRows ? "导入正确的行" : "全部或全不",
+                       r.committed ? "已写入" : "未写入任何数据", r.dry_run ? "，试运行" : "");
+  worksheet_write_string(ws, row++, 0, summary.c_str(), nullptr);
+  ++row;
+  b.write_row(ws, row++,
+              en ? std::vector<std::string>{"Row", "Column", "Header", "Value", "Reason"}
+                 : std::vector<std::string>{"行号", "列", "列名", "原内容", "原因"},
+              XlsxBook::kHeader);
+  for (const auto& e : r.errors) {
+    worksheet_write_number(ws, row, 0, static_cast<double>(e.row), nullptr);
+    if (e.column >= 0) worksheet_write_string(ws, row, 1, column_letter(e.column).c_str(), nullptr);
+    worksheet_write_string(ws, row, 2, e.column_name.c_str(), nullptr);
+    if (!e.value.empty()) worksheet_write_string(ws, row, 3, e.value.c_str(), b.style(XlsxBook::kBad));
+    worksheet_write_string(ws, row, 4, (en ? e.reason_en : e.reason_zh).c_str(), nullptr);
+    ++row;
+  }
+  // Sheet 2: the refused rows as they were, bad cells highlighted, reasons at the end.
+  lxw_worksheet* rs = b.add_sheet(en ? "Refused rows" : "退回的行");
+  std::vector<std::string> header{en ? "Row" : "原行号"};
+  for (const auto& h : r.header) header.push_back(h);
+  header.push_back(en ? "Reasons" : "原因");
+  worksheet_set_column(rs, 0, 0, 8, nullptr);
+  worksheet_set_column(rs, 1, static_cast<lxw_col_t>(r.header.size()), 14, b.style(XlsxBook::kText));
+  worksheet_set_column(rs, static_cast<lxw_col_t>(r.header.size() + 1), static_cast<lxw_col_t>(r.header.size() + 1), 60,
+                       nullptr);
+  b.write_row(rs, 0, header, XlsxBook::kHeader);
+  worksheet_freeze_panes(rs, 1, 1);
+  std::multimap<long, const CellError*> by_row;
+  for (const auto& e : r.errors) by_row.emplace(e.row, &e);
+  long out = 1;
+  for (const auto& rr : r.refused_rows) {
+    std::vector<std::string> cells{std::to_string(rr.row)};
+    cells.insert(cells.end(), rr.cells.begin(), rr.cells.end());
+    cells.resize(r.header.size() + 1);
+    std::vector<int> bad;
+    for (int c : rr.bad_columns) bad.push_back(c + 1);
+    std::string reasons;
+    auto [lo, hi] = by_row.equal_range(rr.row);
+    for (auto it = lo; it != hi; ++it) {
+      if (!reasons.empty()) reasons += en ? "; " : "；";
+      const CellError& e = *it->second;
+      reasons += e.column >= 0 ? fmt::format("{}: {}", e.column_name, en ? e.reason_en : e.reason_zh)
+                               : (en ? e.reason_en : e.reason_zh);
+    }
+    cells.push_back(reasons);
+    b.write_row(rs, out++, cells, XlsxBook::kText, bad);
+  }
+  return b.close();
+}
+
+}  // namespace lz::exchange

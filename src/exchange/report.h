@@ -1,0 +1,20 @@
+// The import report: the summary and every refused cell, as JSON (the CLI's
+// --json and, later, the API's upload answer) and as an .xlsx a clerk can
+// open: a sheet listing each problem by row, column and reason, and a sheet
+// of the refused rows as they were, the bad cells highlighted.
+// Called by `liangzhan import`.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.h"
+#include "exchange/household_import.h"
+
+namespace lz::exchange {
+
+nlohmann::json report_json(const ImportReport& r, Lang lang);
+Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang lang);
+// "第5行 E列（公民身份号码）：reason" / "row 5, column E (公民身份号码): reason".
+std::string describe(const CellError& e, Lang lang);
+
+}  // namespace lz::exchange

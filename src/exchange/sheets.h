@@ -1,0 +1,19 @@
+// Spreadsheets made for people rather than for re-import: the template of
+// an import kind (its header, required columns marked, an example row, and
+// a sheet explaining each column and its accepted values) and the daily
+// bulletin as a formatted sheet an office prints (title, date, region,
+// sections of figures, set for A4). Called by `liangzhan template` and
+// `liangzhan bulletin --xlsx`.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/error.h"
+#include "exchange/columns.h"
+
+namespace lz::exchange {
+
+Status write_template(const KindSpec& spec, const std::string& path);
+Status write_bulletin_xlsx(const nlohmann::json& bulletin, const std::string& path, Lang lang);
+
+}  // namespace lz::exchange

@@ -1,0 +1,178 @@
+#include "exchange/sqlite_import_sink.h"
+
+#include <nlohmann/json.hpp>
+
+#include "registry/json.h"
+#include "store/audit.h"
+
+namespace lz::exchange {
+
+using sqlite::Stmt;
+
+Result<std::unique_ptr<SqliteImportSink>> SqliteImportSink::begin(sqlite::SqliteStore& store, const Actor& actor,
+                                                                  std::string detail) {
+  std::unique_ptr<SqliteImportSink> s(new SqliteImportSink(store, actor, std::move(detail)));
+  LZ_TRY(s->db_.exec("BEGIN IMMEDIATE"));
+  s->open_ = true;
+  s->now_ = now_iso();
+  {
+    auto q = s->db_.prepare("SELECT COALESCE(MAX(id), 0) FROM person");
+    if (q.step()) s->base_person_ = q.i64(0);
+  }
+  {
+    auto q = s->db_.prepare("SELECT COALESCE(MAX(id), 0) FROM household");
+    if (q.step()) s->base_household_ = q.i64(0);
+  }
+  return s;
+}
+
+SqliteImportSink::~SqliteImportSink() {
+  if (open_) (void)db_.exec("ROLLBACK");
+}
+
+static ExistingHousehold read_household(const Stmt& s, int64_t base) {
+  ExistingHousehold h;
+  h.id = s.i64(0);
+  h.number = s.str(1);
+  h.region_code = s.str(2);
+  h.address = s.str(3);
+  h.head_person_id = s.opt_i64(4);
+  h.created_here = h.id > base;
+  return h;
+}
+
+Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(const std::string& number) {
+  auto s = db_.prepare(
+      "SELECT id, number, region_code, address, head_person_id FROM household WHERE number = ? AND deleted_at IS NULL");
+  s.bind(1, number);
+  if (!s.step()) return std::optional<ExistingHousehold>();
+  return std::optional<ExistingHousehold>(read_household(s, base_household_));
+}
+
+Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_id(int64_t id) {
+  auto s = db_.prepare(
+      "SELECT id, number, region_code, address, head_person_id FROM household WHERE id = ? AND deleted_at IS NULL");
+  s.bind(1, id);
+  if (!s.step()) return std::optional<ExistingHousehold>();
+  return std::optional<ExistingHousehold>(read_household(s, base_household_));
+}
+
+Result<std::optional<Person>> SqliteImportSink::person_by_id_number(const std::string& id_number) {
+  return store_.person_by_id_number(id_number);
+}
+
+Status SqliteImportSink::begin_unit() { return db_.exec("SAVEPOINT household"); }
+Status SqliteImportSink::end_unit(bool keep) {
+  if (keep) return db_.exec("RELEASE household");
+  LZ_TRY(db_.exec("ROLLBACK TO household"));
+  return db_.exec("RELEASE household");
+}
+
+Status SqliteImportSink::audit(const char* action, const char* entity, int64_t id, const std::string& before,
+                               const std::string& after) {
+  AuditEntry e;
+  e.at = now_;
+  e.actor = actor_.name;
+  e.role = actor_.role;
+  e.address = actor_.address;
+  e.action = action;
+  e.entity = entity;
+  e.entity_id = std::to_string(id);
+  e.before = before;
+  e.after = after;
+  e.detail = detail_;
+  return store_.audit().append(e);
+}
+
+Status SqliteImportSink::insert_person(Person& p, int64_t household_id, const std::string& region_code) {
+  auto s = db_.prepare(
+      "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, ethnicity, education, "
+      "enrolment, health, labour, phone, region_code, version, created_at, created_by, updated_at, updated_by) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)");
+  s.bind(1, household_id).bind(2, p.name).bind(3, p.id_number).bind(4, p.sex).bind(5, p.birth_date.iso());
+  s.bind(6, p.relationship).bind(7, p.ethnicity).bind(8, p.education).bind(9, p.enrolment).bind(10, p.health);
+  s.bind(11, p.labour).bind(12, p.phone).bind(13, region_code);
+  s.bind(14, now_).bind(15, actor_.name).bind(16, now_).bind(17, actor_.name);
+  LZ_TRY(s.exec());
+  p.id = sqlite3_last_insert_rowid(db_.handle());
+  p.household_id = household_id;
+  p.region_code = region_code;
+  p.meta = {1, now_, actor_.name, now_, actor_.name};
+  return {};
+}
+
+Status SqliteImportSink::create_household(Household& h) {
+  {
+    auto r = db_.prepare("SELECT level FROM region WHERE code = ?");
+    r.bind(1, h.region_code);
+    if (!r.step())
+      return not_found("region_code.unknown", "region_code", "区划代码“" + h.region_code + "”不存在",
+                       "There is no region with code \"" + h.region_code + "\"");
+  }
+  auto s = db_.prepare(
+      "INSERT INTO household (number, region_code, address, phone, version, created_at, created_by, updated_at, "
+      "updated_by) VALUES (?,?,?,?,1,?,?,?,?)");
+  s.bind(1, h.number).bind(2, h.region_code).bind(3, h.address).bind(4, h.phone);
+  s.bind(5, now_).bind(6, actor_.name).bind(7, now_).bind(8, actor_.name);
+  LZ_TRY(s.exec());
+  h.id = sqlite3_last_insert_rowid(db_.handle());
+  h.meta = {1, now_, actor_.name, now_, actor_.name};
+  for (auto& m : h.members) {
+    LZ_TRY(insert_person(m, h.id, h.region_code));
+    if (m.relationship == "01") h.head_person_id = m.id;
+  }
+  if (h.head_person_id)
+    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ? WHERE id = ?").bind(1, *h.head_person_id).bind(2, h.id).exec());
+  return audit("create", "household", h.id, "", audit_text(h));
+}
+
+Status SqliteImportSink::add_member(const ExistingHousehold& h, Person& p) {
+  LZ_TRY(insert_person(p, h.id, h.region_code));
+  if (p.relationship == "01" && !h.head_person_id)
+    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ?, version = version + 1, updated_at = ?, "
+                       "updated_by = ? WHERE id = ?")
+               .bind(1, p.id).bind(2, now_).bind(3, actor_.name).bind(4, h.id).exec());
+  return audit("create", "person", p.id, "", audit_text(p));
+}
+
+Status SqliteImportSink::update_person(const Person& before, const Person& after) {
+  auto s = db_.prepare(
+      "UPDATE person SET name = ?, relationship = ?, ethnicity = ?, education = ?, enrolment = ?, health = ?, "
+      "labour = ?, phone = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
+  s.bind(1, after.name).bind(2, after.relationship).bind(3, after.ethnicity).bind(4, after.education);
+  s.bind(5, after.enrolment).bind(6, after.health).bind(7, after.labour).bind(8, after.phone);
+  s.bind(9, now_).bind(10, actor_.name).bind(11, before.id);
+  LZ_TRY(s.exec());
+  Person a = after;
+  a.id = before.id;
+  a.meta = before.meta;
+  a.meta.version = before.meta.version + 1;
+  a.meta.updated_at = now_;
+  a.meta.updated_by = actor_.name;
+  if (after.relationship == "01")
+    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ? WHERE id = ? AND head_person_id IS NULL")
+               .bind(1, before.id).bind(2, *before.household_id).exec());
+  return audit("update", "person", before.id, audit_text(before), audit_text(a));
+}
+
+Status SqliteImportSink::update_household(const ExistingHousehold& before, const std::string& region_code,
+                                          const std::string& address) {
+  auto s = db_.prepare(
+      "UPDATE household SET region_code = ?, address = ?, version = version + 1, updated_at = ?, updated_by = ? "
+      "WHERE id = ?");
+  s.bind(1, region_code).bind(2, address).bind(3, now_).bind(4, actor_.name).bind(5, before.id);
+  LZ_TRY(s.exec());
+  if (region_code != before.region_code)
+    LZ_TRY(db_.prepare("UPDATE person SET region_code = ? WHERE household_id = ?").bind(1, region_code).bind(2, before.id).exec());
+  nlohmann::json b{{"id", before.id}, {"number", before.number}, {"region_code", before.region_code}, {"address", before.address}};
+  nlohmann::json a{{"id", before.id}, {"number", before.number}, {"region_code", region_code}, {"address", address}};
+  return audit("update", "household", before.id, b.dump(), a.dump());
+}
+
+Status SqliteImportSink::commit() {
+  LZ_TRY(db_.exec("COMMIT"));
+  open_ = false;
+  return {};
+}
+
+}  // namespace lz::exchange

@@ -1,0 +1,51 @@
+// SqliteImportSink: the ImportSink on the SQLite store's own connection.
+// The whole file is one BEGIN IMMEDIATE transaction (so a killed import
+// leaves nothing: SQLite's journal rolls it back on the next open); each
+// household is a SAVEPOINT inside it. Rows and audit entries are written
+// with the store's prepared-statement pool and its AuditLog, in the same
+// form as SqliteStore's own writes (actor, timestamps, version 1, the
+// record's JSON as the audit "after"). Created by `liangzhan import`.
+#pragma once
+#include <memory>
+
+#include "exchange/import_sink.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace lz::exchange {
+
+class SqliteImportSink final : public ImportSink {
+ public:
+  // Begins the transaction. `detail` goes into every audit entry (the file).
+  static Result<std::unique_ptr<SqliteImportSink>> begin(sqlite::SqliteStore& store, const Actor& actor,
+                                                         std::string detail);
+  ~SqliteImportSink() override;
+
+  Result<std::optional<ExistingHousehold>> household_by_number(const std::string& number) override;
+  Result<std::optional<ExistingHousehold>> household_by_id(int64_t id) override;
+  Result<std::optional<Person>> person_by_id_number(const std::string& id_number) override;
+  bool created_here(const Person& p) const override { return p.id > base_person_; }
+  Status begin_unit() override;
+  Status end_unit(bool keep) override;
+  Status create_household(Household& h) override;
+  Status add_member(const ExistingHousehold& h, Person& p) override;
+  Status update_person(const Person& before, const Person& after) override;
+  Status update_household(const ExistingHousehold& before, const std::string& region_code,
+                          const std::string& address) override;
+  Status commit() override;
+
+ private:
+  SqliteImportSink(sqlite::SqliteStore& store, const Actor& actor, std::string detail)
+      : store_(store), db_(store.db()), actor_(actor), detail_(std::move(detail)) {}
+  Status insert_person(Person& p, int64_t household_id, const std::string& region_code);
+  Status audit(const char* action, const char* entity, int64_t id, const std::string& before,
+               const std::string& after);
+
+  sqlite::SqliteStore& store_;
+  sqlite::Db& db_;
+  Actor actor_;
+  std::string detail_, now_;
+  bool open_ = false;
+  int64_t base_person_ = 0, base_household_ = 0;
+};
+
+}  // namespace lz::exchange

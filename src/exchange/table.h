@@ -1,0 +1,44 @@
+// Tabular files as a stream of rows: the one interface the importers read
+// (CSV in UTF-8 or GB18030, .xlsx). A row is its 1-based number in the file
+// (as Excel shows it) and its cells as UTF-8 strings; rows come one at a
+// time and a reader holds only a bounded buffer, never the whole sheet.
+// Called by the importers (household_import.*) and the tests.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace lz::exchange {
+
+struct Row {
+  long number = 0;                 // 1-based, as the spreadsheet numbers it
+  std::vector<std::string> cells;  // UTF-8; missing trailing cells are absent
+  bool blank() const;              // every cell empty or whitespace
+};
+
+class TableReader {
+ public:
+  virtual ~TableReader() = default;
+  // Reads the next row into `row`: true if there was one, false at the end,
+  // or an Error (the row number set) when the file is damaged.
+  virtual Result<bool> next(Row& row) = 0;
+  // Bytes of the file consumed so far and its size, for progress.
+  virtual double fraction_done() const = 0;
+  // "csv (UTF-8)", "csv (GB18030)", "xlsx": what was detected.
+  virtual std::string format() const = 0;
+};
+
+// Opens by extension: .csv/.txt -> CSV, .xlsx -> xlsx; .xls is refused with
+// a hint to save it as .xlsx.
+Result<std::unique_ptr<TableReader>> open_table(const std::string& path);
+
+// True if `s` is well-formed UTF-8.
+bool valid_utf8(std::string_view s);
+
+// 0-based column index -> "A", "B", ... "AA" (for messages and reports).
+std::string column_letter(size_t index);
+
+}  // namespace lz::exchange

@@ -1,0 +1,35 @@
+// XlsxBook: a thin RAII wrapper over libxlsxwriter for our sheets: a
+// workbook in constant-memory mode, a few named formats (header, bad cell,
+// title, section, text) and rows of strings. Used by TableWriter (exports,
+// templates), the import report and the bulletin sheet.
+#pragma once
+#include <xlsxwriter.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace lz::exchange {
+
+class XlsxBook {
+ public:
+  enum Style { kText, kHeader, kRequiredHeader, kBad, kTitle, kSection, kLabel, kNumber, kNote, kStyles };
+  static Result<std::unique_ptr<XlsxBook>> create(const std::string& path);
+  ~XlsxBook();
+  lxw_worksheet* add_sheet(const std::string& name);
+  lxw_format* style(Style s) const { return formats_[s]; }
+  // Writes strings from column 0; cells in `bad` use the bad-cell style.
+  void write_row(lxw_worksheet* ws, long row, const std::vector<std::string>& cells, Style style = kText,
+                 const std::vector<int>& bad = {});
+  Status close();
+
+ private:
+  XlsxBook() = default;
+  lxw_workbook* wb_ = nullptr;
+  std::string path_;
+  lxw_format* formats_[kStyles] = {};
+};
+
+}  // namespace lz::exchange

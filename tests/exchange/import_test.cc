@@ -1,0 +1,312 @@
+// Household imports against a real SQLite store: both modes, dedupe by ID
+// number (update or conflict), dry run, bad cells named by row and column
+// in Chinese and English, the audit trail, and a process killed mid-import
+// leaving the database as it was.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <fmt/format.h>
+
+#include "exchange/household_import.h"
+#include "exchange/report.h"
+#include "exchange/sqlite_import_sink.h"
+#include "exchange/table_writer.h"
+#include "helpers.h"
+#include "store/audit.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace lz::exchange {
+namespace {
+
+using testing::id;
+using testing::kToday;
+using testing::village;
+
+const std::string kHeader = "户编号,行政区划代码,家庭住址,姓名,公民身份号码,性别,出生日期,与户主关系,民族,联系电话\n";
+
+std::string member(const std::string& number, const std::string& name, const std::string& idn,
+                   const std::string& rel, const std::string& phone = "", const std::string& code = "") {
+  return fmt::format("{},{},{},{},{},,,{},,{}\n", number, code.empty() ? village().code : code, "一组", name, idn, rel,
+                     phone);
+}
+
+class ImportTest : public testing::TempDir {
+ protected:
+  void SetUp() override {
+    TempDir::SetUp();
+    db_ = path("t.db");
+    open();
+  }
+  void open() {
+    store_.reset();
+    auto s = sqlite::SqliteStore::open(db_);
+    ASSERT_TRUE(s.ok()) << s.error().describe();
+    store_ = std::move(s).value();
+  }
+  Result<ImportReport> run(const std::string& csv, ImportMode mode = ImportMode::kAllOrNothing, bool dry = false,
+                           const std::string& name = "in.csv") {
+    auto reader = open_table(write(name, csv));
+    if (!reader) return reader.error();
+    return run_reader(**reader, mode, dry);
+  }
+  Result<ImportReport> run_reader(TableReader& reader, ImportMode mode, bool dry) {
+    auto regions = store_->regions("");
+    RegionTree tree = RegionTree::from_regions(*regions);
+    auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
+    if (!sink) return sink.error();
+    ImportOptions o;
+    o.mode = mode;
+    o.dry_run = dry;
+    o.today = kToday;
+    return import_households(reader, **sink, tree, o);
+  }
+  int64_t count(const char* table) {
+    auto s = store_->db().prepare(fmt::format("SELECT COUNT(*) FROM {}", table));
+    s.step();
+    return s.i64(0);
+  }
+  std::string db_;
+  std::unique_ptr<sqlite::SqliteStore> store_;
+};
+
+TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
+  std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13812345678") +
+                    member("H001", "李四", id(1972, 3, 4, 22), "配偶") + member("H001", "张小", id(2010, 5, 6, 31), "20") +
+                    member("H002", "王五", id(1960, 1, 1, 41), "01");
+  auto r = run(csv);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->rows_read, 4);
+  EXPECT_EQ(r->added, 4);
+  EXPECT_EQ(r->refused, 0);
+  EXPECT_EQ(r->households_added, 2);
+  EXPECT_TRUE(r->committed);
+  EXPECT_EQ(count("household"), 2);
+  EXPECT_EQ(count("person"), 4);
+  auto p = store_->person_by_id_number(id(1970, 1, 1, 11));
+  ASSERT_TRUE(p.ok() && *p);
+  EXPECT_EQ((*p)->name, "张三");
+  EXPECT_EQ((*p)->phone, "13812345678");
+  auto h = store_->household(*(*p)->household_id);
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->head_person_id, (*p)->id);
+  AuditQuery q;
+  q.actor = "import";
+  auto a = store_->audit().query(q);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->total, 2);  // one entry per household, members in its "after"
+}
+
+TEST_F(ImportTest, BadCellsNamedByRowAndColumn) {
+  std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
+                    member("H001", "李四", "4.30281E+17", "配偶") +                 // row 3: Excel damage
+                    member("H002", "王五", id(1960, 1, 1, 41), "01", "12345") +     // row 4: bad phone
+                    member("H003", "赵六", id(1961, 1, 1, 51), "堂兄") +             // row 5: unknown relationship
+                    member("H004", "", id(1962, 1, 1, 61), "01") +                  // row 6: no name
+                    member("H005", "钱七", id(1963, 1, 1, 71), "01", "", "430281999999");  // row 7: no such village
+  auto r = run(csv);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_FALSE(r->committed);
+  EXPECT_EQ(count("household"), 0);
+  auto find = [&](long row, const char* col) -> const CellError* {
+    for (const auto& e : r->errors)
+      if (e.row == row && e.column >= 0 && column_letter(e.column) == col) return &e;
+    return nullptr;
+  };
+  struct {
+    long row;
+    const char* col;
+    const char* code;
+    const char* zh;
+  } want[] = {{3, "E", "id_number.scientific", "科学计数法"},
+              {4, "J", "phone.invalid", "12345"},
+              {5, "H", "relationship.unknown", "堂兄"},
+              {6, "D", "name.missing", "姓名不能为空"},
+              {7, "B", "region_code.unknown", "430281999999"}};
+  for (const auto& w : want) {
+    const CellError* e = find(w.row, w.col);
+    ASSERT_NE(e, nullptr) << "row " << w.row << " col " << w.col;
+    EXPECT_EQ(e->code, w.code);
+    EXPECT_NE(e->reason_zh.find(w.zh), std::string::npos) << e->reason_zh;
+    EXPECT_FALSE(e->reason_en.empty());
+  }
+  // Row 2 is fine but its household (H001) is refused with it.
+  bool row2 = false;
+  for (const auto& e : r->errors) row2 |= e.row == 2 && e.code == "household.refused";
+  EXPECT_TRUE(row2);
+  EXPECT_EQ(r->refused, 6);
+  EXPECT_NE(describe(*find(3, "E"), Lang::kZh).find("第3行 E列（公民身份号码）"), std::string::npos);
+  EXPECT_NE(describe(*find(3, "E"), Lang::kEn).find("row 3, column E"), std::string::npos);
+  auto j = report_json(*r, Lang::kEn);
+  EXPECT_EQ(j["refused"], 6);
+  EXPECT_EQ(j["refusals"][0]["row"], 2);
+  // The report as xlsx reads back: the problems sheet lists each one.
+  ASSERT_TRUE(write_report_xlsx(*r, path("report.xlsx"), Lang::kZh).ok());
+  auto rr = open_table(path("report.xlsx"));
+  ASSERT_TRUE(rr.ok());
+  Row row;
+  int lines = 0;
+  while (*(*rr)->next(row)) ++lines;
+  EXPECT_EQ(lines, 3 + static_cast<int>(r->errors.size()));
+}
+
+TEST_F(ImportTest, GoodRowsModeWritesTheGoodHouseholds) {
+  std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
+                    member("H002", "王五", id(1960, 1, 1, 41), "01") + member("H002", "王妻", "123", "10") +
+                    member("H003", "赵六", id(1961, 1, 1, 51), "01");
+  auto r = run(csv, ImportMode::kGoodRows);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->committed);
+  EXPECT_EQ(r->added, 2);
+  EXPECT_EQ(r->refused, 2);
+  EXPECT_EQ(count("household"), 2);
+  ASSERT_EQ(r->refused_rows.size(), 2u);
+  EXPECT_EQ(r->refused_rows[0].row, 3);
+  EXPECT_EQ(r->refused_rows[1].row, 4);
+  EXPECT_EQ(r->refused_rows[1].bad_columns, std::vector<int>{4});
+}
+
+TEST_F(ImportTest, DedupeUpdatesOrReportsConflicts) {
+  ASSERT_TRUE(run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
+                  member("H002", "王五", id(1960, 1, 1, 41), "01"))
+                  .ok());
+  // Same household: phone changes (updated), name same (unchanged), a new member (added).
+  std::string again = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13900001111") +
+                      member("H001", "李四", id(1972, 3, 4, 22), "配偶");
+  auto r = run(again);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->updated, 1);
+  EXPECT_EQ(r->added, 1);
+  EXPECT_EQ(r->refused, 0);
+  EXPECT_EQ((*store_->person_by_id_number(id(1970, 1, 1, 11)))->phone, "13900001111");
+  // Unchanged on a third run.
+  auto same = run(again);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->unchanged, 2);
+  EXPECT_EQ(same->updated, 0);
+  // A person of H002 listed under H003: a conflict, nothing written.
+  auto c = run(kHeader + member("H003", "王五", id(1960, 1, 1, 41), "01"));
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->errors.size(), 1u);
+  EXPECT_EQ(c->errors[0].code, "id_number.registered_elsewhere");
+  EXPECT_NE(c->errors[0].reason_zh.find("H002"), std::string::npos);
+  EXPECT_EQ(count("household"), 2);
+  // The same person twice in one file.
+  auto twice = run(kHeader + member("H010", "甲", id(1980, 1, 1, 11), "01") + member("H011", "甲", id(1980, 1, 1, 11), "01"));
+  ASSERT_TRUE(twice.ok());
+  ASSERT_FALSE(twice->errors.empty());
+  EXPECT_EQ(twice->errors[0].code, "id_number.duplicate_in_file");
+  EXPECT_EQ(twice->errors[0].row, 3);
+}
+
+TEST_F(ImportTest, DryRunWritesNothing) {
+  ASSERT_TRUE(run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人")).ok());
+  auto r = run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13900001111") +
+                   member("H002", "王五", id(1960, 1, 1, 41), "01") + member("H003", "坏", "1", "01"),
+               ImportMode::kGoodRows, /*dry=*/true);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->committed);
+  EXPECT_EQ(r->added, 1);
+  EXPECT_EQ(r->updated, 1);
+  EXPECT_EQ(r->refused, 1);
+  EXPECT_EQ(count("household"), 1);
+  EXPECT_EQ((*store_->person_by_id_number(id(1970, 1, 1, 11)))->phone, "");
+}
+
+TEST_F(ImportTest, NormalisesWhatExcelAndPeopleWrite) {
+  const Region& v = village();
+  // "官庄镇瓦子坪村": the township's name before the village's makes it unique.
+  std::string name = RegionTree::liling().find(v.parent_code)->name + v.name;
+  std::string csv =
+      "戶編號 ,所在村（社区）,姓 名,身份证号（18位）,出生日期,与户主关系,民族,性别\n" +
+      fmt::format("Ｈ００１,{},陳國華,{},1970年1月1日,1,汉,男\n", name, id(1970, 1, 1, 11)) +
+      fmt::format("H001, {} ,劉麗,{},25569,10,,\n", name, id(1970, 1, 1, 22));
+  auto r = run(csv);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  ASSERT_EQ(r->errors.size(), 0u) << r->errors[0].reason_zh;
+  auto p = store_->person_by_id_number(id(1970, 1, 1, 11));
+  ASSERT_TRUE(p.ok() && *p);
+  EXPECT_EQ((*p)->name, "陈国华");
+  EXPECT_EQ((*p)->relationship, "01");
+  EXPECT_EQ((*p)->region_code, v.code);
+  EXPECT_EQ((*store_->person_by_id_number(id(1970, 1, 1, 22)))->name, "刘丽");
+}
+
+TEST_F(ImportTest, FileLevelErrors) {
+  auto r = run("户编号,姓名\nH1,张三\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "header.missing");
+  EXPECT_EQ(r.error().row, 1);
+  auto e = run("\n\n");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().code, "file.empty");
+  auto nv = run("户编号,姓名,公民身份号码,与户主关系\nH1,张三,x,01\n");
+  ASSERT_FALSE(nv.ok());
+  EXPECT_NE(nv.error().message_zh.find("所在村"), std::string::npos);
+}
+
+TEST_F(ImportTest, XlsxImportAndExportRoundTrip) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 50; ++i)
+    csv += member(fmt::format("H{:03}", i), "户主" + std::to_string(i), id(1960, 1, 1 + i % 28, 11 + 2 * i), "01") +
+           member(fmt::format("H{:03}", i), "配偶" + std::to_string(i), id(1962, 2, 1 + i % 28, 12 + 2 * i), "10");
+  // Write the CSV as xlsx (all text cells) and import that.
+  {
+    auto reader = open_table(write("in.csv", csv));
+    auto w = create_table_writer(path("in.xlsx"), "户籍成员");
+    ASSERT_TRUE(reader.ok() && w.ok());
+    Row row;
+    while (*(*reader)->next(row)) ASSERT_TRUE((*w)->write_row(row.cells, row.number == 1).ok());
+    ASSERT_TRUE((*w)->close().ok());
+  }
+  auto xr = open_table(path("in.xlsx"));
+  ASSERT_TRUE(xr.ok());
+  auto r = run_reader(**xr, ImportMode::kAllOrNothing, false);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->added, 100);
+  EXPECT_EQ(r->refused, 0);
+}
+
+// A process killed in the middle of an import leaves the database as it was.
+TEST_F(ImportTest, KilledMidImportLeavesNothing) {
+  ASSERT_TRUE(run(kHeader + member("H000", "先有", id(1950, 1, 1, 11), "01")).ok());
+  std::string csv = kHeader;
+  for (int i = 1; i <= 30000; ++i)
+    csv += member(fmt::format("K{:05}", i), "甲", id(1960 + i % 40, 1 + i % 12, 1 + i % 28, 100 + i % 800), "01");
+  std::string file = write("big.csv", csv);
+  store_.reset();
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    auto s = sqlite::SqliteStore::open(db_);
+    if (!s) _exit(3);
+    auto reader = open_table(file);
+    if (!reader) _exit(4);
+    RegionTree tree = RegionTree::from_regions(*(*s)->regions(""));
+    auto sink = SqliteImportSink::begin(**s, Actor{"import", "", ""}, "kill test");
+    if (!sink) _exit(5);
+    ImportOptions o;
+    o.mode = ImportMode::kGoodRows;
+    o.today = kToday;
+    o.progress = [](double, long rows) {
+      if (rows >= 16384) raise(SIGKILL);  // half way: thousands of households written, none committed
+    };
+    (void)import_households(**reader, **sink, tree, o);
+    _exit(6);  // not reached
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << status;
+  open();
+  EXPECT_EQ(count("household"), 1);
+  EXPECT_EQ(count("person"), 1);
+  auto ic = store_->db().prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(ic.step());
+  EXPECT_EQ(ic.str(0), "ok");
+  // And the same file imports fine afterwards.
+  auto r = run(csv, ImportMode::kGoodRows, false, "big2.csv");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(count("household") - 1 + r->refused, 30000);
+}
+
+}  // namespace
+}  // namespace lz::exchange
