@@ -104,6 +104,7 @@ rm -f "$PROV" "$PROV-wal" "$PROV-shm"
 
 # ---------------------------------------------------------------- HTTP (issue 3)
 bash "$ROOT/bench/http.sh" "$BIN" "$FULL" "$OUT" "$MD"
+bash "$ROOT/bench/import.sh" "$BIN" "$OUT" "$MD"  # Excel and CSV (issue 8)
 
 mv "$MD" "$ROOT/BENCHMARKS.md"
 echo "bench: wrote BENCHMARKS.md"

@@ -216,11 +216,14 @@ Status Importer::flush(Group& g) {
     map_error(p, g, st.error());
   }
   // One message per cell: the first found (a missing village is not also a bad code).
+  // A bad member is not counted as a head, so "no head" only says something on its own.
   {
+    bool others = std::any_of(p.errs.begin(), p.errs.end(), [](const CellError& e) { return e.code != "members.head"; });
     std::set<std::pair<long, int>> cells;
     std::vector<CellError> kept;
     for (auto& e : p.errs)
-      if (e.column < 0 || cells.insert({e.row, e.column}).second) kept.push_back(std::move(e));
+      if (!(others && e.code == "members.head") && (e.column < 0 || cells.insert({e.row, e.column}).second))
+        kept.push_back(std::move(e));
     p.errs = std::move(kept);
   }
   bool ok = p.errs.empty();

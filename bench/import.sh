@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Import/export benchmark (issue 8): 1,000,000 member rows (~333,000
+# households) from a generated CSV and from an xlsx, each into a fresh
+# database, against `sqlite3 .import` of the same CSV into a bare table;
+# the export of the same rows to xlsx. Wall time, rows/s and peak RSS
+# (/usr/bin/time -f %M) per step; appends a section to the BENCHMARKS.md.
+# Usage: bench/import.sh BIN OUT_DIR MD_FILE [ROWS]
+set -euo pipefail
+BIN=${1:?binary} OUT=${2:?out dir} MD=${3:?markdown} ROWS=${4:-1000000}
+mkdir -p "$OUT"
+CSV=$OUT/import.csv XLSX=$OUT/import.xlsx
+"$BIN" regions --json > "$OUT/regions.json"
+python3 - "$OUT/regions.json" "$CSV" "$ROWS" <<'PY'
+import json, sys, datetime
+villages = [r["code"] for r in json.load(open(sys.argv[1])) if r["level"] == "village"]
+n = int(sys.argv[3])
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+base = datetime.date(1950, 1, 1)
+rel = ["本人", "配偶", "子"]
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
+    f.write("户编号,行政区划代码,家庭住址,姓名,公民身份号码,出生日期,与户主关系,民族,文化程度,健康状况,联系电话\r\n")
+    for i in range(n):
+        h = i // 3
+        d = base + datetime.timedelta(days=i // 800)
+        s = "430281" + d.strftime("%Y%m%d") + str(100 + i % 800)
+        idn = s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11]
+        v = villages[h % len(villages)]
+        phone = "138%08d" % i if i % 3 == 0 else ""
+        f.write(f"B{h:07d},{v},{h % 20 + 1}组,姓名{i},{idn},{d.year}/{d.month}/{d.day},{rel[i % 3]},汉族,初中,健康,{phone}\r\n")
+PY
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; : > "$1"; }
+timed() {  # timed NAME COMMAND... -> "secs rss_kb" in $OUT/NAME.time
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$OUT/$name.time" "$@" > "$OUT/$name.out" 2>"$OUT/$name.err" || {
+    local rc=$?; [ "$rc" = 1 ] || { echo "bench/import.sh: $name failed ($rc)"; cat "$OUT/$name.err"; exit 1; }; }
+}
+fresh "$OUT/imp-csv.db"
+timed import_csv "$BIN" import households "$CSV" --db "$OUT/imp-csv.db" --json
+timed export_xlsx "$BIN" export households "$XLSX" --db "$OUT/imp-csv.db" --full-ids
+fresh "$OUT/imp-xlsx.db"
+timed import_xlsx "$BIN" import households "$XLSX" --db "$OUT/imp-xlsx.db" --json
+rm -f "$OUT/bare.db"
+timed sqlite_import sqlite3 "$OUT/bare.db" ".mode csv" ".import $CSV bare"
+python3 - "$OUT" "$MD" "$ROWS" "$(du -m "$CSV" | cut -f1)" "$(du -m "$XLSX" | cut -f1)" <<'PY'
+import json, sys
+out, md, rows, csv_mb, xlsx_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+def t(name):
+    secs, kb = open(f"{out}/{name}.time").read().split()[-2:]
+    return float(secs), int(kb) // 1024
+def summary(name):
+    try:
+        j = json.load(open(f"{out}/{name}.out"))
+        return f"{j['added']:,} added, {j['refused']:,} refused, {j['households_added']:,} households"
+    except Exception:
+        return ""
+bare = t("sqlite_import")[0]
+lines = ["## Import and export, 1,000,000 member rows (issue 8)", "",
+         f"{rows:,} member rows (3 per household, 11 columns) generated as CSV ({csv_mb} MiB) into a new database;",
+         f"the xlsx ({xlsx_mb} MiB) is the export of that database, imported into another new one.", "",
+         "| step | wall time | rows/s | peak RSS | vs `sqlite3 .import` | result |", "|---|---|---|---|---|---|"]
+for name, label in [("import_csv", "`liangzhan import households FILE.csv`"),
+                    ("import_xlsx", "`liangzhan import households FILE.xlsx`"),
+                    ("export_xlsx", "`liangzhan export households FILE.xlsx --full-ids`"),
+                    ("sqlite_import", "`sqlite3 bare.db .import FILE.csv` (bare table, no checks)")]:
+    s, mb = t(name)
+    lines.append(f"| {label} | {s:.1f} s | {rows / s:,.0f} | {mb} MiB | {s / bare:.1f} × | {summary(name)} |")
+lines += ["", "An import validates every row (ID check digit, enums, phones, dates), de-duplicates each person by ID",
+          "number against the database, writes households, members and one audit entry per household in one",
+          "transaction. Memory stays bounded: the readers hold one 64 KiB piece of the file; the xlsx writer",
+          "runs in constant-memory mode. Goal of the issue: ≤ 2 × `sqlite3 .import`.", ""]
+open(md, "a").write("\n".join(lines) + "\n")
+PY
+rm -f "$CSV" "$XLSX" "$OUT"/imp-*.db* "$OUT/bare.db"
