@@ -102,6 +102,31 @@ read -r psecs prss_kb < "$OUT/province.time"
 } >> "$MD"
 rm -f "$PROV" "$PROV-wal" "$PROV-shm"
 
+# ---------------------------------------------------------------- epidemic front (issue 5)
+LZ_BENCH_DB=$FULL "$ROOT/$BUILD/bench/lz_bench_epidemic" --benchmark_format=json --benchmark_min_time=1 \
+  > "$OUT/epidemic.json"
+{
+  echo "## Epidemic front at full scale (issue 5)"
+  echo
+  echo "| figure | value | goal |"
+  echo "|---|---|---|"
+  python3 - "$OUT/epidemic.json" <<'PY'
+import json, sys
+d = {b["name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+def ms(n): return "%.2f ms" % d[n]["real_time"] if n in d else "n/a"
+print("| daily bulletin, whole county (every record of 2020-02-12 and before) | %s | < 50 ms |" % ms("BM_BulletinCounty"))
+print("| daily bulletin, one township | %s | |" % ms("BM_BulletinTownship"))
+c = d.get("BM_Chain3Hops", {})
+print("| 3-hop chain from a case on 300,000 contacts (graph cached; %d persons reached on average) | %s | < 20 ms |" % (c.get("persons_reached", 0), ms("BM_Chain3Hops")))
+print("| loading the 300,000 contacts and building the graph (once per new contact) | %s | |" % ms("BM_ContactGraphBuild"))
+PY
+  echo
+  echo "Command: \`LZ_BENCH_DB=full.db build/bench/lz_bench_epidemic --benchmark_min_time=1\` (Google Benchmark, in-process;"
+  echo "the bench adds 300,000 random close contacts between the county's persons to the full demo database first)."
+  echo "Follow-up submissions over HTTP from 500 clients: not measured yet."
+  echo
+} >> "$MD"
+
 # ---------------------------------------------------------------- HTTP (issue 3)
 bash "$ROOT/bench/http.sh" "$BIN" "$FULL" "$OUT" "$MD"
 bash "$ROOT/bench/import.sh" "$BIN" "$OUT" "$MD"  # Excel and CSV (issue 8)

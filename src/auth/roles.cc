@@ -52,19 +52,23 @@ Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t
     case Role::kCountyAdmin:
       s.region_prefix = region_code.empty() ? "430281" : region_code;
       s.registry = s.registry_write = s.may_reveal = true;
+      s.epidemic = s.epidemic_write = s.epidemic_command = true;
       break;
     case Role::kTownshipOfficer:
       s.region_prefix = region_code;
       s.registry = s.registry_write = s.may_reveal = s.full_phone = true;
+      s.epidemic = s.epidemic_write = s.epidemic_command = true;
       break;
     case Role::kVillageCadre:
       s.region_prefix = region_code;
       s.registry = s.registry_write = s.may_reveal = s.full_phone = true;
+      s.epidemic = s.epidemic_write = true;
       break;
     case Role::kPairedCadre:
       // Their households lie anywhere in the county; the pairing decides.
       s.region_prefix = region_code.empty() ? "430281" : region_code;
       s.registry = s.paired_only = s.full_phone = s.may_reveal = true;
+      s.epidemic = s.epidemic_write = true;  // their own follow-ups and calls
       break;
     case Role::kCheckpointStaff:
     case Role::kEnterprise:

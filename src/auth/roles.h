@@ -48,6 +48,15 @@ struct Scope {
   bool manage_accounts = false;        // system_admin / security_admin
   bool manage_roles = false;           // security_admin
   bool read_audit = false;             // audit_admin
+  // The epidemic front. `epidemic`: read its records in region_prefix (a
+  // paired cadre: only the observations and calls assigned to them);
+  // `epidemic_write`: key persons, contacts, observations, follow-ups, call
+  // outcomes; `epidemic_command`: cases, campaigns, checkpoints (county and
+  // township). checkpoint_staff see and write only their checkpoint.
+  bool epidemic = false;
+  bool epidemic_write = false;
+  bool epidemic_command = false;
+  std::optional<int64_t> checkpoint_id;  // checkpoint_staff: theirs (set at sign-in from the binding)
   // True if a record in `region_code` lies in this scope's region.
   bool covers(std::string_view region_code) const {
     return !region_prefix.empty() && region_code.substr(0, region_prefix.size()) == region_prefix;

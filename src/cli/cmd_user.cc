@@ -126,7 +126,7 @@ std::string roles_help() {
 void add_add(CLI::App& user, Runner& run) {
   struct Opts {
     std::string db, login, role, region, name;
-    int64_t cadre = 0;
+    int64_t cadre = 0, checkpoint = 0;
     bool password_stdin = false;
   };
   auto o = std::make_shared<Opts>();
@@ -140,6 +140,8 @@ void add_add(CLI::App& user, Runner& run) {
                   "(default 430281), 9-digit township for township_officer, 12-digit village for "
                   "village_cadre; none for the other roles");
   auto* cadre = cmd->add_option("--cadre", o->cadre, "Cadre id (required for paired_cadre)");
+  auto* checkpoint =
+      cmd->add_option("--checkpoint", o->checkpoint, "Checkpoint id (checkpoint_staff: the checkpoint they work at)");
   cmd->add_option("--name", o->name, "Display name, e.g. the person's name");
   cmd->add_flag("--password-stdin", o->password_stdin,
                 "Read the password from the first line of stdin (required)");
@@ -148,8 +150,8 @@ void add_add(CLI::App& user, Runner& run) {
       "other symbols, not containing the login, not a common password.\n"
       "Example: liangzhan user add --db county.db --login zhang3 --role township_officer "
       "--region 430281126 --name 张三 --password-stdin < password.txt");
-  cmd->callback([o, cadre, &run] {
-    run = [o, cadre] {
+  cmd->callback([o, cadre, checkpoint, &run] {
+    run = [o, cadre, checkpoint] {
       auto pw = read_password(o->password_stdin);
       if (!pw) return fail(pw.error());
       auto opened = open_accounts(o->db);
@@ -161,6 +163,7 @@ void add_add(CLI::App& user, Runner& run) {
       in.role = o->role;
       in.region_code = o->region;
       if (cadre->count() > 0) in.cadre_id = o->cadre;
+      if (checkpoint->count() > 0) in.checkpoint_id = o->checkpoint;
       auto a = svc.add_account(in, *pw, kCliActor);
       if (!a) return fail(a.error());
       std::string region = a->region_code.empty() ? (en() ? "none" : "无") : a->region_code;

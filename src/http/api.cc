@@ -39,6 +39,7 @@ Api::Api() {
   add_poverty_routes(router_);
   add_poverty_task_routes(router_);
   add_bulletin_routes(router_);
+  add_epidemic_routes(router_);
   add_meta_routes(router_);
 }
 
@@ -60,6 +61,7 @@ HttpResponse Api::handle(const HttpRequest& req, Services& svc) const {
     auto role = parse_role(account->role);
     if (!role) return unauthorized(lang);
     c.scope = scope_for(*role, account->region_code, account->cadre_id);
+    if (*role == Role::kCheckpointStaff) c.scope.checkpoint_id = account->checkpoint_id;
     c.actor = Actor{account->login, req.remote, account->role};
     c.account = std::move(account).value();
   }

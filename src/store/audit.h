@@ -34,4 +34,21 @@ class AuditLog {
   virtual Result<ListResult<AuditEntry>> query(const AuditQuery& q) = 0;
 };
 
+// Appends one entry for `actor` doing `action` to `entity` #id (the stores'
+// one way to write the trail; call it inside the change's transaction).
+inline Status audit_record(AuditLog& log, const Actor& actor, const char* action, const char* entity, int64_t id,
+                           const std::string& before, const std::string& after, const std::string& detail = "") {
+  AuditEntry e;
+  e.actor = actor.name;
+  e.role = actor.role;
+  e.address = actor.address;
+  e.action = action;
+  e.entity = entity;
+  e.entity_id = std::to_string(id);
+  e.before = before;
+  e.after = after;
+  e.detail = detail;
+  return log.append(e);
+}
+
 }  // namespace lz

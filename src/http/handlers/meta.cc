@@ -1,5 +1,6 @@
 // /api/v1/openapi.json (generated from the route table) and /api/v1/health.
 #include "http/api.h"
+#include "http/handlers/epidemic_common.h"
 
 namespace lz::http {
 
@@ -121,6 +122,7 @@ static json schemas() {
                        {"poverty", {{"type", "object"}}}, {"cadres", obj({{"village_stationed", integer}, {"paired", integer}})}});
   s["Health"] = {{"type", "object"}, {"properties", {{"status", str}, {"version", str}}}};
   s["OpenApi"] = {{"type", "object"}};
+  add_epidemic_schemas(s);
   return s;
 }
 

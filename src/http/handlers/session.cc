@@ -26,7 +26,9 @@ nlohmann::json account_json(const Account& a) {
 static nlohmann::json scope_json(const Scope& s) {
   return {{"region_prefix", s.region_prefix}, {"registry", s.registry},       {"registry_write", s.registry_write},
           {"paired_only", s.paired_only},     {"full_phone", s.full_phone},   {"may_reveal", s.may_reveal},
-          {"manage_accounts", s.manage_accounts}, {"manage_roles", s.manage_roles}, {"read_audit", s.read_audit}};
+          {"manage_accounts", s.manage_accounts}, {"manage_roles", s.manage_roles}, {"read_audit", s.read_audit},
+          {"epidemic", s.epidemic}, {"epidemic_write", s.epidemic_write}, {"epidemic_command", s.epidemic_command},
+          {"checkpoint_id", s.checkpoint_id ? nlohmann::json(*s.checkpoint_id) : nlohmann::json(nullptr)}};
 }
 
 void add_session_routes(Router& r) {
@@ -45,6 +47,7 @@ void add_session_routes(Router& r) {
            }
            auto role = parse_role(res->account.role);
            Scope s = scope_for(role.value_or(Role::kAuditAdmin), res->account.region_code, res->account.cadre_id);
+           if (role == Role::kCheckpointStaff) s.checkpoint_id = res->account.checkpoint_id;
            HttpResponse out = json_response(
                {{"token", res->token}, {"user", account_json(res->account)}, {"scope", scope_json(s)}});
            out.header("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", kSessionCookie,

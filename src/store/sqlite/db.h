@@ -89,7 +89,9 @@ class Db {
   StmtPool pool_;
 };
 
-// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit()
+// succeeded. Within an open transaction it is a savepoint instead, so a use
+// case may wrap several store calls (each with its own Tx) in one outer Tx.
 class Tx {
  public:
   explicit Tx(Db& db);
@@ -99,6 +101,7 @@ class Tx {
 
  private:
   Db& db_;
+  bool nested_ = false;
   Status begin_;
   bool done_ = false;
 };

@@ -71,17 +71,7 @@ json task_json(const GapTask& t) {
 
 Status SqlitePovertyStore::log(const Actor& actor, const char* action, const char* entity, int64_t id,
                                const std::string& before, const std::string& after, const std::string& detail) {
-  AuditEntry e;
-  e.actor = actor.name;
-  e.role = actor.role;
-  e.address = actor.address;
-  e.action = action;
-  e.entity = entity;
-  e.entity_id = std::to_string(id);
-  e.before = before;
-  e.after = after;
-  e.detail = detail;
-  return audit_.append(e);
+  return audit_record(audit_, actor, action, entity, id, before, after, detail);
 }
 
 static Status require_household(Db& db, int64_t household_id) {

@@ -47,17 +47,7 @@ AuditLog& SqliteStore::audit() { return *audit_; }
 
 Status SqliteStore::log(const Actor& actor, const char* action, const char* entity, int64_t id,
                         const std::string& before, const std::string& after, const std::string& detail) {
-  AuditEntry e;
-  e.actor = actor.name;
-  e.role = actor.role;
-  e.address = actor.address;
-  e.action = action;
-  e.entity = entity;
-  e.entity_id = std::to_string(id);
-  e.before = before;
-  e.after = after;
-  e.detail = detail;
-  return audit_->append(e);
+  return audit_record(*audit_, actor, action, entity, id, before, after, detail);
 }
 
 Status SqliteStore::check_version(const char* table, const char* what_zh, const char* what_en, int64_t id,
