@@ -9,6 +9,7 @@ import { homeFor, navFor } from '@/lib/nav';
 import { fronts } from '@/views/fronts';
 import { resetRegions } from '@/lib/regions';
 import { clearLookups } from '@/lib/lookup';
+import { resetCountyToday } from '@/lib/countyToday';
 import { isApiError } from '@/api/problem';
 
 interface State {
@@ -63,6 +64,7 @@ export function clearSession(reason: string | null = null): void {
   session.reason = reason;
   resetRegions();
   clearLookups();
+  resetCountyToday();
 }
 
 export async function logout(): Promise<void> {

@@ -33,6 +33,25 @@ import type {
   TaskFixInput,
   Visit,
   VisitInput,
+  CallInput,
+  CallRecorded,
+  CallRow,
+  Campaign,
+  CampaignDetail,
+  CampaignInput,
+  CaseStepInput,
+  Chain,
+  Checkpoint,
+  EpiCase,
+  EpiOverdueTally,
+  FollowUpInput,
+  FollowUpItem,
+  FollowUpRecorded,
+  KeyPerson,
+  KeyPersonInput,
+  Observation,
+  Passage,
+  PassageInput,
 } from './types';
 import { request } from './http';
 
@@ -133,4 +152,34 @@ export const monitoringApi = {
   list: (q: Query, signal?: AbortSignal) => api.get<Page<RiskCase>>('/monitoring', q, signal),
   open: (m: MonitoringInput) => api.post<RiskCase>('/monitoring', m),
   eliminate: (id: number, e: EliminationInput) => api.post<RiskCase>(`/monitoring/${id}/eliminate`, e),
+};
+
+// ---- epidemic front ----
+
+export const epidemicApi = {
+  keyPersons: (q: Query, signal?: AbortSignal) => api.get<Page<KeyPerson>>('/key-persons', q, signal),
+  addKeyPerson: (k: KeyPersonInput) => api.post<KeyPerson>('/key-persons', k),
+  cases: (q: Query, signal?: AbortSignal) => api.get<Page<EpiCase>>('/cases', q, signal),
+  getCase: (id: number) => api.get<EpiCase>(`/cases/${id}`),
+  step: (id: number, s: CaseStepInput) => api.post<EpiCase>(`/cases/${id}/steps`, s),
+  chain: (id: number, depth: number) => api.get<Chain>(`/cases/${id}/chain`, { depth }),
+  observations: (q: Query, signal?: AbortSignal) => api.get<Page<Observation>>('/observations', q, signal),
+  observation: (id: number) => api.get<Observation>(`/observations/${id}`),
+  extend: (id: number, b: { exposure_on: string; found_on?: string; note: string; version: number }) =>
+    api.post<Observation>(`/observations/${id}/extend`, b),
+  release: (id: number, b: { on: string; reason: string; version: number }) =>
+    api.post<Observation>(`/observations/${id}/release`, b),
+  followUp: (id: number, f: FollowUpInput) => api.post<FollowUpRecorded>(`/observations/${id}/follow-ups`, f),
+  due: (q: Query = {}) => api.get<Page<FollowUpItem>>('/follow-ups/due', q),
+  overdue: (by: 'village' | 'cadre', q: Query = {}) => api.get<Page<EpiOverdueTally>>('/follow-ups/overdue', { ...q, by }),
+  campaigns: () => api.get<Page<Campaign>>('/campaigns'),
+  campaign: (id: number) => api.get<CampaignDetail>(`/campaigns/${id}`),
+  createCampaign: (c: CampaignInput) => api.post<CampaignDetail>('/campaigns', c),
+  calls: (id: number, q: Query, signal?: AbortSignal) => api.get<Page<CallRow>>(`/campaigns/${id}/calls`, q, signal),
+  recordCall: (id: number, householdId: number, c: CallInput) =>
+    api.post<CallRecorded>(`/campaigns/${id}/calls/${householdId}`, c),
+  checkpoints: () => api.get<Page<Checkpoint>>('/checkpoints'),
+  checkpoint: (id: number) => api.get<Checkpoint>(`/checkpoints/${id}`),
+  passages: (id: number, q: Query) => api.get<Page<Passage>>(`/checkpoints/${id}/passages`, q),
+  addPassage: (id: number, p: PassageInput) => api.post<Passage>(`/checkpoints/${id}/passages`, p),
 };

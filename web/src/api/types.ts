@@ -23,6 +23,12 @@ export interface Scope {
   manage_accounts: boolean;
   manage_roles: boolean;
   read_audit: boolean;
+  /** The epidemic front: read, write records (key persons, follow-ups, calls), command (cases, campaigns, checkpoints). */
+  epidemic?: boolean;
+  epidemic_write?: boolean;
+  epidemic_command?: boolean;
+  /** checkpoint_staff: the checkpoint they work at. */
+  checkpoint_id?: number | null;
 }
 
 export interface Account {
@@ -409,4 +415,306 @@ export interface CheckSummary {
 export interface PovertySummary extends CheckSummary {
   monitored: number;
   townships: (CheckSummary & { code: string; name: string })[];
+}
+
+// ---- epidemic front (see src/http/handlers/epidemic_*.cc, src/epidemic/json.cc) ----
+
+export type KeyCategory = 'confirmed' | 'suspected' | 'fever' | 'close_contact' | 'hubei_returnee';
+export type CaseStatus = 'suspected' | 'confirmed' | 'discharged' | 'deceased' | 'excluded';
+export type ScheduleState = 'done' | 'due' | 'overdue' | 'planned';
+
+/** A person as epidemic records show them (ID number masked). */
+export interface EpiPerson {
+  id: number;
+  household_id?: number | null;
+  name?: string;
+  id_number?: string;
+  phone?: string;
+  region_code?: string;
+  masked?: boolean;
+  /** Outside the user's jurisdiction (chains): only the id is given. */
+  outside?: boolean;
+}
+
+export interface Travel {
+  arrived_on: string;
+  from_place: string;
+  mode: string;
+  detail: string;
+}
+
+export interface KeyPerson {
+  id: number;
+  person_id: number;
+  region_code: string;
+  category: KeyCategory;
+  source: string;
+  added_on: string;
+  travel: Travel | null;
+  last_exposure: string | null;
+  contact_of: number | null;
+  temperature: number | null;
+  symptoms: string[];
+  note: string;
+  added_by: string;
+  person: EpiPerson;
+  person_created?: boolean;
+}
+
+export interface KeyPersonInput {
+  person_id?: number;
+  id_number?: string;
+  name?: string;
+  region_code?: string;
+  phone?: string;
+  category: KeyCategory;
+  source: string;
+  added_on?: string;
+  travel?: Travel;
+  last_exposure?: string;
+  temperature?: number;
+  symptoms?: string[];
+  note?: string;
+}
+
+export interface CaseStep {
+  status: CaseStatus;
+  on: string;
+  place: string;
+  by: string;
+  note: string;
+}
+
+export interface Reactions {
+  key_persons?: unknown[];
+  risk_cases?: unknown[];
+  observations_extended?: unknown[];
+  support_requests?: unknown[];
+  skipped?: unknown[];
+}
+
+export interface EpiCase {
+  id: number;
+  person_id: number;
+  region_code: string;
+  status: CaseStatus;
+  final: boolean;
+  steps: CaseStep[];
+  version: number;
+  person: EpiPerson;
+  reactions?: Reactions;
+}
+
+export interface CaseStepInput {
+  status: CaseStatus;
+  on: string;
+  place: string;
+  note: string;
+  version: number;
+}
+
+export interface ChainNode {
+  person: EpiPerson;
+  hops: number;
+  parent: number | null;
+  contact_id: number | null;
+  contact_on: string | null;
+}
+
+export interface Chain {
+  case_id: number;
+  person_id: number;
+  depth: number;
+  reached: ChainNode[];
+  persons_by_hops: number[];
+  truncated: boolean;
+}
+
+export interface FollowUp {
+  id: number;
+  observation_id: number;
+  person_id: number;
+  day: string;
+  temperature: number;
+  symptoms: string[];
+  by: string;
+  at: string;
+  note: string;
+}
+
+export interface FollowUpAlert {
+  fever: boolean;
+  temperature: number;
+  symptoms: string[];
+  message: string;
+}
+
+export interface FollowUpRecorded extends FollowUp {
+  alert: FollowUpAlert | null;
+}
+
+export interface ScheduleDay {
+  day: string;
+  state: ScheduleState;
+  follow_up?: FollowUp;
+  alert?: boolean;
+}
+
+export interface Extension {
+  found_on: string;
+  exposure_on: string;
+  old_end: string;
+  new_end: string;
+  note: string;
+}
+
+export interface Observation {
+  id: number;
+  person_id: number;
+  region_code: string;
+  kind: 'home' | 'centralized';
+  site: string;
+  room: string;
+  last_exposure: string;
+  start: string;
+  planned_end: string;
+  last_day: string;
+  released_on: string | null;
+  release_reason: string;
+  released_by: string;
+  extensions: Extension[];
+  basis: string;
+  by: string;
+  version: number;
+  cadre_id: number | null;
+  person: EpiPerson;
+  under_observation: boolean;
+  release_due: boolean;
+  schedule?: ScheduleDay[];
+}
+
+export interface FollowUpItem {
+  observation_id: number;
+  day: string;
+  state: 'due' | 'done' | 'overdue';
+  cadre_id: number | null;
+  region_code: string;
+  person: EpiPerson;
+}
+
+export interface FollowUpInput {
+  day: string;
+  temperature: number;
+  symptoms: string[];
+  note?: string;
+}
+
+export interface EpiOverdueTally {
+  village_code?: string;
+  cadre_id?: number | null;
+  name: string;
+  overdue: number;
+  due: number;
+  done: number;
+}
+
+export interface Campaign {
+  id: number;
+  name: string;
+  region_code: string;
+  start_on: string;
+  end_on: string;
+  by: string;
+}
+
+export interface CoverageRow {
+  village_code?: string;
+  households: number;
+  called: number;
+  reached: number;
+  unreachable: number;
+  with_returnees: number;
+  with_symptoms: number;
+  with_needs: number;
+  coverage: number;
+}
+
+export interface CampaignDetail extends Campaign {
+  coverage: { total: CoverageRow; villages: CoverageRow[] };
+}
+
+export interface CampaignInput {
+  name: string;
+  region_code: string;
+  start_on: string;
+  end_on: string;
+}
+
+export type CallState = 'pending' | 'called' | 'reached' | 'unreachable';
+
+export interface CallRow {
+  household_id: number;
+  household_number: string;
+  region_code: string;
+  head_name: string;
+  phone: string;
+  cadre_id: number | null;
+  cadre_name: string;
+  result: 'reached' | 'unreachable' | null;
+  called_at: string | null;
+}
+
+export interface CallInput {
+  result: 'reached' | 'unreachable';
+  returnees: { name: string; id_number: string; phone?: string; travel?: Travel }[];
+  symptomatic: { name: string; id_number: string; temperature?: number; symptoms?: string[] }[];
+  needs: { kind: string; note: string }[];
+  note: string;
+}
+
+export interface CallRecorded {
+  id: number;
+  result: string;
+  reactions?: Reactions;
+}
+
+export interface Checkpoint {
+  id: number;
+  name: string;
+  location: string;
+  township_code: string;
+  region_code: string;
+  active: boolean;
+  today?: { date: string; passages: number; persons: number; fevers: number };
+}
+
+export interface Traveller {
+  name: string;
+  id_number: string;
+  phone?: string;
+  temperature: number;
+}
+
+export interface Passage {
+  id: number;
+  checkpoint_id: number;
+  at: string;
+  plate: string;
+  origin: string;
+  destination: string;
+  persons: number;
+  travellers: Traveller[];
+  fevers: number;
+  fever: boolean;
+  key_person_ids: number[];
+  by: string;
+  reactions?: Reactions;
+}
+
+export interface PassageInput {
+  at: string;
+  plate: string;
+  origin: string;
+  destination: string;
+  travellers: Traveller[];
 }

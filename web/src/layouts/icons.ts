@@ -13,6 +13,7 @@ import {
   Iphone,
   Key,
   Link,
+  Location,
   Odometer,
   Plus,
   User,
@@ -36,4 +37,5 @@ export const icons: Record<string, Component> = {
   clock: AlarmClock,
   warning: Warning,
   calendar: Calendar,
+  checkpoint: Location,
 };

@@ -30,6 +30,36 @@ export function seesPhoneView(role: string, scope: Scope): boolean {
   return scope.registry && (role === 'paired_cadre' || role === 'village_cadre');
 }
 
+/** Checkpoint staff work on one checkpoint's passages (the checkpoint view). */
+export function seesCheckpointView(role: string, scope: Scope): boolean {
+  return role === 'checkpoint_staff' && scope.checkpoint_id !== null && scope.checkpoint_id !== undefined;
+}
+
+/** The epidemic front's lists of a region (not a paired cadre's own work only). */
+export function seesEpidemicArea(scope: Scope): boolean {
+  return !!scope.epidemic && !scope.paired_only;
+}
+
+/**
+ * The epidemic front's menu: key persons, cases, observation, follow-ups due and
+ * campaigns for the users of a region; a paired cadre works their calls and
+ * follow-ups on the phone view; checkpoint staff get the checkpoint view.
+ */
+export function epidemicNav(role: string, scope: Scope): NavItem[] {
+  const items: NavItem[] = [];
+  if (seesCheckpointView(role, scope)) items.push({ key: 'checkpoint', to: '/checkpoint', label: 'nav.checkpoint', icon: 'checkpoint' });
+  if (!seesEpidemicArea(scope)) return items;
+  const g = 'fronts.epidemic';
+  items.push({ key: 'keyPersons', to: '/epidemic/key-persons', label: 'nav.keyPersons', icon: 'user', group: g });
+  if (scope.epidemic_write)
+    items.push({ key: 'keyPersonNew', to: '/epidemic/key-persons/new', label: 'nav.keyPersonNew', icon: 'plus', group: g });
+  items.push({ key: 'cases', to: '/epidemic/cases', label: 'nav.cases', icon: 'warning', group: g });
+  items.push({ key: 'observations', to: '/epidemic/observations', label: 'nav.observations', icon: 'house', group: g });
+  items.push({ key: 'followUps', to: '/epidemic/follow-ups', label: 'nav.followUps', icon: 'calendar', group: g });
+  items.push({ key: 'campaigns', to: '/epidemic/campaigns', label: 'nav.campaigns', icon: 'phone', group: g });
+  return items;
+}
+
 export function navFor(role: string, scope: Scope, fronts: FrontNav[] = []): NavItem[] {
   const items: NavItem[] = [];
   if (seesDashboard(scope)) items.push({ key: 'dashboard', to: '/dashboard', label: 'nav.dashboard', icon: 'dashboard' });
@@ -58,6 +88,7 @@ export function navFor(role: string, scope: Scope, fronts: FrontNav[] = []): Nav
 /** The first page after sign-in. */
 export function homeFor(role: string, scope: Scope): string {
   if (role === 'paired_cadre' && scope.registry) return '/m';
+  if (seesCheckpointView(role, scope)) return '/checkpoint';
   if (seesDashboard(scope)) return '/dashboard';
   if (scope.registry) return '/registry/households';
   if (scope.manage_accounts) return '/admin/accounts';
@@ -67,7 +98,20 @@ export function homeFor(role: string, scope: Scope): string {
 
 /** Route access: the `need` of a route's meta against the scope. */
 /** registry_area: the registry of a region (not a paired cadre's own households only). */
-export type Need = 'registry' | 'registry_area' | 'registry_write' | 'dashboard' | 'phone' | 'manage_accounts' | 'read_audit';
+/** epidemic_area: the epidemic front's lists of a region; epidemic_write_area: listing key persons there;
+ * epidemic_command: cases and campaigns (county and townships); checkpoint: checkpoint staff. */
+export type Need =
+  | 'registry'
+  | 'registry_area'
+  | 'registry_write'
+  | 'dashboard'
+  | 'phone'
+  | 'manage_accounts'
+  | 'read_audit'
+  | 'epidemic_area'
+  | 'epidemic_write_area'
+  | 'epidemic_command'
+  | 'checkpoint';
 
 export function allowed(need: Need | undefined, role: string, scope: Scope): boolean {
   switch (need) {
@@ -87,5 +131,13 @@ export function allowed(need: Need | undefined, role: string, scope: Scope): boo
       return scope.manage_accounts;
     case 'read_audit':
       return scope.read_audit;
+    case 'epidemic_area':
+      return seesEpidemicArea(scope);
+    case 'epidemic_write_area':
+      return seesEpidemicArea(scope) && !!scope.epidemic_write;
+    case 'epidemic_command':
+      return seesEpidemicArea(scope) && !!scope.epidemic_command;
+    case 'checkpoint':
+      return seesCheckpointView(role, scope);
   }
 }

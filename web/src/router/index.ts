@@ -25,8 +25,8 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'phone-households', component: () => import('@/views/mobile/MyHouseholds.vue'), meta: { need: 'phone', title: 'mobile.title' } },
       { path: 'households/:id(\\d+)', name: 'phone-household', component: () => import('@/views/mobile/PhoneHousehold.vue'), meta: { need: 'phone', title: 'household.title' } },
-      { path: 'calls', name: 'phone-calls', component: () => import('@/views/mobile/ComingSoon.vue'), props: { text: 'mobile.callsComing' }, meta: { need: 'phone', title: 'mobile.tabs.calls' } },
-      { path: 'follow-ups', name: 'phone-follow-ups', component: () => import('@/views/mobile/ComingSoon.vue'), props: { text: 'mobile.followUpsComing' }, meta: { need: 'phone', title: 'mobile.tabs.followUps' } },
+      { path: 'calls', name: 'phone-calls', component: () => import('@/views/epidemic/phone/MyCalls.vue'), meta: { need: 'phone', title: 'mobile.tabs.calls' } },
+      { path: 'follow-ups', name: 'phone-follow-ups', component: () => import('@/views/epidemic/phone/MyFollowUps.vue'), meta: { need: 'phone', title: 'mobile.tabs.followUps' } },
       ...fronts.flatMap((f) => f.phoneRoutes),
     ],
   },
