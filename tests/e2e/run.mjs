@@ -609,6 +609,215 @@ async function main() {
     await page.close();
   });
 
+  // ---- epidemic front ----
+  // A person with a follow-up due today (the demo county's today), a village
+  // cadre of their village, and checkpoint staff at the first checkpoint.
+  const dueToday = (await api('GET', '/follow-ups/due?state=due', { token: hq })).body.items[0];
+  const fyVillage = dueToday.region_code.slice(0, 12);
+  addUser('cun.fangyi', 'village_cadre', ['--region', fyVillage]);
+  const checkpoint = (await api('GET', '/checkpoints', { token: hq })).body.items[0];
+  addUser('kadian', 'checkpoint_staff', ['--checkpoint', String(checkpoint.id)]);
+  const countyToday = dueToday.day;
+
+  await test('epidemic: a county admin lists key persons, totals equal the API\'s (all and one category)', async () => {
+    const page = await newPage('key-persons');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('nav-keyPersons').click();
+    await page.waitForURL(/\/epidemic\/key-persons/);
+    await page.locator('[data-testid=kp-table] .el-table__body tr').first().waitFor();
+    const all = (await api('GET', '/key-persons?limit=0', { token: hq })).body.total;
+    check(all > 100, `the demo county has key persons (${all})`);
+    eq(await numberShown(page.locator('[data-testid=kp-pager] .el-pagination__total'), all), all, 'total');
+    await page.goto(`${BASE}/epidemic/key-persons?category=hubei_returnee`);
+    const ret = (await api('GET', '/key-persons?limit=0&category=hubei_returnee', { token: hq })).body.total;
+    eq(await numberShown(page.locator('[data-testid=kp-pager] .el-pagination__total'), ret), ret, 'Hubei returnees');
+    const cats = await page.locator('[data-testid^=kp-category-]').allInnerTexts();
+    check(cats.length > 0 && cats.every((c) => c.includes('湖北返乡人员')), `only returnees shown: ${cats.slice(0, 3)}`);
+    await shot(page, 'epidemic-key-persons');
+    await page.close();
+  });
+
+  await test('epidemic: listing a key person shows the server\'s field errors next to the fields', async () => {
+    const page = await newPage('key-person-new');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/epidemic/key-persons/new`);
+    await page.getByTestId('kp-id-number').fill('430281199001011234'); // wrong check character
+    await page.getByTestId('kp-submit').click();
+    const errs = page.locator('.kp-form .el-form-item__error');
+    await errs.first().waitFor();
+    const want = await api('POST', '/key-persons', { token: hq, body: { category: 'hubei_returnee', source: 'visit', id_number: '430281199001011234', added_on: countyToday, travel: { arrived_on: '', from_place: '', mode: 'car', detail: '' } } });
+    eq(want.status, 422, 'the API refuses it');
+    const texts = (await errs.allInnerTexts()).join(' | ');
+    check(want.body.errors.some((e) => texts.includes(e.message)), `a server message next to a field: ${texts} vs ${JSON.stringify(want.body.errors)}`);
+    await shot(page, 'epidemic-key-person-errors');
+    await page.close();
+  });
+
+  await test('epidemic: a step a case does not allow shows the server\'s message; the chain lists persons by hops', async () => {
+    const discharged = (await api('GET', '/cases?status=discharged&limit=1', { token: hq })).body.items[0];
+    const refused = await api('POST', `/cases/${discharged.id}/steps`, { token: hq, body: { status: 'confirmed', on: countyToday, place: 'x', version: discharged.version } });
+    eq(refused.status, 409, 'the API refuses discharged -> confirmed');
+    const page = await newPage('case');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/epidemic/cases`);
+    await page.getByTestId(`case-link-${discharged.id}`).click();
+    await page.waitForURL(new RegExp(`/epidemic/cases/${discharged.id}$`));
+    eq(await page.getByTestId('case-status').getAttribute('data-status'), 'discharged', 'status shown');
+    const chain = (await api('GET', `/cases/${discharged.id}/chain?depth=2`, { token: hq })).body;
+    await page.getByTestId('chain-by-hops').waitFor();
+    const hops = await page.getByTestId('chain-by-hops').innerText();
+    check(chain.persons_by_hops.every((n) => hops.includes(String(n))), `persons by hops ${chain.persons_by_hops} in "${hops}"`);
+    await page.getByTestId('case-step').click();
+    await page.getByTestId('step-confirmed').click();
+    await page.getByTestId('step-save').click();
+    const msg = page.locator('[data-testid=step-dialog] [data-testid=form-errors], [data-testid=step-dialog] .el-form-item__error');
+    await msg.first().waitFor();
+    const shown = (await msg.allInnerTexts()).join(' ');
+    const server = [refused.body.detail, ...(refused.body.errors ?? []).map((e) => e.message)].filter(Boolean);
+    check(server.some((m) => shown.includes(m)), `the server's message "${server}" shown: "${shown}"`);
+    await shot(page, 'epidemic-case-refused');
+    eq((await api('GET', `/cases/${discharged.id}`, { token: hq })).body.status, 'discharged', 'nothing changed');
+    await page.close();
+  });
+
+  let campaignId = null;
+  await test('epidemic: observations, follow-ups due, and a campaign created over the county with its coverage', async () => {
+    const page = await newPage('epidemic-pages');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/epidemic/observations?open_on=${countyToday}`);
+    await page.locator('[data-testid=obs-table] .el-table__body tr').first().waitFor();
+    const open = (await api('GET', `/observations?limit=0&open_on=${countyToday}`, { token: hq })).body.total;
+    eq(await numberShown(page.locator('.el-pagination__total').first(), open), open, 'under observation today');
+    await page.goto(`${BASE}/epidemic/observations/${dueToday.observation_id}`);
+    await page.getByTestId(`sched-${countyToday}`).waitFor();
+    eq(await page.getByTestId(`sched-${countyToday}`).getAttribute('data-state'), 'due', 'today is due');
+    await shot(page, 'epidemic-observation');
+    await page.goto(`${BASE}/epidemic/follow-ups`);
+    await page.locator('[data-testid=fu-table] .el-table__body tr').first().waitFor();
+    await page.locator('[data-testid=fu-tally]').waitFor();
+    await shot(page, 'epidemic-follow-ups');
+    // A campaign over the village: every household goes on a call list.
+    await page.goto(`${BASE}/epidemic/campaigns`);
+    await page.getByTestId('campaign-new').click();
+    await page.getByTestId('campaign-name').fill('E2E 电话排查');
+    await page.getByTestId('campaign-save').click();
+    await page.waitForURL(/\/epidemic\/campaigns\/\d+$/);
+    campaignId = Number(page.url().split('/').pop());
+    await page.getByTestId('campaign-total').waitFor();
+    const c = (await api('GET', `/campaigns/${campaignId}`, { token: hq })).body;
+    eq(c.name, 'E2E 电话排查', 'created');
+    check(c.coverage.total.households > 0, 'households to call');
+    await page.locator('[data-testid=calls-table] .el-table__body tr').first().waitFor();
+    await shot(page, 'epidemic-campaign');
+    await page.close();
+  });
+
+  await test('epidemic: a village cadre records a 38.0 °C follow-up on the phone and sees the alert; records a call', async () => {
+    const page = await newPage('phone-follow-up', { width: 360, height: 740 });
+    await uiLogin(page, 'cun.fangyi');
+    await page.waitForURL(/\/registry\/households/);
+    await page.goto(`${BASE}/m/follow-ups`);
+    const id = `${dueToday.observation_id}-${dueToday.day}`;
+    await page.getByTestId(`fu-open-${id}`).click();
+    await page.getByTestId('fu-temp-38.0').click();
+    await page.getByTestId('fu-fever').waitFor(); // red at once, before the server answers
+    await page.getByTestId('fu-submit').click();
+    await page.getByTestId('fu-alert').waitFor();
+    const alertText = await page.getByTestId('fu-alert').innerText();
+    check(alertText.includes('预警'), `alert shown: ${alertText}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-follow-up-alert.png') });
+    const sched = (await api('GET', `/observations/${dueToday.observation_id}`, { token: hq })).body.schedule;
+    const today = sched.find((d) => d.day === dueToday.day);
+    eq([today.state, today.follow_up?.temperature, today.alert, today.follow_up?.by], ['done', 38, true, 'cun.fangyi'], 'follow-up recorded with its alert');
+    await page.getByTestId('fu-close').click();
+    await page.getByTestId(`fu-open-${id}`).waitFor({ state: 'detached' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    // The call list of the campaign: reached, needs medicine.
+    if (campaignId !== null) {
+      await page.getByTestId('tabbar').getByText('电话清单').click();
+      await page.locator('[data-testid^=call-record-]').first().waitFor();
+      const hid = Number((await page.locator('[data-testid^=call-record-]').first().getAttribute('data-testid')).slice(12));
+      await shot(page, 'phone-calls');
+      await page.getByTestId(`call-record-${hid}`).click();
+      await page.getByTestId('call-reached').click();
+      await page.getByTestId('call-need-medicine').click();
+      await page.getByTestId('call-save').click();
+      await page.getByTestId('call-sheet').waitFor({ state: 'hidden' });
+      const calls = (await api('GET', `/campaigns/${campaignId}/calls?limit=1000&region=${fyVillage}`, { token: hq })).body.items;
+      eq(calls.find((x) => x.household_id === hid)?.result, 'reached', 'call outcome recorded');
+    }
+    await page.close();
+  });
+
+  // An ID number not in the registry (a traveller from elsewhere in Hunan).
+  const idWith = (body17) => {
+    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const s = [...body17].reduce((a, c, i) => a + Number(c) * w[i], 0);
+    return body17 + '10X98765432'[s % 11];
+  };
+  const travellerId = idWith('43010219850307461');
+  await test('epidemic: checkpoint staff record a passage with a fever, see it flagged; the county sees the key person', async () => {
+    const page = await newPage('checkpoint', { width: 360, height: 740 });
+    await uiLogin(page, 'kadian');
+    await page.waitForURL(/\/checkpoint$/);
+    await page.getByTestId('cp-today').waitFor();
+    const before = (await api('GET', `/checkpoints/${checkpoint.id}`, { token: hq })).body.today;
+    eq(num(await page.getByTestId('cp-passages').innerText()), before.passages, 'today\'s passages');
+    await page.getByTestId('cp-plate').fill('湘Ｂ９８７６５');
+    await page.getByTestId('cp-origin').fill('长沙');
+    await page.getByTestId('cp-temp-0').fill('38.2');
+    await page.getByTestId('cp-fever-0').waitFor(); // the row turns red at once
+    eq(await page.getByTestId('cp-row-0').getAttribute('data-fever'), 'true', 'fever row');
+    // Without a name and ID number the server refuses, naming the field.
+    await page.getByTestId('cp-submit').click();
+    await page.locator('[data-testid=cp-row-0] .el-form-item__error').first().waitFor();
+    await page.getByTestId('cp-name-0').fill('欧阳测试');
+    await page.getByTestId('cp-id-0').fill(travellerId);
+    await page.getByTestId('cp-add').click();
+    await page.getByTestId('cp-temp-1').fill('36.5');
+    eq(await page.getByTestId('cp-row-1').getAttribute('data-fever'), 'false', 'no fever row');
+    await page.getByTestId('cp-submit').click();
+    await page.locator('[data-testid^=cp-flag-]').first().waitFor();
+    const list = (await api('GET', `/checkpoints/${checkpoint.id}/passages?fever=true&limit=5`, { token: hq })).body.items;
+    const p = list.find((x) => x.plate === '湘B98765');
+    check(p && p.fever && p.fevers === 1 && p.persons === 2, `passage recorded: ${JSON.stringify(p)}`);
+    await page.getByTestId(`cp-flag-${p.id}`).waitFor();
+    eq(await numberShown(page.getByTestId('cp-passages'), before.passages + 1), before.passages + 1, 'count went up');
+    eq(await numberShown(page.getByTestId('cp-fevers'), before.fevers + 1), before.fevers + 1, 'fevers went up');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `no horizontal overflow (${overflow}px)`);
+    await shot(page, 'checkpoint');
+    await page.close();
+
+    const desk = await newPage('checkpoint-referral');
+    await uiLogin(desk, 'hq.admin');
+    await desk.waitForURL(/\/dashboard/);
+    await desk.goto(`${BASE}/epidemic/key-persons?q=${encodeURIComponent('欧阳测试')}`);
+    await desk.locator('[data-testid^=kp-category-]').first().waitFor();
+    const row = await desk.locator('[data-testid=kp-table] .el-table__body tr').first().innerText();
+    check(row.includes('欧阳测试') && row.includes('发热患者') && row.includes('卡点发现'), `the key person listed: ${row}`);
+    await desk.close();
+  });
+
+  await test('epidemic: the household page shows the epidemic status of members', async () => {
+    const person = (await api('GET', `/observations/${dueToday.observation_id}`, { token: hq })).body.person;
+    const page = await newPage('household-epidemic');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/registry/households/${person.household_id}`);
+    await page.getByTestId(`epi-member-${person.id}`).waitFor();
+    const text = await page.getByTestId(`epi-member-${person.id}`).innerText();
+    check(text.includes('医学观察'), `observation shown: ${text}`);
+    await shot(page, 'household-epidemic-status');
+    await page.close();
+  });
+
+
   // ---- administrators ----
   await test('audit administrator: the reveal is in the log with its before/after view', async () => {
     const page = await newPage('audit');
