@@ -3,6 +3,7 @@ import {
   FEVER_THRESHOLD,
   chainTree,
   clockOf,
+  coverageByTownship,
   coveragePercent,
   isFever,
   localNow,
@@ -122,5 +123,18 @@ describe('formatting', () => {
     expect(localNow('2020-02-12', new Date(2025, 0, 1, 8, 5))).toBe('2020-02-12T08:05');
     expect(clockOf('2020-02-12T08:05')).toBe('08:05');
     expect(clockOf('x')).toBe('x');
+  });
+});
+
+describe('coverage per township', () => {
+  it('sums the villages of each township and recomputes the fraction', () => {
+    const v = (code: string, households: number, reached: number) => ({
+      village_code: code, households, called: reached, reached, unreachable: 0, with_returnees: 0, with_symptoms: 0, with_needs: 0, coverage: reached / households,
+    });
+    const rows = coverageByTownship([v('430281126232', 10, 9), v('430281126233', 30, 21), v('430281127001', 5, 5)]);
+    expect(rows.map((r) => [r.township_code, r.households, r.reached, r.coverage])).toEqual([
+      ['430281126', 40, 30, 0.75],
+      ['430281127', 5, 5, 1],
+    ]);
   });
 });

@@ -969,6 +969,7 @@ const en: Messages = {
       withSymptoms: 'With symptoms',
       withNeeds: 'With needs',
       coverageByVillage: 'Coverage per village',
+      coverageByTownship: 'Coverage per township',
       calls: 'Call list',
       state: 'State',
       cadre: 'Responsible cadre',

@@ -970,6 +970,7 @@ const zhCN = {
       withSymptoms: '有症状',
       withNeeds: '有需求',
       coverageByVillage: '各村覆盖率',
+      coverageByTownship: '各镇覆盖率',
       calls: '电话清单',
       state: '状态',
       cadre: '责任干部',

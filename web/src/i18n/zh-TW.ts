@@ -969,6 +969,7 @@ const zhTW: Messages = {
       withSymptoms: '有症狀',
       withNeeds: '有需求',
       coverageByVillage: '各村覆蓋率',
+      coverageByTownship: '各鎮覆蓋率',
       calls: '電話清單',
       state: '狀態',
       cadre: '責任幹部',

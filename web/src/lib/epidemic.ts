@@ -3,7 +3,7 @@
 // which case steps follow which state, the follow-up schedule's states, a
 // transmission chain as a tree, campaign coverage, and the vocabularies of the
 // API (ids as src/epidemic/vocab.cc spells them).
-import type { CaseStatus, ChainNode, FollowUpItem, KeyCategory, ScheduleDay, ScheduleState } from '@/api/types';
+import type { CaseStatus, ChainNode, CoverageRow, FollowUpItem, KeyCategory, ScheduleDay, ScheduleState } from '@/api/types';
 
 // ---------------------------------------------------------------- vocabularies
 
@@ -154,4 +154,21 @@ export function localNow(today: string, now: Date = new Date()): string {
 export function clockOf(at: string): string {
   const m = /T(\d{2}:\d{2})/.exec(at);
   return m ? m[1] : at;
+}
+
+/** Villages' coverage summed per township (a county-wide campaign's chart: 25 bars, not 272). */
+export function coverageByTownship(villages: CoverageRow[]): (CoverageRow & { township_code: string })[] {
+  const by = new Map<string, CoverageRow & { township_code: string }>();
+  for (const v of villages) {
+    const code = (v.village_code ?? '').slice(0, 9);
+    let row = by.get(code);
+    if (!row) {
+      row = { township_code: code, households: 0, called: 0, reached: 0, unreachable: 0, with_returnees: 0, with_symptoms: 0, with_needs: 0, coverage: 0 };
+      by.set(code, row);
+    }
+    for (const k of ['households', 'called', 'reached', 'unreachable', 'with_returnees', 'with_symptoms', 'with_needs'] as const) row[k] += v[k];
+  }
+  const out = [...by.values()];
+  for (const r of out) r.coverage = r.households ? r.reached / r.households : 0;
+  return out;
 }
