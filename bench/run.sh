@@ -123,9 +123,9 @@ PY
   echo
   echo "Command: \`LZ_BENCH_DB=full.db build/bench/lz_bench_epidemic --benchmark_min_time=1\` (Google Benchmark, in-process;"
   echo "the bench adds 300,000 random close contacts between the county's persons to the full demo database first)."
-  echo "Follow-up submissions over HTTP from 500 clients: not measured yet."
   echo
 } >> "$MD"
+bash "$ROOT/bench/followups.sh" "$BIN" "$FULL" "$OUT" "$MD"
 
 # ---------------------------------------------------------------- HTTP (issue 3)
 bash "$ROOT/bench/http.sh" "$BIN" "$FULL" "$OUT" "$MD"

@@ -11,6 +11,8 @@ PKGS=(
   libsqlite3-dev sqlite3 libcli11-dev nlohmann-json3-dev libfmt-dev libspdlog-dev
   # Excel and CSV (issue 8): xlsx writer, zip + XML for reading xlsx, Traditional -> Simplified
   libxlsxwriter-dev libminizip-dev libexpat1-dev libopencc-dev libopencc-data
+  # door plates: QR codes
+  libqrencode-dev
   # server
   librestinio-dev libasio-dev libsodium-dev zlib1g-dev
   # tests and benchmarks

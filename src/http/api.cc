@@ -40,6 +40,7 @@ Api::Api() {
   add_poverty_task_routes(router_);
   add_bulletin_routes(router_);
   add_epidemic_routes(router_);
+  add_door_plate_routes(router_);
   add_meta_routes(router_);
 }
 

@@ -38,6 +38,7 @@ struct HouseholdQuery {
   std::string sort = "number"; // number | -number | id | region_code
   int64_t limit = 50, offset = 0;
   std::optional<int64_t> paired_cadre_id;  // only households this cadre is responsible for now
+  std::string text_simplified;  // the text in Simplified Chinese, if it differs: names match either
 };
 
 struct PersonQuery {
@@ -50,6 +51,7 @@ struct PersonQuery {
   Date as_of = Date::today();
   std::string sort = "id";  // id | -id | name | birth_date | -birth_date
   int64_t limit = 50, offset = 0;
+  std::string text_simplified;  // the text in Simplified Chinese, if it differs: names match either
 };
 
 struct CadreQuery {

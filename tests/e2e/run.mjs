@@ -305,6 +305,14 @@ async function main() {
     check(/^\d{17}[\dX]$/.test(full), `full ID shown: ${full}`);
     check(full.startsWith(m.id_number.slice(0, 6)) && full.endsWith(m.id_number.slice(14)), 'the same person');
     await shot(page, 'household');
+    // The door plate opens in a new tab with the signed-in cookie: the number and a QR code, no full ID number.
+    const href = await page.getByTestId('door-plate').getAttribute('href');
+    eq(href, `/api/v1/households/${h.id}/door-plate`, 'door plate link');
+    const plate = await page.request.get(`${BASE}${href}`);
+    eq(plate.status(), 200, 'door plate status');
+    const html = await plate.text();
+    check(html.includes(h.number) && html.includes('<svg'), 'door plate carries the number and the QR code');
+    check(!html.includes(full), 'no full ID number on the door plate');
     await page.close();
   });
 

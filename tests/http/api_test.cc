@@ -4,6 +4,8 @@
 // the audit trail, masking by role, lockout and the OpenAPI document.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -485,6 +487,83 @@ TEST_F(ApiTest, UnknownPathsAndMethods) {
   EXPECT_EQ(call("GET", "/api/v1/nothing-here", login("county")).status, 404);
   EXPECT_EQ(call("PUT", "/api/v1/households", login("county")).status, 405);
   EXPECT_EQ(call("GET", "/api/v1/households/abc", login("county")).status, 404);
+}
+
+}  // namespace
+}  // namespace lz::http
+
+namespace lz::http {
+namespace {
+
+// Search in Traditional Chinese finds the Simplified names (OpenCC t2s):
+// a person named 陈… is found by 陳…, in the person and household lists.
+TEST_F(ApiTest, TraditionalSearchFindsSimplifiedNames) {
+  auto s = svc_->store->db().prepare(
+      "SELECT name, household_id FROM person WHERE (name LIKE '陈%' OR name LIKE '张%' OR name LIKE '刘%') AND "
+      "deleted_at IS NULL ORDER BY id LIMIT 1");
+  ASSERT_TRUE(s.step());
+  std::string name = s.str(0);
+  int64_t hid = s.i64(1);
+  std::string trad = name;
+  for (auto [simp, tr] : {std::pair{"陈", "陳"}, std::pair{"张", "張"}, std::pair{"刘", "劉"}})
+    if (trad.starts_with(simp)) trad = std::string(tr) + trad.substr(std::string(simp).size());
+  ASSERT_NE(trad, name);
+  auto url = [](const std::string& q) {
+    std::string out;
+    for (unsigned char ch : q) out += fmt::format("%{:02X}", ch);
+    return out;
+  };
+  auto persons = call("GET", "/api/v1/persons?limit=1000&q=" + url(trad), login("county"));
+  ASSERT_EQ(persons.status, 200) << persons.body.dump();
+  bool found = false;
+  for (const auto& p : persons.body["items"]) found |= p["name"] == name;
+  EXPECT_TRUE(found) << trad << " did not find " << name;
+  auto households = call("GET", "/api/v1/households?limit=1000&q=" + url(trad), login("county"));
+  ASSERT_EQ(households.status, 200);
+  bool hfound = false;
+  for (const auto& h : households.body["items"]) hfound |= h["id"] == hid;
+  EXPECT_TRUE(hfound);
+  // And a name that is the same in both scripts is still found as before.
+  auto plain = call("GET", "/api/v1/persons?limit=1000&q=" + url(name), login("county"));
+  EXPECT_EQ(plain.body["total"], persons.body["total"]);
+}
+
+}  // namespace
+}  // namespace lz::http
+
+namespace lz::http {
+namespace {
+
+// Door plates: the QR code (SVG) and the printable page, scoped like the household.
+TEST_F(ApiTest, DoorPlateAndQrCodeAreScopedAndCarryNoIdNumbers) {
+  int64_t hid = first_household(village_a_);
+  std::string base = "/api/v1/households/" + std::to_string(hid);
+  auto qr = call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "county.example:8080"}});
+  ASSERT_EQ(qr.status, 200);
+  EXPECT_EQ(qr.raw.content_type, "image/svg+xml");
+  EXPECT_TRUE(qr.raw.body.starts_with("<svg")) << qr.raw.body.substr(0, 80);
+  EXPECT_NE(qr.raw.body.find("<path d=\"M"), std::string::npos);
+  // Another address gives another code; the same address the same code.
+  auto again = call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "county.example:8080"}});
+  EXPECT_EQ(again.raw.body, qr.raw.body);
+  auto other = call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "10.0.0.9"}});
+  EXPECT_NE(other.raw.body, qr.raw.body);
+
+  auto plate = call("GET", base + "/door-plate", login("cadre_a"));
+  ASSERT_EQ(plate.status, 200);
+  EXPECT_EQ(plate.raw.content_type, "text/html; charset=utf-8");
+  auto h = call("GET", base, login("county"));
+  ASSERT_EQ(h.status, 200);
+  EXPECT_NE(plate.raw.body.find(h.body["number"].get<std::string>()), std::string::npos);
+  EXPECT_NE(plate.raw.body.find("<svg"), std::string::npos);
+  auto s = svc_->store->db().prepare("SELECT id_number FROM person WHERE household_id = ?");
+  s.bind(1, hid);
+  while (s.step()) EXPECT_EQ(plate.raw.body.find(s.str(0)), std::string::npos) << "a full ID number is on the plate";
+
+  // Village B's cadre: 404 for village A's household; no token: 401.
+  EXPECT_EQ(call("GET", base + "/door-plate", login("cadre_b")).status, 404);
+  EXPECT_EQ(call("GET", base + "/qr.svg", login("cadre_b")).status, 404);
+  EXPECT_EQ(call("GET", base + "/qr.svg").status, 401);
 }
 
 }  // namespace

@@ -441,7 +441,9 @@ TEST_F(EpidemicApiTest, ChainFromACaseReachesContactsOfContacts) {
       call("GET", "/api/v1/cases/" + std::to_string(case_id) + "/chain?depth=2", "officer");
   ASSERT_EQ(officer.status, 200);
   for (const auto& r : officer.body["reached"])
-    if (r["person"]["id"] == other_person_) EXPECT_EQ(r["person"]["outside"], true);
+    if (r["person"]["id"] == other_person_) {
+      EXPECT_EQ(r["person"]["outside"], true);
+    }
   // Self-contact refused.
   EXPECT_EQ(call("POST", "/api/v1/contacts", "county",
                  {{"person_a", a.id}, {"person_b", a.id}, {"on", "2020-02-10"}})
@@ -590,6 +592,16 @@ TEST_F(EpidemicApiTest, CheckpointStaffSeeOnlyTheirCheckpointAndFeversAreReferre
       call("GET", "/api/v1/bulletin?date=2020-02-12&region=" + region_.substr(0, 9), "officer");
   ASSERT_EQ(bl.status, 200);
   EXPECT_GE(bl.body["epidemic"]["checkpoint_fevers"].get<int>(), 1);
+}
+
+TEST_F(EpidemicApiTest, SessionTellsTheCountysToday) {
+  auto me = call("GET", "/api/v1/session", "villager");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.body["today"], "2020-02-12");  // the demo county's date
+  EXPECT_EQ(me.body["scope"]["epidemic"], true);
+  EXPECT_EQ(me.body["scope"]["epidemic_command"], false);
+  auto gate = call("GET", "/api/v1/session", "gate");
+  EXPECT_EQ(gate.body["scope"]["checkpoint_id"], checkpoint_a_);
 }
 
 TEST_F(EpidemicApiTest, RolesWithoutTheEpidemicFrontAreRefused) {

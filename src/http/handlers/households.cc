@@ -2,6 +2,7 @@
 // soft delete, add a member. Parse -> authorize -> store -> serialize.
 #include <fmt/format.h>
 
+#include "exchange/simplified.h"
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/scope_guard.h"
@@ -52,6 +53,8 @@ void add_household_routes(Router& r) {
            if (!*prefix) return list_response(nlohmann::json::array(), 0);
            q.region_prefix = **prefix;
            q.text = c.q_or("q", "");
+           // Traditional and Simplified match each other (OpenCC t2s): 張 finds 张.
+           if (auto simp = exchange::to_simplified(q.text); simp != q.text) q.text_simplified = simp;
            q.poverty_status = c.q_or("poverty_status", "");
            if (!q.poverty_status.empty() && q.poverty_status != "poor" && q.poverty_status != "registered_poor" &&
                q.poverty_status != "lifted" && q.poverty_status != "marginal")

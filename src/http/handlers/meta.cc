@@ -35,7 +35,7 @@ static json schemas() {
                   {"description", "RFC 9457 problem details; errors name each bad field"},
                   {"properties", problem_props}};
   s["Login"] = {{"type", "object"}, {"required", {"login", "password"}}, {"properties", {{"login", str}, {"password", str}}}};
-  s["Session"] = {{"type", "object"}, {"properties", {{"token", str}, {"user", {{"$ref", "#/components/schemas/Account"}}}, {"scope", {{"type", "object"}}}}}};
+  s["Session"] = {{"type", "object"}, {"properties", {{"token", str}, {"user", {{"$ref", "#/components/schemas/Account"}}}, {"scope", {{"type", "object"}}}, {"today", str}}}};
   s["Account"] = {{"type", "object"},
                   {"properties", {{"id", integer}, {"login", str}, {"display_name", str}, {"role", str}, {"role_label", str},
                                   {"region_code", nstr}, {"cadre_id", nint}, {"checkpoint_id", nint}, {"enterprise_id", nint},

@@ -2,6 +2,7 @@
 // soft delete, and reveal a full ID number and phone (an explicit, audited act).
 #include <fmt/format.h>
 
+#include "exchange/simplified.h"
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/scope_guard.h"
@@ -59,6 +60,8 @@ void add_person_routes(Router& r) {
            if (!*prefix) return list_response(nlohmann::json::array(), 0);
            q.region_prefix = **prefix;
            q.text = c.q_or("q", "");
+           // Traditional and Simplified match each other (OpenCC t2s): 張 finds 张.
+           if (auto simp = exchange::to_simplified(q.text); simp != q.text) q.text_simplified = simp;
            q.sex = c.q_or("sex", "");
            if (!q.sex.empty() && q.sex != "male" && q.sex != "female")
              return problem(bad_parameter("sex", "sex应为male或female", "sex must be male or female"), c.lang);

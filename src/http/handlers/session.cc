@@ -49,7 +49,10 @@ void add_session_routes(Router& r) {
            Scope s = scope_for(role.value_or(Role::kAuditAdmin), res->account.region_code, res->account.cadre_id);
            if (role == Role::kCheckpointStaff) s.checkpoint_id = res->account.checkpoint_id;
            HttpResponse out = json_response(
-               {{"token", res->token}, {"user", account_json(res->account)}, {"scope", scope_json(s)}});
+               {{"token", res->token},
+                {"user", account_json(res->account)},
+                {"scope", scope_json(s)},
+                {"today", c.svc.epidemic->today().iso()}});
            out.header("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}", kSessionCookie,
                                                 res->token, c.svc.auth->config().absolute_lifetime.count()));
            out.header("Cache-Control", "no-store");
@@ -57,7 +60,10 @@ void add_session_routes(Router& r) {
          }});
   r.add({"GET", "/api/v1/session", "session", "The signed-in user and what their role may do", true, {}, "",
          "Session", false, {401}, [](Ctx& c) -> HttpResponse {
-           return json_response({{"user", account_json(*c.account)}, {"scope", scope_json(c.scope)}});
+           // today: the county's day (a demo county lives on its demo date).
+           return json_response({{"user", account_json(*c.account)},
+                                 {"scope", scope_json(c.scope)},
+                                 {"today", c.svc.epidemic->today().iso()}});
          }});
   r.add({"DELETE", "/api/v1/session", "session", "Sign out (ends the session)", true, {}, "", "", false, {401},
          [](Ctx& c) -> HttpResponse {

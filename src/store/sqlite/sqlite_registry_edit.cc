@@ -177,8 +177,9 @@ Result<ListResult<Person>> SqliteStore::list_persons(const PersonQuery& q) {
           "IS NULL)",
           *q.paired_cadre_id);
   if (!q.text.empty())
-    w.add("(p.id_number = ? OR p.name LIKE ? OR p.household_id IN (SELECT id FROM household WHERE number = ?))",
-          q.text, "%" + q.text + "%", q.text);
+    w.add("(p.id_number = ? OR p.name LIKE ? OR p.name LIKE ? OR p.household_id IN (SELECT id FROM household WHERE "
+          "number = ?))",
+          q.text, "%" + q.text + "%", "%" + (q.text_simplified.empty() ? q.text : q.text_simplified) + "%", q.text);
   if (!q.sex.empty()) w.add("p.sex = ?", q.sex);
   if (!q.relationship.empty()) w.add("p.relationship = ?", q.relationship);
   if (!q.health.empty()) w.add("p.health = ?", q.health);

@@ -323,10 +323,11 @@ Result<ListResult<HouseholdSummary>> SqliteStore::list_households(const Househol
   if (!q.text.empty()) {
     where +=
         " AND (h.number = ? OR h.id IN (SELECT household_id FROM person WHERE deleted_at IS NULL AND "
-        "(id_number = ? OR name LIKE ?)))";
+        "(id_number = ? OR name LIKE ? OR name LIKE ?)))";
     args.push_back(q.text);
     args.push_back(q.text);
     args.push_back("%" + q.text + "%");
+    args.push_back("%" + (q.text_simplified.empty() ? q.text : q.text_simplified) + "%");
   }
   if (q.poverty_status == "poor") {
     where += " AND ph.status IN ('registered_poor','lifted')";

@@ -49,6 +49,8 @@ export interface SessionInfo {
   token?: string;
   user: Account;
   scope: Scope;
+  /** The county's day (a demo county lives on its demo date): what counts as the future. */
+  today?: string;
 }
 
 export type RegionLevel = 'county' | 'township' | 'village' | 'group';

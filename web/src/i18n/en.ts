@@ -516,6 +516,7 @@ const en: Messages = {
     loadingFigures: 'Counting…',
   },
   household: {
+    doorPlate: 'Print door plate',
     title: 'Household',
     number: 'Household number',
     head: 'Head',

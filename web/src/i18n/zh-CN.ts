@@ -517,6 +517,7 @@ const zhCN = {
     loadingFigures: '正在统计…',
   },
   household: {
+    doorPlate: '打印门牌',
     title: '户',
     number: '户编号',
     head: '户主',

@@ -516,6 +516,7 @@ const zhTW: Messages = {
     loadingFigures: '正在統計…',
   },
   household: {
+    doorPlate: '列印門牌',
     title: '戶',
     number: '戶編號',
     head: '戶主',

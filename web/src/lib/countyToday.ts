@@ -1,14 +1,20 @@
 // The county's "today": the demo county lives on 2020-02-12, and the server
-// refuses dates after its today. The API has no route that tells it (see the
-// report in web/README.md), so it is read from what the user can see: the
-// day of a follow-up due or done today (due and done items are always on the
-// list's day), else a checkpoint's "today", else the calendar date.
-import { epidemicApi } from '@/api/endpoints';
+// refuses dates after its today. The session tells it (GET /api/v1/session
+// "today"); an older server did not, so then it is read from what the user
+// can see: the day of a follow-up due or done today, else a checkpoint's
+// "today", else the calendar date.
+import { epidemicApi, sessionApi } from '@/api/endpoints';
 import { todayIso } from './poverty';
 
 let cached: Promise<string> | null = null;
 
 async function find(): Promise<string> {
+  try {
+    const me = await sessionApi.current();
+    if (me.today) return me.today;
+  } catch {
+    /* signed out */
+  }
   try {
     const due = await epidemicApi.due({});
     const d = due.items.find((x) => x.state !== 'overdue');
