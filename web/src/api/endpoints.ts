@@ -52,6 +52,16 @@ import type {
   Observation,
   Passage,
   PassageInput,
+  Bulletin,
+  BulletinSeries,
+  CaseInput,
+  CheckpointInput,
+  Contact,
+  ContactInput,
+  ObservationInput,
+  Roster,
+  Shift,
+  ShiftInput,
 } from './types';
 import { request } from './http';
 
@@ -182,4 +192,17 @@ export const epidemicApi = {
   checkpoint: (id: number) => api.get<Checkpoint>(`/checkpoints/${id}`),
   passages: (id: number, q: Query) => api.get<Page<Passage>>(`/checkpoints/${id}/passages`, q),
   addPassage: (id: number, p: PassageInput) => api.post<Passage>(`/checkpoints/${id}/passages`, p),
+  openCase: (c: CaseInput) => api.post<EpiCase>('/cases', c),
+  observe: (o: ObservationInput) => api.post<Observation>('/observations', o),
+  addContact: (c: ContactInput) => api.post<Contact>('/contacts', c),
+  contacts: (personId: number) => api.get<Page<Contact>>('/contacts', { person_id: personId }),
+  createCheckpoint: (c: CheckpointInput) => api.post<Checkpoint>('/checkpoints', c),
+  shifts: (id: number, q: Query = {}) => api.get<Roster>(`/checkpoints/${id}/shifts`, q),
+  addShift: (id: number, s: ShiftInput) => api.post<Shift>(`/checkpoints/${id}/shifts`, s),
+};
+
+export const bulletinApi = {
+  day: (date: string, region?: string) => api.get<Bulletin>('/bulletin', { date, region }),
+  series: (from: string, to: string, region?: string) =>
+    api.get<BulletinSeries>('/bulletin/series', { from, to, region }),
 };

@@ -720,3 +720,128 @@ export interface PassageInput {
   destination: string;
   travellers: Traveller[];
 }
+
+export interface Shift {
+  id: number;
+  checkpoint_id: number;
+  cadre_id: number | null;
+  name: string;
+  phone: string;
+  start: string;
+  end: string;
+}
+
+export interface ShiftInput {
+  cadre_id?: number;
+  name?: string;
+  phone?: string;
+  start: string;
+  end: string;
+}
+
+export interface Roster {
+  checkpoint_id: number;
+  shifts: Shift[];
+  gaps: { start: string; end: string }[];
+  from: string;
+  to: string;
+}
+
+export interface CheckpointInput {
+  name: string;
+  location: string;
+  region_code: string;
+  active?: boolean;
+}
+
+export interface CaseInput {
+  person_id: number;
+  status: 'suspected' | 'confirmed';
+  on: string;
+  place: string;
+  note: string;
+}
+
+export interface ObservationInput {
+  person_id: number;
+  kind: 'home' | 'centralized';
+  site?: string;
+  room?: string;
+  last_exposure: string;
+  start?: string;
+  basis?: string;
+  cadre_id?: number;
+}
+
+export interface ContactInput {
+  person_a: number;
+  person_b: number;
+  on: string;
+  setting: string;
+  closeness: 'close' | 'general';
+  place?: string;
+  note?: string;
+}
+
+export interface Contact {
+  id: number;
+  person_a: number;
+  person_b: number;
+  on: string;
+  setting: string;
+  closeness: string;
+  reactions?: Reactions;
+}
+
+/** One reaction the other front refused, with its reason. */
+export interface SkippedReaction {
+  code: string;
+  message: string;
+}
+
+// ---- the daily bulletin (GET /api/v1/bulletin, /bulletin/series) ----
+
+export interface BulletinEpidemic {
+  confirmed_new: number;
+  confirmed_total: number;
+  discharged_total: number;
+  in_hospital: number;
+  deaths_total: number;
+  suspected: number;
+  under_observation: number;
+  observation_home: number;
+  observation_centralized: number;
+  released_total: number;
+  key_persons_total: number;
+  key_persons_by_category: Record<string, number>;
+  follow_ups_due: number;
+  follow_ups_done: number;
+  follow_ups_overdue: number;
+  days_without_new_case: number | null;
+  checkpoint_passages: number;
+  checkpoint_fevers: number;
+}
+
+export interface BulletinPoverty {
+  registered_households: number;
+  registered_persons: number;
+  registered_persons_key_persons: number;
+  registered_persons_infected: number;
+  households_relapse_monitoring: number;
+  households_relapsed_due_to_epidemic: number;
+}
+
+export interface Bulletin {
+  date: string;
+  region: { code: string; name: string };
+  epidemic: BulletinEpidemic;
+  poverty: BulletinPoverty;
+  cadres: { village_stationed: number; paired: number };
+}
+
+export interface BulletinSeries {
+  region: { code: string; name: string };
+  from: string;
+  to: string;
+  days: Bulletin[];
+}

@@ -1,7 +1,8 @@
 // ECharts from its core with only what the dashboard draws: bars and the
-// schematic map, with grid, tooltip, legend and a continuous visual map.
+// schematic map, the bulletin's trends as lines, with grid, tooltip, legend and a
+// continuous visual map.
 import * as echarts from 'echarts/core';
-import { BarChart, MapChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -10,6 +11,6 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
 
 export { echarts };
