@@ -56,7 +56,7 @@ describe('navigation by role', () => {
   });
   it('epidemic front: the county and townships see every list and command cases and campaigns', () => {
     const k = withFronts('county_admin');
-    for (const x of ['keyPersons', 'keyPersonNew', 'cases', 'observations', 'followUps', 'campaigns']) expect(k).toContain(x);
+    for (const x of ['keyPersons', 'keyPersonNew', 'cases', 'observations', 'followUps', 'campaigns', 'checkpoints']) expect(k).toContain(x);
     expect(k).not.toContain('checkpoint');
     expect(allowed('epidemic_command', 'township_officer', scopes.township_officer)).toBe(true);
   });
@@ -64,6 +64,7 @@ describe('navigation by role', () => {
     const k = withFronts('village_cadre');
     expect(k).toContain('keyPersonNew');
     expect(k).toContain('followUps');
+    expect(k).not.toContain('checkpoints');
     expect(allowed('epidemic_area', 'village_cadre', scopes.village_cadre)).toBe(true);
     expect(allowed('epidemic_command', 'village_cadre', scopes.village_cadre)).toBe(false);
   });

@@ -593,6 +593,7 @@ export interface Observation {
   under_observation: boolean;
   release_due: boolean;
   schedule?: ScheduleDay[];
+  reactions?: Reactions;
 }
 
 export interface FollowUpItem {

@@ -172,3 +172,7 @@ export function coverageByTownship(villages: CoverageRow[]): (CoverageRow & { to
   for (const r of out) r.coverage = r.households ? r.reached / r.households : 0;
   return out;
 }
+
+/** Contact settings and closeness (src/epidemic/vocab.cc). */
+export const CONTACT_SETTINGS = ['household', 'meal', 'work', 'transport', 'medical', 'social', 'other'] as const;
+export const CLOSENESS = ['close', 'general'] as const;

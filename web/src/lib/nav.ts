@@ -57,6 +57,8 @@ export function epidemicNav(role: string, scope: Scope): NavItem[] {
   items.push({ key: 'observations', to: '/epidemic/observations', label: 'nav.observations', icon: 'house', group: g });
   items.push({ key: 'followUps', to: '/epidemic/follow-ups', label: 'nav.followUps', icon: 'calendar', group: g });
   items.push({ key: 'campaigns', to: '/epidemic/campaigns', label: 'nav.campaigns', icon: 'phone', group: g });
+  if (scope.epidemic_command)
+    items.push({ key: 'checkpoints', to: '/epidemic/checkpoints', label: 'nav.checkpoints', icon: 'checkpoint', group: g });
   return items;
 }
 

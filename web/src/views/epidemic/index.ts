@@ -16,6 +16,7 @@ const front: FrontModule = {
     { path: 'epidemic/follow-ups', name: 'follow-ups', component: () => import('./FollowUpsDue.vue'), meta: { need: 'epidemic_area', title: 'epidemic.followUps.dueTitle' } },
     { path: 'epidemic/campaigns', name: 'campaigns', component: () => import('./CampaignList.vue'), meta: { need: 'epidemic_area', title: 'epidemic.campaigns.title' } },
     { path: 'epidemic/campaigns/:id(\\d+)', name: 'campaign', component: () => import('./CampaignDetail.vue'), meta: { need: 'epidemic_area', title: 'epidemic.campaigns.title' } },
+    { path: 'epidemic/checkpoints', name: 'checkpoints', component: () => import('./CheckpointList.vue'), meta: { need: 'epidemic_command', title: 'epidemic.checkpoints.title' } },
     { path: 'checkpoint', name: 'checkpoint', component: () => import('./CheckpointView.vue'), meta: { need: 'checkpoint', title: 'epidemic.checkpoint.title' } },
   ],
   phoneRoutes: [],
