@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <ctime>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "auth/password.h"
@@ -88,7 +91,61 @@ constexpr Role kAllRoles[] = {Role::kCountyAdmin, Role::kTownshipOfficer, Role::
                               Role::kPairedCadre, Role::kCheckpointStaff, Role::kEnterprise,
                               Role::kSystemAdmin, Role::kSecurityAdmin,   Role::kAuditAdmin};
 
+// Validated sessions by token hash, shared by every AccountsService of the
+// process (the server has one per worker). An entry holds what the database
+// said when it was read; `generation` ties it to the writes made since.
+class SessionCache {
+ public:
+  using TimePoint = std::chrono::system_clock::time_point;
+  struct Entry {
+    Account account;
+    TimePoint created, last_seen, read_at;
+    uint64_t generation = 0;
+  };
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  void invalidate() {
+    std::lock_guard lock(mu_);
+    generation_.fetch_add(1, std::memory_order_acq_rel);
+    map_.clear();
+  }
+  // The cached account while the entry is of this generation and fresh;
+  // nullopt sends the caller to the database (which decides everything else).
+  std::optional<Account> find(const std::string& hash, TimePoint now, const AccountsConfig& cfg) {
+    std::lock_guard lock(mu_);
+    auto it = map_.find(hash);
+    if (it == map_.end()) return std::nullopt;
+    const Entry& e = it->second;
+    bool fresh = e.generation == generation_.load(std::memory_order_relaxed) && now >= e.read_at &&
+                 now - e.read_at < cfg.session_cache_ttl && now - e.last_seen < cfg.touch_interval &&
+                 now - e.last_seen <= cfg.idle_timeout && now - e.created <= cfg.absolute_lifetime;
+    if (!fresh) {
+      map_.erase(it);
+      return std::nullopt;
+    }
+    return e.account;
+  }
+  void put(const std::string& hash, Entry e) {
+    std::lock_guard lock(mu_);
+    if (e.generation != generation_.load(std::memory_order_relaxed)) return;  // a write came in between
+    if (map_.size() >= kMaxEntries) map_.clear();
+    map_.insert_or_assign(hash, std::move(e));
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 10000;
+  std::mutex mu_;
+  std::atomic<uint64_t> generation_{0};
+  std::unordered_map<std::string, Entry> map_;
+};
+
+SessionCache& session_cache() {
+  static SessionCache cache;
+  return cache;
+}
+
 }  // namespace
+
+void AccountsService::invalidate_sessions() { session_cache().invalidate(); }
 
 std::string role_names_list() {
   std::string out;
@@ -251,13 +308,17 @@ Result<LoginResult> AccountsService::login(const std::string& login_in, const st
     int failures = a.failed_logins + 1;
     auto lock = lock_duration(failures, config_.lockout);
     std::string until = lock.count() > 0 ? iso(now + lock) : "";
-    LZ_TRY(store_.record_login_failure(a.id, failures, until, self));
+    auto st = store_.record_login_failure(a.id, failures, until, self);
+    invalidate_sessions();  // the cached accounts hold failed_logins
+    LZ_TRY(st);
     return bad_credentials();
   }
   LoginResult out;
   out.token = random_token();
   SessionRecord s{token_hash(out.token), a.id, iso(now), iso(now), address};
-  LZ_TRY(store_.record_login_success(a.id, s, self));
+  auto recorded = store_.record_login_success(a.id, s, self);
+  invalidate_sessions();
+  LZ_TRY(recorded);
   auto fresh = store_.account(a.id);
   if (!fresh) return fresh.error();
   out.account = std::move(fresh).value();
@@ -267,10 +328,14 @@ Result<LoginResult> AccountsService::login(const std::string& login_in, const st
 Result<Account> AccountsService::authenticate(const std::string& token, const std::string&) {
   if (token.empty()) return session_invalid();
   const std::string hash = token_hash(token);
+  const TimePoint now = clock_();
+  const bool cache = config_.session_cache_ttl.count() > 0;
+  if (cache)
+    if (auto hit = session_cache().find(hash, now, config_)) return std::move(*hit);
+  const uint64_t generation = session_cache().generation();  // before reading: a write since voids the entry
   auto s = store_.session(hash);
   if (!s) return s.error();
   if (!*s) return session_invalid();
-  const TimePoint now = clock_();
   auto created = parse_iso((*s)->created_at);
   auto last = parse_iso((*s)->last_seen_at);
   if (!created || !last) return session_invalid();
@@ -279,13 +344,19 @@ Result<Account> AccountsService::authenticate(const std::string& token, const st
   auto a = store_.account((*s)->account_id);
   if (!a) return a.error().kind == ErrorKind::kNotFound ? session_invalid() : a.error();
   if (a->disabled) return session_invalid();
-  if (now - *last >= config_.touch_interval) LZ_TRY(store_.touch_session(hash, iso(now)));
+  TimePoint seen = *last;
+  if (now - *last >= config_.touch_interval) {
+    LZ_TRY(store_.touch_session(hash, iso(now)));
+    seen = *parse_iso(iso(now));  // as stored: whole seconds
+  }
+  if (cache) session_cache().put(hash, {*a, *created, seen, now, generation});
   return std::move(a).value();
 }
 
 Status AccountsService::logout(const std::string& token, const Actor& actor) {
   if (token.empty()) return session_invalid();
   auto st = store_.delete_session(token_hash(token), actor);
+  invalidate_sessions();
   if (!st && st.error().kind == ErrorKind::kNotFound) return session_invalid();
   return st;
 }
@@ -299,15 +370,25 @@ Status AccountsService::reset_password(const std::string& login, const std::stri
   if (!hash) return hash.error();
   // The store ends the sessions and clears the lock in the same transaction;
   // ending them here as well keeps the rule true for any AccountStore.
-  LZ_TRY(store_.set_password_hash(a->id, *hash, actor));
-  return store_.delete_sessions_of(a->id);
+  auto st = store_.set_password_hash(a->id, *hash, actor);
+  invalidate_sessions();
+  LZ_TRY(st);
+  auto ended = store_.delete_sessions_of(a->id);
+  invalidate_sessions();
+  return ended;
 }
 
 Status AccountsService::set_disabled(const std::string& login, bool disabled, const Actor& actor) {
   auto a = find(login);
   if (!a) return a.error();
-  LZ_TRY(store_.set_disabled(a->id, disabled, actor));
-  if (disabled) return store_.delete_sessions_of(a->id);
+  auto st = store_.set_disabled(a->id, disabled, actor);
+  invalidate_sessions();
+  LZ_TRY(st);
+  if (disabled) {
+    auto ended = store_.delete_sessions_of(a->id);
+    invalidate_sessions();
+    return ended;
+  }
   return {};
 }
 
@@ -318,7 +399,9 @@ Result<Account> AccountsService::set_role(const std::string& login, const std::s
   if (!a) return a.error();
   auto b = validate_binding(role, region_code, cadre_id);
   if (!b) return b.error();
-  LZ_TRY(store_.set_role(a->id, b->role, b->region_code, b->cadre_id, actor));
+  auto st = store_.set_role(a->id, b->role, b->region_code, b->cadre_id, actor);
+  invalidate_sessions();
+  LZ_TRY(st);
   return store_.account(a->id);
 }
 

@@ -13,6 +13,13 @@
 //  - authenticate() accepts a token while its session is neither idle longer
 //    than idle_timeout nor older than absolute_lifetime, and its account is
 //    enabled.
+//  - Validated sessions are kept in a process-wide cache for at most
+//    session_cache_ttl, so that a busy client is not read from the database
+//    on every request. Idle and absolute expiry are still checked on every
+//    call; a write through any AccountsService of the process (logout,
+//    disable, password reset, role change, logins) empties the cache at once,
+//    so only a change made by another process (the `user` CLI) or by SQL is
+//    seen up to session_cache_ttl late.
 //
 // Time comes from an injectable clock so that tests can move it.
 #pragma once
@@ -46,6 +53,9 @@ struct AccountsConfig {
   std::chrono::seconds absolute_lifetime = std::chrono::hours(12);
   // last_seen_at is written only when it is older than this (saves writes).
   std::chrono::seconds touch_interval = std::chrono::seconds(60);
+  // How long a validated session may be trusted without reading it again
+  // (bounds how late another process's disable or logout is seen); 0: no cache.
+  std::chrono::seconds session_cache_ttl = std::chrono::seconds(5);
   LockoutConfig lockout;
 };
 
@@ -102,6 +112,8 @@ class AccountsService {
   static Result<Binding> validate_binding(const std::string& role, const std::string& region_code,
                                           std::optional<int64_t> cadre_id);
   Result<Account> find(const std::string& login);
+  // Forgets every cached session (after any account or session write).
+  static void invalidate_sessions();
 
   AccountStore& store_;
   AccountsConfig config_;

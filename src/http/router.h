@@ -49,6 +49,8 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  // Each route's pattern split into segments once, at add() (match() runs per request).
+  std::vector<std::vector<std::string>> patterns_;
 };
 
 }  // namespace lz::http

@@ -1,7 +1,9 @@
 // The only file that knows RESTinio. The I/O thread parses HTTP, serves the
 // static UI from memory and hands API requests to the worker pool; a worker
-// runs the Api on its own SQLite connection and sends the response back
-// through RESTinio (which posts it to the connection's strand).
+// runs the Api on its own SQLite connection and queues the response for the
+// I/O thread, which sends it through RESTinio. Responses cross back in
+// batches: one wake-up of the I/O thread for all that are ready, rather than
+// one per response (a cross-thread post and an epoll interrupt each).
 #include "http/server.h"
 
 #include <fmt/format.h>
@@ -22,7 +24,10 @@ namespace lz::http {
 
 namespace {
 
-using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+// Every RESTinio call (reading, create_response, done) happens on the one I/O
+// thread (workers only hand back HttpResponse values), so connections need no
+// strand.
+using traits_t = restinio::single_thread_traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 using server_t = restinio::http_server_t<traits_t>;
 
 // A fixed pool of threads, each owning its Services (its own DB connection).
@@ -99,13 +104,53 @@ const char* reason_phrase(int status) {
   }
 }
 
+// Finished API responses on their way from the workers to the I/O thread.
+class Completions {
+ public:
+  struct Done {
+    restinio::request_handle_t req;
+    HttpResponse resp;
+    bool gzip_ok;
+  };
+  using Sender = std::function<void(Done&)>;
+  Completions(restinio::asio_ns::io_context& io, Sender sender) : io_(io), sender_(std::move(sender)) {}
+  // From a worker: queue the response; wake the I/O thread only if no drain is pending.
+  void push(Done d) {
+    bool wake;
+    {
+      std::lock_guard lock(mu_);
+      ready_.push_back(std::move(d));
+      wake = !drain_pending_;
+      drain_pending_ = true;
+    }
+    if (wake) restinio::asio_ns::post(io_, [this] { drain(); });
+  }
+
+ private:
+  // On the I/O thread: send everything that is ready.
+  void drain() {
+    {
+      std::lock_guard lock(mu_);
+      batch_.swap(ready_);
+      drain_pending_ = false;
+    }
+    for (auto& d : batch_) sender_(d);
+    batch_.clear();
+  }
+  restinio::asio_ns::io_context& io_;
+  Sender sender_;
+  std::mutex mu_;
+  std::vector<Done> ready_, batch_;
+  bool drain_pending_ = false;
+};
+
 bool accepts_gzip(const HttpRequest& r) { return r.header("accept-encoding").find("gzip") != std::string::npos; }
 
 void send(const restinio::request_handle_t& req, HttpResponse&& resp, bool gzip_ok) {
   auto rb = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, reason_phrase(resp.status)});
-  if (!resp.content_type.empty()) rb.append_header(restinio::http_field::content_type, resp.content_type);
-  for (auto& [k, v] : resp.headers) rb.append_header(k, v);
+  if (!resp.content_type.empty()) rb.append_header(restinio::http_field::content_type, std::move(resp.content_type));
+  for (auto& [k, v] : resp.headers) rb.append_header(std::move(k), std::move(v));
   if (gzip_ok && resp.body.size() > 1024) {
     std::string z = gzip(resp.body);
     if (!z.empty()) {
@@ -133,6 +178,11 @@ Status run_server(const ServerConfig& cfg) {
   StaticFiles statics(cfg.web_root);
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
+  restinio::asio_ns::io_context ioctx;
+  Completions completions(ioctx, [&in_flight](Completions::Done& d) {
+    send(d.req, std::move(d.resp), d.gzip_ok);
+    --in_flight;
+  });
 
   auto handler = [&](restinio::request_handle_t req) -> restinio::request_handling_status_t {
     HttpRequest r;
@@ -142,7 +192,7 @@ Status run_server(const ServerConfig& cfg) {
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
       std::string name = f.name();
       for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      r.headers[name] = f.value();
+      r.headers.insert_or_assign(std::move(name), f.value());
     });
     r.body = req->body();
     r.remote = req->remote_endpoint().address().to_string();
@@ -155,10 +205,8 @@ Status run_server(const ServerConfig& cfg) {
     }
     if (r.path.starts_with("/api/")) {
       ++in_flight;
-      pool.post([&api, &in_flight, req, r = std::move(r), gz](Services& svc) mutable {
-        HttpResponse resp = api.handle(r, svc);
-        send(req, std::move(resp), gz);
-        --in_flight;
+      pool.post([&api, &completions, req, r = std::move(r), gz](Services& svc) mutable {
+        completions.push({std::move(req), api.handle(r, svc), gz});
       });
       return restinio::request_accepted();
     }
@@ -191,7 +239,6 @@ Status run_server(const ServerConfig& cfg) {
     return restinio::request_accepted();
   };
 
-  restinio::asio_ns::io_context ioctx;
   server_t server{restinio::external_io_context(ioctx), [&](auto& s) {
                     s.port(cfg.port)
                         .address(cfg.address)

@@ -591,6 +591,45 @@ TEST_F(AccountsTest, ADisabledAccountsSessionIsRefusedEvenIfItSurvived) {
   EXPECT_EQ(svc_->authenticate(r->token, "").error().code, "session.invalid");
 }
 
+TEST_F(AccountsTest, ACachedSessionSeesAnotherProcesssDisableWithinTheCacheTtl) {
+  add("zhang3");
+  auto r = svc_->login("zhang3", kGood, "");
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(svc_->authenticate(r->token, "").ok());  // validated: now cached
+  // Another process (the user CLI, or SQL) disables the account and ends its sessions.
+  ASSERT_TRUE(store_->db().exec("UPDATE account SET disabled = 1 WHERE login = 'zhang3'; DELETE FROM session").ok());
+  EXPECT_TRUE(svc_->authenticate(r->token, "").ok()) << "trusted from the cache within session_cache_ttl";
+  now_ += svc_->config().session_cache_ttl;
+  EXPECT_EQ(svc_->authenticate(r->token, "").error().code, "session.invalid") << "seen at most the ttl late";
+}
+
+TEST_F(AccountsTest, WritesInThisProcessEndCachedSessionsAtOnce) {
+  // Another worker of the same server: its own connection and service.
+  auto s2 = sqlite::SqliteStore::open(path_.string());
+  ASSERT_TRUE(s2.ok());
+  sqlite::SqliteAccountStore accounts2((*s2)->db());
+  AccountsService other(accounts2, AccountsConfig{}, [this] { return now_; });
+  add("zhang3");
+  add("li4");
+  auto r1 = svc_->login("zhang3", kGood, "");
+  auto r2 = svc_->login("li4", kGood, "");
+  ASSERT_TRUE(r1.ok() && r2.ok());
+  ASSERT_TRUE(svc_->authenticate(r1->token, "").ok());
+  ASSERT_TRUE(svc_->authenticate(r2->token, "").ok());
+  ASSERT_TRUE(other.logout(r1->token, Actor{"zhang3", "192.168.1.9"}).ok());
+  EXPECT_EQ(svc_->authenticate(r1->token, "").error().code, "session.invalid") << "logout, clock unmoved";
+  ASSERT_TRUE(svc_->authenticate(r2->token, "").ok());
+  ASSERT_TRUE(other.set_disabled("li4", true, admin_).ok());
+  EXPECT_EQ(svc_->authenticate(r2->token, "").error().code, "session.invalid") << "disable, clock unmoved";
+  auto r3 = svc_->login("zhang3", kGood, "");
+  ASSERT_TRUE(r3.ok());
+  ASSERT_TRUE(svc_->authenticate(r3->token, "").ok());
+  ASSERT_TRUE(other.set_role("zhang3", "village_cadre", "430281126232", std::nullopt, admin_).ok());
+  auto who = svc_->authenticate(r3->token, "");
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->role, "village_cadre") << "a role change is seen at once";
+}
+
 TEST_F(AccountsTest, ResetPasswordAppliesThePolicyEndsSessionsAndClearsTheLock) {
   add("zhang3");
   auto r = svc_->login("zhang3", kGood, "");

@@ -13,18 +13,23 @@ Error sqlite_error(sqlite3* db, std::string_view what) {
                   fmt::format("database error ({}): {}", what, msg));
 }
 
+StmtPool::Slot& StmtPool::slot(std::string_view sql) {
+  auto it = free.find(sql);
+  if (it == free.end()) it = free.emplace(std::string(sql), Slot{}).first;
+  return it->second;  // node-based map: the reference stays valid
+}
+
 StmtPool::~StmtPool() {
   for (auto& [sql, list] : free)
     for (auto* st : list) sqlite3_finalize(st);
 }
 
-Stmt::Stmt(sqlite3* db, std::string_view sql, StmtPool* pool) : db_(db), pool_(pool) {
-  if (pool_) {
-    sql_ = std::string(sql);
-    auto it = pool_->free.find(sql_);
-    if (it != pool_->free.end() && !it->second.empty()) {
-      st_ = it->second.back();
-      it->second.pop_back();
+Stmt::Stmt(sqlite3* db, std::string_view sql, StmtPool* pool) : db_(db) {
+  if (pool) {
+    slot_ = &pool->slot(sql);
+    if (!slot_->empty()) {
+      st_ = slot_->back();
+      slot_->pop_back();
       return;
     }
   }
@@ -39,8 +44,7 @@ Stmt& Stmt::operator=(Stmt&& o) noexcept {
     release();
     st_ = o.st_;
     db_ = o.db_;
-    pool_ = o.pool_;
-    sql_ = std::move(o.sql_);
+    slot_ = o.slot_;
     o.st_ = nullptr;
   }
   return *this;
@@ -48,10 +52,10 @@ Stmt& Stmt::operator=(Stmt&& o) noexcept {
 
 void Stmt::release() {
   if (!st_) return;
-  if (pool_) {
+  if (slot_) {
     sqlite3_reset(st_);
     sqlite3_clear_bindings(st_);
-    pool_->free[sql_].push_back(st_);
+    slot_->push_back(st_);
   } else {
     sqlite3_finalize(st_);
   }
@@ -102,6 +106,14 @@ std::string Stmt::str(int col) const {
 }
 
 Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
+  // No global allocation statistics: with them every sqlite3_malloc takes a
+  // process-wide mutex that the server's worker connections contend on.
+  // Only possible before SQLite initialises; later it is refused, harmlessly.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   sqlite3* h = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,9 +21,16 @@ class Db;
 
 // Prepared statements are pooled per connection and SQL text: a Stmt hands
 // its statement back (reset, bindings cleared) when it goes out of scope, so
-// the hot paths compile each statement once.
+// the hot paths compile each statement once. The SQL text is looked up
+// without copying it (heterogeneous lookup) and a Stmt keeps its slot.
 struct StmtPool {
-  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> free;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using Slot = std::vector<sqlite3_stmt*>;
+  std::unordered_map<std::string, Slot, Hash, std::equal_to<>> free;
+  Slot& slot(std::string_view sql);
   ~StmtPool();
 };
 
@@ -30,7 +38,7 @@ class Stmt {
  public:
   Stmt() = default;
   Stmt(sqlite3* db, std::string_view sql, StmtPool* pool = nullptr);  // throws on a bad statement (a bug)
-  Stmt(Stmt&& o) noexcept : st_(o.st_), db_(o.db_), pool_(o.pool_), sql_(std::move(o.sql_)) { o.st_ = nullptr; }
+  Stmt(Stmt&& o) noexcept : st_(o.st_), db_(o.db_), slot_(o.slot_) { o.st_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept;
   ~Stmt();
 
@@ -70,8 +78,7 @@ class Stmt {
   void release();
   sqlite3_stmt* st_ = nullptr;
   sqlite3* db_ = nullptr;
-  StmtPool* pool_ = nullptr;
-  std::string sql_;
+  StmtPool::Slot* slot_ = nullptr;  // where the statement goes back; null: finalize it
   int rc_ = SQLITE_OK;
 };
 
