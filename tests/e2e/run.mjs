@@ -859,6 +859,118 @@ async function main() {
     await page.close();
   });
 
+  // ---- the daily bulletin on the dashboard, the epidemic forms ----
+  const plusDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+  const TREND_FIGURES = {
+    confirmed_total: 'epidemic', confirmed_new: 'epidemic', in_hospital: 'epidemic', under_observation: 'epidemic',
+    key_persons_total: 'epidemic', follow_ups_overdue: 'epidemic', checkpoint_fevers: 'epidemic',
+    registered_persons_key_persons: 'poverty', households_relapse_monitoring: 'poverty',
+  };
+  await test('dashboard: the bulletin figures of the last day of the trends equal GET /bulletin?date=<today> for the county', async () => {
+    const today = (await api('GET', '/session', { token: hq })).body.today ?? countyToday;
+    const want = await api('GET', `/bulletin?date=${today}`, { token: hq });
+    eq(want.status, 200, 'GET /bulletin');
+    const series = await api('GET', `/bulletin/series?from=2020-01-20&to=${today}`, { token: hq });
+    eq(series.status, 200, 'GET /bulletin/series');
+    const page = await newPage('dashboard-trends');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('trends-today').waitFor({ timeout: 20000 });
+    check((await page.getByTestId('trends-today').innerText()).includes(today), `the trends end on today ${today}`);
+    await page.locator('[data-testid=trends-chart] canvas').first().waitFor();
+    const ui = {};
+    const api_ = {};
+    for (const [f, section] of Object.entries(TREND_FIGURES)) {
+      ui[f] = num(await page.locator(`[data-testid=bulletin-${f}] [data-testid=stat-value]`).innerText());
+      api_[f] = want.body[section][f];
+    }
+    eq(ui, api_, 'the last day\'s figures');
+    check(api_.confirmed_total > 0 && api_.key_persons_total > 0, `the demo county has cases and key persons ${JSON.stringify(api_)}`);
+    // The last 30 days, another figure picked, then a township: still today's bulletin of that region.
+    await page.getByTestId('trends-range').getByText('近30天').click();
+    await page.getByTestId('trend-pick-checkpoint_fevers').click();
+    const town = townships[0];
+    await page.goto(`${BASE}/dashboard?region=${town.code}`);
+    const townWant = (await api('GET', `/bulletin?date=${today}&region=${town.code}`, { token: hq })).body;
+    await page.getByTestId('trends-today').filter({ hasText: townWant.region.name }).waitFor({ timeout: 20000 });
+    eq(num(await page.locator('[data-testid=bulletin-under_observation] [data-testid=stat-value]').innerText()),
+      townWant.epidemic.under_observation, `under observation in ${town.name}`);
+    await shot(page, 'dashboard-trends');
+    await page.close();
+  });
+
+  await test('epidemic: a county admin puts a person under observation through the form; it is listed with planned end = last exposure + 14 days', async () => {
+    // A person of the cadre's village with no observation yet; their full ID number as the desk has it.
+    const persons = (await api('GET', `/persons?region=${village}&limit=40`, { token: hq })).body.items;
+    let person = null;
+    for (const p of persons) {
+      if ((await api('GET', `/observations?person_id=${p.id}&limit=0`, { token: hq })).body.total === 0) {
+        person = p;
+        break;
+      }
+    }
+    check(person, 'a person without observation');
+    const revealed = await api('POST', `/persons/${person.id}/reveal`, { token: hq, body: { reason: 'e2e: put under observation' } });
+    eq(revealed.status, 200, 'reveal the ID number');
+    const lastExposure = plusDays(countyToday, -3);
+    const page = await newPage('observation-form');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/epidemic/observations`);
+    await page.getByTestId('obs-new').click();
+    const dialog = page.locator('.el-dialog:visible');
+    // Saving with no person: the form asks for one.
+    await page.getByTestId('obs-submit').click();
+    await dialog.locator('.el-form-item__error').first().waitFor();
+    await page.getByTestId('obs-person-q').fill(revealed.body.id_number);
+    await page.getByTestId('obs-person-search').click();
+    await page.getByTestId(`obs-person-pick-${person.id}`).waitFor();
+    const dateInput = async (id) => page.locator(`.el-dialog:visible input#${id}`);
+    // The server's field error next to the field: a centralised observation without its site.
+    await page.getByTestId('obs-kind-centralized').click();
+    const le = await dateInput('obs-last-exposure');
+    await le.click();
+    await le.fill(lastExposure);
+    await le.press('Enter');
+    await dialog.locator('.el-dialog__title').click(); // closes the date panel (Escape would close the dialog)
+    await page.getByTestId('obs-submit').click();
+    const refused = await api('POST', '/observations', { token: hq, body: { person_id: person.id, kind: 'centralized', last_exposure: lastExposure } });
+    eq(refused.status, 422, 'the API refuses a centralised observation without a site');
+    await dialog.locator('.el-form-item__error').first().waitFor();
+    const shown = (await dialog.locator('.el-form-item__error, [data-testid=form-errors]').allInnerTexts()).join(' | ');
+    check([refused.body.detail, ...(refused.body.errors ?? []).map((e) => e.message)].some((m) => m && shown.includes(m)),
+      `the server's message shown: "${shown}" vs ${JSON.stringify(refused.body)}`);
+    await page.getByTestId('obs-kind-home').click();
+    await page.getByTestId('obs-submit').click();
+    await page.waitForURL(new RegExp(`person_id=${person.id}`));
+    await page.getByTestId('reactions').waitFor();
+    const listed = (await api('GET', `/observations?person_id=${person.id}`, { token: hq })).body.items;
+    eq(listed.length, 1, 'one observation of the person');
+    const o = listed[0];
+    eq([o.kind, o.last_exposure, o.start, o.planned_end], ['home', lastExposure, countyToday, plusDays(lastExposure, 14)], 'saved as entered');
+    await page.getByTestId(`obs-end-${o.id}`).waitFor();
+    eq(await page.getByTestId(`obs-end-${o.id}`).innerText(), plusDays(lastExposure, 14), 'planned end in the list');
+    eq(await page.getByTestId(`obs-exposure-${o.id}`).innerText(), lastExposure, 'last exposure in the list');
+    await shot(page, 'epidemic-observation-form');
+    // The other forms' pages: the case form and the checkpoints with a roster.
+    await page.goto(`${BASE}/epidemic/cases`);
+    await page.getByTestId('case-new').click();
+    await page.getByTestId('case-person-q').waitFor();
+    await page.keyboard.press('Escape');
+    await page.goto(`${BASE}/epidemic/checkpoints`);
+    await page.getByTestId(`cp-roster-${checkpoint.id}`).click();
+    await page.getByTestId('cp-gaps').waitFor();
+    await page.getByTestId('shift-name').fill('值班员测试');
+    await page.getByTestId('shift-submit').click();
+    await page.locator('[data-testid=cp-shifts] .el-table__body tr', { hasText: '值班员测试' }).waitFor();
+    const roster = (await api('GET', `/checkpoints/${checkpoint.id}/shifts`, { token: hq })).body;
+    check(roster.shifts.some((x) => x.name === '值班员测试'), `the shift is on the roster: ${JSON.stringify(roster.shifts)}`);
+    const gapsShown = await page.getByTestId('cp-gaps').innerText();
+    check(roster.gaps.every((g) => gapsShown.includes(g.start.replace('T', ' ').slice(0, 16))), `gaps ${JSON.stringify(roster.gaps)} shown: ${gapsShown}`);
+    await shot(page, 'epidemic-checkpoints');
+    await page.close();
+  });
+
   await test('no console errors on the pages visited', async () => {
     check(consoleErrors.length === 0, `console errors:\n  ${consoleErrors.join('\n  ')}`);
   });
