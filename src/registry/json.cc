@@ -15,9 +15,24 @@ json meta_json(const RecordMeta& m) {
 }
 
 static void add_meta(json& j, const RecordMeta& m) {
-  json meta = meta_json(m);
-  for (auto& [k, v] : meta.items()) j[k] = v;
+  j["version"] = m.version;
+  j["created_at"] = m.created_at;
+  j["created_by"] = m.created_by;
+  j["updated_at"] = m.updated_at;
+  j["updated_by"] = m.updated_by;
 }
+
+// Objects are std::maps ordered by key, so the text never depends on the order
+// of insertion. The hot records below are built in place, inserting in key
+// order with the end as the hint: each key then goes in without a search, and
+// nothing is built twice (no initializer lists, no copied arrays).
+namespace {
+template <typename V>
+void put(json::object_t& o, const char* key, V&& value) {
+  o.emplace_hint(o.end(), key, std::forward<V>(value));
+}
+json id_or_null(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+}  // namespace
 
 json to_json(const Region& r) {
   return {{"code", r.code},
@@ -28,35 +43,49 @@ json to_json(const Region& r) {
 }
 
 json to_json(const Person& p) {
-  json j = {{"id", p.id},
-            {"household_id", p.household_id ? json(*p.household_id) : json(nullptr)},
-            {"name", p.name},
-            {"id_number", p.id_number},
-            {"sex", p.sex},
-            {"birth_date", p.birth_date.iso()},
-            {"relationship", p.relationship},
-            {"ethnicity", p.ethnicity},
-            {"education", p.education},
-            {"enrolment", p.enrolment},
-            {"health", p.health},
-            {"labour", p.labour},
-            {"phone", p.phone},
-            {"region_code", p.region_code}};
-  add_meta(j, p.meta);
+  json j(json::value_t::object);
+  auto& o = *j.get_ptr<json::object_t*>();
+  put(o, "birth_date", p.birth_date.iso());
+  put(o, "created_at", p.meta.created_at);
+  put(o, "created_by", p.meta.created_by);
+  put(o, "education", p.education);
+  put(o, "enrolment", p.enrolment);
+  put(o, "ethnicity", p.ethnicity);
+  put(o, "health", p.health);
+  put(o, "household_id", id_or_null(p.household_id));
+  put(o, "id", p.id);
+  put(o, "id_number", p.id_number);
+  put(o, "labour", p.labour);
+  put(o, "name", p.name);
+  put(o, "phone", p.phone);
+  put(o, "region_code", p.region_code);
+  put(o, "relationship", p.relationship);
+  put(o, "sex", p.sex);
+  put(o, "updated_at", p.meta.updated_at);
+  put(o, "updated_by", p.meta.updated_by);
+  put(o, "version", p.meta.version);
   return j;
 }
 
 json to_json(const Household& h) {
-  json members = json::array();
-  for (const auto& m : h.members) members.push_back(to_json(m));
-  json j = {{"id", h.id},
-            {"number", h.number},
-            {"region_code", h.region_code},
-            {"address", h.address},
-            {"phone", h.phone},
-            {"head_person_id", h.head_person_id ? json(*h.head_person_id) : json(nullptr)},
-            {"members", members}};
-  add_meta(j, h.meta);
+  json members(json::value_t::array);
+  auto& a = *members.get_ptr<json::array_t*>();
+  a.reserve(h.members.size());
+  for (const auto& m : h.members) a.push_back(to_json(m));
+  json j(json::value_t::object);
+  auto& o = *j.get_ptr<json::object_t*>();
+  put(o, "address", h.address);
+  put(o, "created_at", h.meta.created_at);
+  put(o, "created_by", h.meta.created_by);
+  put(o, "head_person_id", id_or_null(h.head_person_id));
+  put(o, "id", h.id);
+  put(o, "members", std::move(members));
+  put(o, "number", h.number);
+  put(o, "phone", h.phone);
+  put(o, "region_code", h.region_code);
+  put(o, "updated_at", h.meta.updated_at);
+  put(o, "updated_by", h.meta.updated_by);
+  put(o, "version", h.meta.version);
   return j;
 }
 

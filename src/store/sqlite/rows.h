@@ -12,24 +12,30 @@ namespace lz::sqlite {
 inline const char* kPersonCols =
     "id, household_id, name, id_number, sex, birth_date, relationship, ethnicity, education, enrolment, "
     "health, labour, phone, region_code, version, created_at, created_by, updated_at, updated_by";
+// The same columns qualified with "p." (for joins); keep the two in step.
+inline constexpr const char* kPersonColsP =
+    "p.id, p.household_id, p.name, p.id_number, p.sex, p.birth_date, p.relationship, p.ethnicity, p.education, "
+    "p.enrolment, p.health, p.labour, p.phone, p.region_code, p.version, p.created_at, p.created_by, "
+    "p.updated_at, p.updated_by";
 
-inline Person read_person(const Stmt& s) {
+// Reads the person columns starting at column `at` (0 for a plain person row).
+inline Person read_person(const Stmt& s, int at = 0) {
   Person p;
-  p.id = s.i64(0);
-  p.household_id = s.opt_i64(1);
-  p.name = s.str(2);
-  p.id_number = s.str(3);
-  p.sex = s.str(4);
-  p.birth_date = Date::parse_iso(s.str(5)).value_or(Date());
-  p.relationship = s.str(6);
-  p.ethnicity = s.str(7);
-  p.education = s.str(8);
-  p.enrolment = s.str(9);
-  p.health = s.str(10);
-  p.labour = s.str(11);
-  p.phone = s.str(12);
-  p.region_code = s.str(13);
-  p.meta = {s.i64(14), s.str(15), s.str(16), s.str(17), s.str(18)};
+  p.id = s.i64(at + 0);
+  p.household_id = s.opt_i64(at + 1);
+  p.name = s.str(at + 2);
+  p.id_number = s.str(at + 3);
+  p.sex = s.str(at + 4);
+  p.birth_date = Date::parse_iso(s.str(at + 5)).value_or(Date());
+  p.relationship = s.str(at + 6);
+  p.ethnicity = s.str(at + 7);
+  p.education = s.str(at + 8);
+  p.enrolment = s.str(at + 9);
+  p.health = s.str(at + 10);
+  p.labour = s.str(at + 11);
+  p.phone = s.str(at + 12);
+  p.region_code = s.str(at + 13);
+  p.meta = {s.i64(at + 14), s.str(at + 15), s.str(at + 16), s.str(at + 17), s.str(at + 18)};
   return p;
 }
 

@@ -284,10 +284,17 @@ Result<Household> SqliteStore::create_household(Household h, const Actor& actor)
   return created;
 }
 
+// One statement: the household's columns on every row, then one member per row
+// (a household without members gives one row whose person columns are NULL).
+// The text is built once; Db::prepare keeps the compiled statement pooled.
 Result<Household> SqliteStore::household(int64_t id) {
-  auto s = db_->prepare(
-      "SELECT id, number, region_code, address, phone, head_person_id, version, created_at, created_by, "
-      "updated_at, updated_by FROM household WHERE id = ? AND deleted_at IS NULL");
+  static const std::string kSql = std::string(
+      "SELECT h.id, h.number, h.region_code, h.address, h.phone, h.head_person_id, h.version, h.created_at, "
+      "h.created_by, h.updated_at, h.updated_by, ") + kPersonColsP +
+      " FROM household h LEFT JOIN person p ON p.household_id = h.id AND p.deleted_at IS NULL"
+      " WHERE h.id = ? AND h.deleted_at IS NULL ORDER BY p.relationship, p.birth_date, p.id";
+  constexpr int kFirstPersonCol = 11;
+  auto s = db_->prepare(kSql);
   s.bind(1, id);
   if (!s.step())
     return not_found("household.not_found", "id", fmt::format("户{}不存在", id),
@@ -300,11 +307,10 @@ Result<Household> SqliteStore::household(int64_t id) {
   h.phone = s.str(4);
   h.head_person_id = s.opt_i64(5);
   h.meta = {s.i64(6), s.str(7), s.str(8), s.str(9), s.str(10)};
-  auto m = db_->prepare(fmt::format(
-      "SELECT {} FROM person WHERE household_id = ? AND deleted_at IS NULL ORDER BY relationship, birth_date, id",
-      kPersonCols));
-  m.bind(1, id);
-  while (m.step()) h.members.push_back(read_person(m));
+  if (!s.is_null(kFirstPersonCol)) {
+    do h.members.push_back(read_person(s, kFirstPersonCol));
+    while (s.step());
+  }
   return h;
 }
 
