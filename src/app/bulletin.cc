@@ -11,7 +11,12 @@ namespace lz::app {
 
 using nlohmann::json;
 
-Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code) {
+namespace {
+
+json bulletin_json(const epidemic::Bulletin& b, Date date, const std::string& prefix,
+                   const Region& region);
+
+Result<std::pair<std::string, const Region*>> bulletin_region(const std::string& region_code) {
   std::string prefix = "430281";
   if (!region_code.empty()) {
     auto code = RegionCode::parse(region_code, "region");
@@ -22,14 +27,50 @@ Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region
   if (!region)
     return not_found("region.not_found", "region", fmt::format("区划代码“{}”不存在", prefix),
                      fmt::format("There is no region with code \"{}\"", prefix));
+  return std::pair{prefix, region};
+}
+
+}  // namespace
+
+Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::string& region_code) {
+  if (to < from)
+    return invalid("bulletin.range", "to", "结束日期不能早于开始日期",
+                   "to must not be before from");
+  if (to - from > 366)
+    return invalid("bulletin.range_too_long", "from", "一次最多查询367天",
+                   "At most 367 days at a time");
+  auto r = bulletin_region(region_code);
+  if (!r) return r.error();
+  auto data = sqlite::load_bulletin_data(db, to);
+  if (!data) return data.error();
+  json days = json::array();
+  for (Date d = from; d <= to; d = d.plus_days(1))
+    days.push_back(bulletin_json(epidemic::compute_bulletin(data->input(), d, r->first), d,
+                                 r->first, *r->second));
+  return json{{"region", {{"code", r->first}, {"name", r->second->name}}},
+              {"from", from.iso()},
+              {"to", to.iso()},
+              {"days", days}};
+}
+
+Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code) {
+  auto r = bulletin_region(region_code);
+  if (!r) return r.error();
   auto data = sqlite::load_bulletin_data(db, date);
   if (!data) return data.error();
-  epidemic::Bulletin b = epidemic::compute_bulletin(data->input(), date, prefix);
+  return bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date, r->first,
+                       *r->second);
+}
+
+namespace {
+
+json bulletin_json(const epidemic::Bulletin& b, Date date, const std::string& prefix,
+                   const Region& region) {
   const auto& e = b.epidemic;
   const auto& k = e.key_persons_by_category;
   return json{
       {"date", date.iso()},
-      {"region", {{"code", prefix}, {"name", region->name}}},
+      {"region", {{"code", prefix}, {"name", region.name}}},
       {"epidemic",
        {{"confirmed_new", e.confirmed_new},
         {"confirmed_total", e.confirmed_total},
@@ -51,7 +92,8 @@ Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region
         {"follow_ups_due", e.follow_ups_due},
         {"follow_ups_done", e.follow_ups_done},
         {"follow_ups_overdue", e.follow_ups_overdue},
-        {"days_without_new_case", e.days_without_new_case ? json(*e.days_without_new_case) : json(nullptr)},
+        {"days_without_new_case",
+         e.days_without_new_case ? json(*e.days_without_new_case) : json(nullptr)},
         {"checkpoint_passages", e.checkpoint_passages},
         {"checkpoint_fevers", e.checkpoint_fevers}}},
       {"poverty",
@@ -63,5 +105,7 @@ Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region
         {"households_relapsed_due_to_epidemic", b.poverty.households_relapsed_due_to_epidemic}}},
       {"cadres", {{"village_stationed", b.cadres.village_stationed}, {"paired", b.cadres.paired}}}};
 }
+
+}  // namespace
 
 }  // namespace lz::app

@@ -14,4 +14,9 @@ namespace lz::app {
 // region_code: "" or a code (6/9/12 digits); the JSON of the README's shape.
 Result<nlohmann::json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code);
 
+// The bulletins of every day from..to (at most 367 days) for trends, the
+// records loaded once: {"region":{..},"from","to","days":[bulletin, ...]};
+// days[i] equals daily_bulletin(from + i).
+Result<nlohmann::json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::string& region_code);
+
 }  // namespace lz::app

@@ -13,6 +13,9 @@
 // always yields the same ids.
 #include "demo/county_generator.h"
 
+#include "demo/campaign_generator.h"
+#include "store/sqlite/sqlite_store.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,8 +28,8 @@
 #include "demo/epidemic_generator.h"
 #include "demo/names.h"
 #include "demo/poverty_generator.h"
-#include "poverty/config.h"
 #include "demo/rng.h"
+#include "poverty/config.h"
 #include "registry/region_tree.h"
 
 namespace lz::demo {
@@ -64,7 +67,9 @@ void shuffle(std::vector<T>& v, Rng& rng) {
   for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng.uniform(0, i - 1)]);
 }
 
-bool is_urban(const Region& v) { return !v.name.ends_with("村"); }
+bool is_urban(const Region& v) {
+  return !v.name.ends_with("村");
+}
 
 // ID sequence numbers: unique per (division, birth date, sex).
 class IdMaker {
@@ -84,17 +89,41 @@ class IdMaker {
 
 // Birth date for someone `age` years old on `as_of`.
 Date birth_for_age(int age, Date as_of, Rng& rng) {
-  Date b = as_of.plus_days(-static_cast<int>(age * 365.2425) - static_cast<int>(rng.uniform(0, 364)));
+  Date b =
+      as_of.plus_days(-static_cast<int>(age * 365.2425) - static_cast<int>(rng.uniform(0, 364)));
   return b;
 }
 
 const char* kCountyUnits[] = {
-    "醴陵市财政局", "醴陵市教育局", "醴陵市卫生健康局", "醴陵市农业农村局", "醴陵市人力资源和社会保障局",
-    "醴陵市民政局", "醴陵市住房和城乡建设局", "醴陵市水利局", "醴陵市交通运输局", "醴陵市自然资源局",
-    "醴陵市发展和改革局", "醴陵市市场监督管理局", "醴陵市林业局", "醴陵市扶贫开发办公室", "醴陵市审计局",
-    "醴陵市统计局", "醴陵市司法局", "醴陵市公安局", "醴陵市税务局", "醴陵市供销合作社",
-    "醴陵市陶瓷产业发展中心", "醴陵市烟花爆竹产业发展中心", "国网醴陵市供电公司", "醴陵农村商业银行",
-    "醴陵市人民医院", "醴陵市中医院", "中共醴陵市委组织部", "中共醴陵市委宣传部", "醴陵市文化旅游广电体育局",
+    "醴陵市财政局",
+    "醴陵市教育局",
+    "醴陵市卫生健康局",
+    "醴陵市农业农村局",
+    "醴陵市人力资源和社会保障局",
+    "醴陵市民政局",
+    "醴陵市住房和城乡建设局",
+    "醴陵市水利局",
+    "醴陵市交通运输局",
+    "醴陵市自然资源局",
+    "醴陵市发展和改革局",
+    "醴陵市市场监督管理局",
+    "醴陵市林业局",
+    "醴陵市扶贫开发办公室",
+    "醴陵市审计局",
+    "醴陵市统计局",
+    "醴陵市司法局",
+    "醴陵市公安局",
+    "醴陵市税务局",
+    "醴陵市供销合作社",
+    "醴陵市陶瓷产业发展中心",
+    "醴陵市烟花爆竹产业发展中心",
+    "国网醴陵市供电公司",
+    "醴陵农村商业银行",
+    "醴陵市人民医院",
+    "醴陵市中医院",
+    "中共醴陵市委组织部",
+    "中共醴陵市委宣传部",
+    "醴陵市文化旅游广电体育局",
     "醴陵市残疾人联合会",
 };
 
@@ -117,9 +146,11 @@ class Generator {
     plan_villages();
     // Key persons: about 5,300 at full scale (the seed: 5,000+), fewer when smaller.
     const double persons = static_cast<double>(county_.targets.persons);
-    epi_.key_persons_target = std::max<int64_t>(60, static_cast<int64_t>(5600 * persons / 1'060'000));
+    epi_.key_persons_target =
+        std::max<int64_t>(60, static_cast<int64_t>(5600 * persons / 1'060'000));
     epi_.passage_scale = cfg_.scale == Scale::kFull ? 1.0 : 0.05;
-    p_candidate_ = std::min(1.0, 1.4 * static_cast<double>(epi_.key_persons_target) / (persons * 0.55));
+    p_candidate_ =
+        std::min(1.0, 1.4 * static_cast<double>(epi_.key_persons_target) / (persons * 0.55));
     p_other_ = std::min(1.0, 20000.0 / persons);
     for (size_t v = 0; v < villages_.size(); ++v) {
       LZ_TRY(make_village(v));
@@ -152,8 +183,10 @@ class Generator {
     int64_t sum = std::accumulate(sizes.begin(), sizes.end(), int64_t{0});
     while (sum != t.poor_persons && !sizes.empty()) {
       auto& s = sizes[rng.uniform(0, sizes.size() - 1)];
-      if (sum < t.poor_persons && s < 8) ++s, ++sum;
-      else if (sum > t.poor_persons && s > 1) --s, --sum;
+      if (sum < t.poor_persons && s < 8)
+        ++s, ++sum;
+      else if (sum > t.poor_persons && s > 1)
+        --s, --sum;
     }
     auto pop = apportion(t.persons - t.poor_persons, pop_w);
     size_t next = 0;
@@ -162,11 +195,13 @@ class Generator {
     int64_t nonpoor_rural_persons = 0;
     for (size_t v = 0; v < villages_.size(); ++v)
       if (!is_urban(*villages_[v])) nonpoor_rural_persons += pop[v];
-    double p_marginal = nonpoor_rural_persons ? 0.10 * t.poor_households * 3.0 / nonpoor_rural_persons : 0;
+    double p_marginal =
+        nonpoor_rural_persons ? 0.10 * t.poor_households * 3.0 / nonpoor_rural_persons : 0;
     for (size_t v = 0; v < villages_.size(); ++v) {
       Rng vr = Rng::derive(cfg_.seed, "village-plan", v);
       auto& plan = plans_[v];
-      for (int64_t k = 0; k < poor_per_village[v]; ++k) plan.push_back({sizes[next++], true, false});
+      for (int64_t k = 0; k < poor_per_village[v]; ++k)
+        plan.push_back({sizes[next++], true, false});
       static const double kSize[] = {0, 15, 25, 24, 18, 11, 5, 2};
       for (int64_t persons = 0; persons < pop[v];) {
         int s = static_cast<int>(vr.pick(kSize));
@@ -185,7 +220,8 @@ class Generator {
     bool urban = is_urban(village);
     int groups = static_cast<int>(urban ? rng.uniform(3, 8) : rng.uniform(8, 18));
     for (int g = 1; g <= groups; ++g) {
-      Region r{fmt::format("{}{:03}", village.code, g), fmt::format("{}组", g), RegionLevel::kGroup, village.code};
+      Region r{fmt::format("{}{:03}", village.code, g), fmt::format("{}组", g), RegionLevel::kGroup,
+               village.code};
       LZ_TRY(out_.add_region(r));
     }
     const std::string place = tree_.full_name(village.code);
@@ -215,14 +251,17 @@ class Generator {
         if (lifted) lifted_year = static_cast<int>(rng.uniform(std::max(reg + 1, 2015), 2019));
         const char* status = lifted ? "lifted" : "registered_poor";
         LZ_TRY(out_.add_poverty_status(h.id, status, reg, lifted_year));
-        LZ_TRY(out_.add_poverty_details(poverty_details(h, status, reg, lifted_year, cfg_.as_of, cfg_.seed),
-                                        poverty::CheckConfig{}.year));
+        LZ_TRY(out_.add_poverty_details(
+            poverty_details(h, status, reg, lifted_year, cfg_.as_of, cfg_.seed),
+            poverty::CheckConfig{}.year));
         county_.poor.push_back({h.id, h.region_code, hp.size, 0});
       } else if (hp.marginal) {
         LZ_TRY(out_.add_poverty_status(h.id, "marginal", 0, std::nullopt));
-        LZ_TRY(out_.add_poverty_details(poverty_details(h, "marginal", 2019, std::nullopt, cfg_.as_of, cfg_.seed),
-                                        poverty::CheckConfig{}.year));
-        for (const auto& v : visits_for(h.id, cfg_.as_of, cfg_.seed)) LZ_TRY(out_.add_visit(h.id, std::nullopt, v, ""));
+        LZ_TRY(out_.add_poverty_details(
+            poverty_details(h, "marginal", 2019, std::nullopt, cfg_.as_of, cfg_.seed),
+            poverty::CheckConfig{}.year));
+        for (const auto& v : visits_for(h.id, cfg_.as_of, cfg_.seed))
+          LZ_TRY(out_.add_visit(h.id, std::nullopt, v, ""));
         ++county_.marginal_households;
       }
     }
@@ -233,7 +272,8 @@ class Generator {
     const Date as_of = cfg_.as_of;
     int n = hp.size;
     // Head: older in small and poor households.
-    int head_age = static_cast<int>(std::clamp(rng.normal(n == 1 ? 64 : (hp.poor ? 58 : 50), 13), 22.0, 95.0));
+    int head_age =
+        static_cast<int>(std::clamp(rng.normal(n == 1 ? 64 : (hp.poor ? 58 : 50), 13), 22.0, 95.0));
     bool head_male = rng.chance(n == 1 ? 0.55 : 0.82);
     std::string family = names.surname(rng);
     auto add = [&](const char* rel, int age, bool male, const std::string& surname) {
@@ -244,7 +284,8 @@ class Generator {
       Date birth = birth_for_age(std::max(age, 0), as_of, rng);
       std::string division = "430281";
       if (std::string_view(rel) == "10" && rng.chance(0.12)) {
-        static const char* kNear[] = {"430223", "430224", "430202", "430211", "360313", "360322", "430521"};
+        static const char* kNear[] = {"430223", "430224", "430202", "430211",
+                                      "360313", "360322", "430521"};
         division = kNear[rng.uniform(0, std::size(kNear) - 1)];
       }
       IdNumber id = ids_.make(division, birth, male, rng);
@@ -252,16 +293,20 @@ class Generator {
       p.sex = male ? "male" : "female";
       p.birth_date = birth;
       p.name = surname + names.given(rng, male);
-      p.ethnicity = rng.chance(0.994) ? "汉族" : (rng.chance(0.5) ? "土家族" : (rng.chance(0.5) ? "苗族" : "瑶族"));
+      p.ethnicity = rng.chance(0.994)
+                        ? "汉族"
+                        : (rng.chance(0.5) ? "土家族" : (rng.chance(0.5) ? "苗族" : "瑶族"));
       fill_attributes(p, age, hp.poor, rng);
-      if (age >= 18 && (p.relationship == "01" || rng.chance(age > 70 ? 0.3 : 0.65))) p.phone = mobile_number(rng);
+      if (age >= 18 && (p.relationship == "01" || rng.chance(age > 70 ? 0.3 : 0.65)))
+        p.phone = mobile_number(rng);
       if (p.relationship == "01") h.head_person_id = p.id;
       h.members.push_back(std::move(p));
     };
     add("01", head_age, head_male, family);
     int left = n - 1;
     if (left > 0 && head_age < 90 && rng.chance(hp.poor ? 0.7 : 0.85)) {
-      int age = std::clamp(head_age + static_cast<int>(rng.uniform(-6, 3)) * (head_male ? 1 : -1), 20, 98);
+      int age = std::clamp(head_age + static_cast<int>(rng.uniform(-6, 3)) * (head_male ? 1 : -1),
+                           20, 98);
       add("10", age, !head_male, names.surname(rng));
       --left;
     }
@@ -269,10 +314,12 @@ class Generator {
     int max_children = left;
     if (head_age > 62 && left >= 2) max_children = std::max(1, left / 2);
     for (int c = 0; c < max_children && left > 0; ++c) {
-      int age = head_age - static_cast<int>(rng.uniform(22, 34)) - c * static_cast<int>(rng.uniform(1, 4));
+      int age = head_age - static_cast<int>(rng.uniform(22, 34)) -
+                c * static_cast<int>(rng.uniform(1, 4));
       if (age < 0) break;
       bool male = rng.chance(0.53);
-      add(male ? "20" : "30", age, male, head_male ? family : (rng.chance(0.7) ? names.surname(rng) : family));
+      add(male ? "20" : "30", age, male,
+          head_male ? family : (rng.chance(0.7) ? names.surname(rng) : family));
       child_ages.push_back(age);
       --left;
     }
@@ -288,7 +335,8 @@ class Generator {
       } else {
         int age = std::clamp(head_age + static_cast<int>(rng.uniform(-10, 10)), 18, 95);
         bool male = rng.chance(0.5);
-        add(rng.chance(0.7) ? "70" : "99", age, male, rng.chance(0.6) ? family : names.surname(rng));
+        add(rng.chance(0.7) ? "70" : "99", age, male,
+            rng.chance(0.6) ? family : names.surname(rng));
       }
       --left;
     }
@@ -296,36 +344,57 @@ class Generator {
 
   static void fill_attributes(Person& p, int age, bool poor, Rng& rng) {
     // Enrolment by age.
-    if (age >= 3 && age <= 5) p.enrolment = "preschool";
-    else if (age >= 6 && age <= 11) p.enrolment = "primary";
-    else if (age >= 12 && age <= 14) p.enrolment = "junior_secondary";
-    else if (age >= 15 && age <= 17) p.enrolment = rng.chance(0.6) ? "senior_secondary" : (rng.chance(0.8) ? "vocational" : "not_enrolled");
-    else if (age >= 18 && age <= 22 && rng.chance(poor ? 0.25 : 0.4)) p.enrolment = "higher";
-    else p.enrolment = "not_enrolled";
+    if (age >= 3 && age <= 5)
+      p.enrolment = "preschool";
+    else if (age >= 6 && age <= 11)
+      p.enrolment = "primary";
+    else if (age >= 12 && age <= 14)
+      p.enrolment = "junior_secondary";
+    else if (age >= 15 && age <= 17)
+      p.enrolment =
+          rng.chance(0.6) ? "senior_secondary" : (rng.chance(0.8) ? "vocational" : "not_enrolled");
+    else if (age >= 18 && age <= 22 && rng.chance(poor ? 0.25 : 0.4))
+      p.enrolment = "higher";
+    else
+      p.enrolment = "not_enrolled";
     if (age >= 6 && age <= 15 && rng.chance(poor ? 0.004 : 0.001)) p.enrolment = "dropped_out";
     // Education reached.
-    if (age < 6) p.education = "preschool";
-    else if (age < 12) p.education = "primary";
-    else if (age < 15) p.education = "junior_secondary";
+    if (age < 6)
+      p.education = "preschool";
+    else if (age < 12)
+      p.education = "primary";
+    else if (age < 15)
+      p.education = "junior_secondary";
     else {
       double old = std::clamp((age - 30) / 50.0, 0.0, 1.0);
-      std::vector<double> w = {0.02 + 0.25 * old, 0.15 + 0.3 * old, 0.45, 0.25 - 0.15 * old, 0.13 - 0.12 * old};
+      std::vector<double> w = {0.02 + 0.25 * old, 0.15 + 0.3 * old, 0.45, 0.25 - 0.15 * old,
+                               0.13 - 0.12 * old};
       if (poor) w[0] += 0.08, w[4] *= 0.4;
-      static const char* kEd[] = {"illiterate", "primary", "junior_secondary", "senior_secondary", "college"};
+      static const char* kEd[] = {"illiterate", "primary", "junior_secondary", "senior_secondary",
+                                  "college"};
       p.education = kEd[rng.pick(w)];
     }
     // Health: more illness and disability with age and in poor households.
     double ill = poor ? 2.2 : 1.0;
-    if (rng.chance(0.018 * ill)) p.health = "disabled";
-    else if (age > 45 && rng.chance(0.1 * ill * (age - 40) / 30.0)) p.health = "chronic_illness";
-    else if (rng.chance(0.006 * ill)) p.health = "serious_illness";
-    else p.health = "healthy";
+    if (rng.chance(0.018 * ill))
+      p.health = "disabled";
+    else if (age > 45 && rng.chance(0.1 * ill * (age - 40) / 30.0))
+      p.health = "chronic_illness";
+    else if (rng.chance(0.006 * ill))
+      p.health = "serious_illness";
+    else
+      p.health = "healthy";
     // Labour capacity.
-    if (age < 16 || (age < 23 && p.enrolment == "higher")) p.labour = "none";
-    else if (p.health == "disabled" || p.health == "serious_illness") p.labour = rng.chance(0.6) ? "lost" : "weak";
-    else if (age > 75) p.labour = "none";
-    else if (age > 60) p.labour = "weak";
-    else p.labour = rng.chance(poor ? 0.08 : 0.2) ? "skilled" : "ordinary";
+    if (age < 16 || (age < 23 && p.enrolment == "higher"))
+      p.labour = "none";
+    else if (p.health == "disabled" || p.health == "serious_illness")
+      p.labour = rng.chance(0.6) ? "lost" : "weak";
+    else if (age > 75)
+      p.labour = "none";
+    else if (age > 60)
+      p.labour = "weak";
+    else
+      p.labour = rng.chance(poor ? 0.08 : 0.2) ? "skilled" : "ordinary";
   }
 
   Status make_cadres() {
@@ -334,13 +403,15 @@ class Generator {
     Rng rng = Rng::derive(cfg_.seed, "cadres");
     const Date as_of = cfg_.as_of;
     auto towns = tree_.at_level(RegionLevel::kTownship);
-    std::map<std::string, std::vector<size_t>> poor_by_town;  // township -> indexes into county_.poor
+    std::map<std::string, std::vector<size_t>>
+        poor_by_town;  // township -> indexes into county_.poor
     std::map<std::string, int64_t> poor_by_village;
     for (size_t i = 0; i < county_.poor.size(); ++i) {
       poor_by_town[county_.poor[i].region_code.substr(0, 9)].push_back(i);
       poor_by_village[county_.poor[i].region_code.substr(0, 12)]++;
     }
-    auto new_cadre = [&](const std::string& region, std::string unit, std::vector<std::string> kinds) {
+    auto new_cadre = [&](const std::string& region, std::string unit,
+                         std::vector<std::string> kinds) {
       Cadre c;
       c.id = ++cadre_id_;
       bool male = rng.chance(0.62);
@@ -365,7 +436,9 @@ class Generator {
     // A cadre needs a household: move any surplus to townships with room.
     int64_t surplus = 0;
     for (size_t ti = 0; ti < towns.size(); ++ti)
-      if (paired[ti] > static_cast<int64_t>(w[ti])) surplus += paired[ti] - static_cast<int64_t>(w[ti]), paired[ti] = static_cast<int64_t>(w[ti]);
+      if (paired[ti] > static_cast<int64_t>(w[ti]))
+        surplus += paired[ti] - static_cast<int64_t>(w[ti]),
+            paired[ti] = static_cast<int64_t>(w[ti]);
     for (size_t ti = 0; surplus > 0 && ti < towns.size() * 64; ++ti) {
       size_t k = ti % towns.size();
       if (paired[k] < static_cast<int64_t>(w[k])) ++paired[k], --surplus;
@@ -378,7 +451,9 @@ class Generator {
       shuffle(hh, rng);
       std::vector<Cadre> cadres;
       for (int64_t k = 0; k < n; ++k) {
-        std::string unit = rng.chance(0.55) ? towns[ti]->name + "人民政府" : kCountyUnits[rng.uniform(0, std::size(kCountyUnits) - 1)];
+        std::string unit = rng.chance(0.55)
+                               ? towns[ti]->name + "人民政府"
+                               : kCountyUnits[rng.uniform(0, std::size(kCountyUnits) - 1)];
         cadres.push_back(new_cadre(towns[ti]->code, unit, {"paired"}));
       }
       for (auto& c : cadres) LZ_TRY(out_.add_cadre(c));
@@ -386,7 +461,8 @@ class Generator {
         auto& poor = county_.poor[hh[k]];
         const Cadre& c = cadres[k % cadres.size()];
         poor.cadre_id = c.id;
-        Date from = *Date::from_ymd(static_cast<int>(rng.uniform(2016, 2019)), static_cast<int>(rng.uniform(1, 12)), 1);
+        Date from = *Date::from_ymd(static_cast<int>(rng.uniform(2016, 2019)),
+                                    static_cast<int>(rng.uniform(1, 12)), 1);
         if (rng.chance(0.12) && from.year() > 2016) {
           // An earlier cadre, rotated out.
           const Cadre& prev = cadres[(k + 1) % cadres.size()];
@@ -398,7 +474,8 @@ class Generator {
         if (from > as_of) from = as_of.plus_days(-30);
         Pairing p{++pairing_id, c.id, poor.id, from, std::nullopt};
         LZ_TRY(out_.add_pairing(p));
-        for (const auto& v : visits_for(poor.id, cfg_.as_of, cfg_.seed)) LZ_TRY(out_.add_visit(poor.id, c.id, v, ""));
+        for (const auto& v : visits_for(poor.id, cfg_.as_of, cfg_.seed))
+          LZ_TRY(out_.add_visit(poor.id, c.id, v, ""));
         ++county_.pairings;
       }
     }
@@ -406,8 +483,9 @@ class Generator {
     std::vector<const Region*> rural;
     for (const Region* v : villages_)
       if (v->name.find("虚拟") == std::string::npos) rural.push_back(v);
-    std::stable_sort(rural.begin(), rural.end(),
-                     [&](const Region* a, const Region* b) { return poor_by_village[a->code] > poor_by_village[b->code]; });
+    std::stable_sort(rural.begin(), rural.end(), [&](const Region* a, const Region* b) {
+      return poor_by_village[a->code] > poor_by_village[b->code];
+    });
     int64_t teams = std::max<int64_t>(1, t.village_stationed / 3);
     teams = std::min<int64_t>(teams, static_cast<int64_t>(rural.size()));
     std::vector<double> ones(teams, 1.0);
@@ -420,7 +498,8 @@ class Generator {
       team.name = v->name + "驻村帮扶工作队";
       team.from_date = *Date::from_ymd(2018, 3, static_cast<int>(rng.uniform(1, 28)));
       for (int64_t m = 0; m < team_sizes[k]; ++m) {
-        Cadre c = new_cadre(v->code, kCountyUnits[rng.uniform(0, std::size(kCountyUnits) - 1)], {"village_stationed"});
+        Cadre c = new_cadre(v->code, kCountyUnits[rng.uniform(0, std::size(kCountyUnits) - 1)],
+                            {"village_stationed"});
         LZ_TRY(out_.add_cadre(c));
         team.member_cadre_ids.push_back(c.id);
       }
@@ -433,8 +512,10 @@ class Generator {
     for (const Region* v : villages_) {
       for (int m = 0; m < per_village; ++m) {
         std::vector<std::string> kinds = {"village_committee"};
-        if (m == 0 && poor_by_village[v->code] > 0 && cfg_.scale == Scale::kFull) kinds.push_back("poverty_officer");
-        LZ_TRY(out_.add_cadre(new_cadre(v->code, v->name + (is_urban(*v) ? "居委会" : "村委会"), kinds)));
+        if (m == 0 && poor_by_village[v->code] > 0 && cfg_.scale == Scale::kFull)
+          kinds.push_back("poverty_officer");
+        LZ_TRY(out_.add_cadre(
+            new_cadre(v->code, v->name + (is_urban(*v) ? "居委会" : "村委会"), kinds)));
       }
     }
     for (const Region* town : towns)
@@ -461,10 +542,11 @@ Result<DemoCounty> generate_county(Store& store, const DemoConfig& config) {
   auto existing = store.household_count();
   if (!existing) return existing.error();
   if (*existing > 0)
-    return conflict("demo.not_empty", "db",
-                    fmt::format("数据库中已有{}户，演示县只能生成在空数据库中", *existing),
-                    fmt::format("The database already holds {} households; the demo county needs an empty one",
-                                *existing));
+    return conflict(
+        "demo.not_empty", "db",
+        fmt::format("数据库中已有{}户，演示县只能生成在空数据库中", *existing),
+        fmt::format("The database already holds {} households; the demo county needs an empty one",
+                    *existing));
   auto loader = store.bulk_loader("demo", config.as_of.iso() + "T08:00:00Z");
   if (!loader) return loader.error();
   Generator gen(store, config, **loader);
@@ -472,8 +554,17 @@ Result<DemoCounty> generate_county(Store& store, const DemoConfig& config) {
   if (!county) return county.error();
   LZ_TRY((*loader)->commit());
   LZ_TRY(store.set_meta("demo.seed", std::to_string(config.seed)));
-  LZ_TRY(store.set_meta("demo.scale", config.scale == Scale::kFull ? "full" : config.scale == Scale::kProvince ? "province" : "small"));
+  LZ_TRY(store.set_meta("demo.scale", config.scale == Scale::kFull       ? "full"
+                                      : config.scale == Scale::kProvince ? "province"
+                                                                         : "small"));
   LZ_TRY(store.set_meta("demo.as_of", config.as_of.iso()));
+  // The phone-screening campaign reads the registry it calls, so it runs on
+  // the committed county (SQLite store: the only one the demo writes to).
+  if (auto* sq = dynamic_cast<sqlite::SqliteStore*>(&store)) {
+    sqlite::SqliteEpidemicStore epi(sq->db(), sq->audit());
+    auto campaign = generate_campaign(epi, config.as_of, config.seed);
+    if (!campaign) return campaign.error();
+  }
   return county;
 }
 

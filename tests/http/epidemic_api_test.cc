@@ -594,6 +594,31 @@ TEST_F(EpidemicApiTest, CheckpointStaffSeeOnlyTheirCheckpointAndFeversAreReferre
   EXPECT_GE(bl.body["epidemic"]["checkpoint_fevers"].get<int>(), 1);
 }
 
+// The series for trends: each day equals that day's bulletin.
+TEST_F(EpidemicApiTest, BulletinSeriesEqualsTheDailyBulletins) {
+  std::string town = region_.substr(0, 9);
+  auto series = call("GET", "/api/v1/bulletin/series?from=2020-01-20&to=2020-02-12&region=" + town, "officer");
+  ASSERT_EQ(series.status, 200) << series.body.dump();
+  ASSERT_EQ(series.body["days"].size(), 24u);
+  for (const char* d : {"2020-01-20", "2020-01-28", "2020-02-05", "2020-02-12"}) {
+    auto one = call("GET", std::string("/api/v1/bulletin?date=") + d + "&region=" + town, "officer");
+    ASSERT_EQ(one.status, 200);
+    bool seen = false;
+    for (const auto& day : series.body["days"])
+      if (day["date"] == d) {
+        EXPECT_EQ(day, one.body) << d;
+        seen = true;
+      }
+    EXPECT_TRUE(seen) << d;
+  }
+  EXPECT_EQ(call("GET", "/api/v1/bulletin/series?from=2020-02-12&to=2020-01-01", "officer").status, 422);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin/series?from=2019-01-01&to=2020-02-12", "officer").status, 422);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin/series?from=x&to=2020-02-12", "officer").status, 400);
+  // Another township's officer gets their own township when asking for this one.
+  auto other = call("GET", "/api/v1/bulletin/series?from=2020-02-01&to=2020-02-02&region=" + town, "other_officer");
+  EXPECT_NE(other.status, 200);
+}
+
 TEST_F(EpidemicApiTest, SessionTellsTheCountysToday) {
   auto me = call("GET", "/api/v1/session", "villager");
   ASSERT_EQ(me.status, 200);

@@ -123,6 +123,7 @@ static json schemas() {
   s["Health"] = {{"type", "object"}, {"properties", {{"status", str}, {"version", str}}}};
   s["OpenApi"] = {{"type", "object"}};
   add_epidemic_schemas(s);
+  s["BulletinSeries"] = {{"type", "object"}, {"properties", {{"region", {{"type", "object"}}}, {"from", str}, {"to", str}, {"days", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Bulletin"}}}}}}}};
   return s;
 }
 

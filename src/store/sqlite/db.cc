@@ -129,7 +129,7 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
   sqlite3_extended_result_codes(h, 1);
   auto st = db->exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
   if (!st) {
     Error e = st.error();
     e.kind = ErrorKind::kInvalid;

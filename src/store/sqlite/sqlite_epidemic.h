@@ -11,6 +11,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,11 @@ class SqliteEpidemicStore {
   Result<ListResult<CallRow>> calls(const CallQuery& q);
   Result<std::optional<CallRow>> call(int64_t campaign_id, int64_t household_id);
   Result<epidemic::CallOutcome> add_outcome(epidemic::CallOutcome o, const Actor& actor);
+  // Many outcomes at once, without their reactions (the demo county, imports
+  // of a finished campaign): one transaction, one audit entry for the batch.
+  Status add_outcomes_bulk(std::span<const epidemic::CallOutcome> outcomes, const Actor& actor);
+  // Registry members listed as Hubei returnees: (household id, person id).
+  Result<std::vector<std::pair<int64_t, int64_t>>> returnee_members();
   Result<std::vector<epidemic::CallOutcome>> outcomes(int64_t campaign_id,
                                                       std::optional<int64_t> household_id = {});
   Result<std::vector<epidemic::HouseholdToCall>> campaign_households(int64_t campaign_id);

@@ -224,6 +224,60 @@ Result<CallOutcome> SqliteEpidemicStore::add_outcome(CallOutcome o, const Actor&
   return o;
 }
 
+Status SqliteEpidemicStore::add_outcomes_bulk(std::span<const CallOutcome> outcomes,
+                                              const Actor& actor) {
+  Tx tx(db_);
+  LZ_TRY(tx.begin_status());
+  auto ins = db_.prepare(
+      "INSERT INTO call_outcome (campaign_id, household_id, cadre_id, at, result, report, note, "
+      "created_at, "
+      "created_by) VALUES (?,?,?,?,?,?,?,?,?)");
+  auto upd = db_.prepare(
+      "UPDATE campaign_call SET outcome = ?, needs = ?, notes = ?, called_at = ?, called_by = ? "
+      "WHERE campaign_id = ? "
+      "AND household_id = ?");
+  std::string now = now_iso();
+  for (const CallOutcome& o : outcomes) {
+    json report = to_json(o);
+    json kept = {{"returnees", report["returnees"]},
+                 {"symptomatic", report["symptomatic"]},
+                 {"needs", report["needs"]}};
+    ins.bind(1, o.campaign_id).bind(2, o.household_id);
+    if (o.cadre_id)
+      ins.bind(3, o.cadre_id);
+    else
+      ins.bind_null(3);
+    ins.bind(4, o.at.iso()).bind(5, id(o.result)).bind(6, kept.dump()).bind(7, o.note).bind(8, now);
+    ins.bind(9, actor.name);
+    LZ_TRY(ins.exec());
+    ins.reset();
+    std::string needs;
+    for (const auto& n : o.needs) needs += (needs.empty() ? "" : ",") + std::string(id(n.kind));
+    upd.bind(1, id(o.result))
+        .bind(2, needs)
+        .bind(3, o.note)
+        .bind(4, o.at.iso())
+        .bind(5, actor.name);
+    upd.bind(6, o.campaign_id).bind(7, o.household_id);
+    LZ_TRY(upd.exec());
+    upd.reset();
+  }
+  if (!outcomes.empty())
+    LZ_TRY(log(actor, "call.record_bulk", "campaign", outcomes.front().campaign_id, "",
+               json{{"outcomes", outcomes.size()}}.dump()));
+  return tx.commit();
+}
+
+Result<std::vector<std::pair<int64_t, int64_t>>> SqliteEpidemicStore::returnee_members() {
+  auto s = db_.prepare(
+      "SELECT DISTINCT p.household_id, p.id FROM key_person k JOIN person p ON p.id = k.person_id "
+      "WHERE k.category = "
+      "'hubei_returnee' AND p.household_id IS NOT NULL ORDER BY 1, 2");
+  std::vector<std::pair<int64_t, int64_t>> out;
+  while (s.step()) out.emplace_back(s.i64(0), s.i64(1));
+  return out;
+}
+
 Result<std::vector<CallOutcome>> SqliteEpidemicStore::outcomes(
     int64_t campaign_id, std::optional<int64_t> household_id) {
   std::string sql =

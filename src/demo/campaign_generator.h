@@ -1,0 +1,26 @@
+// The demo county's phone screening (issue 5): one county-wide campaign, 27
+// January to 9 February 2020, with the call lists the domain assigns (paired
+// cadres for poor households, village cadres for the rest) and outcomes with
+// high but not total coverage: most households reached, some unreachable,
+// a few never called; returnee households report their returnees; a few
+// needs (food, medicine, unsold produce). Outcomes are written in bulk
+// without their reactions: the key persons they would list already exist.
+//
+// Called by generate_county() after the registry and the epidemic records.
+#pragma once
+#include <cstdint>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "store/sqlite/sqlite_epidemic.h"
+
+namespace lz::demo {
+
+struct CampaignFigures {
+  int64_t households = 0, reached = 0, unreachable = 0, not_called = 0;
+};
+
+Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, Date as_of,
+                                          uint64_t seed);
+
+}  // namespace lz::demo
