@@ -48,3 +48,5 @@ ALTER TABLE checkpoint_duty ADD COLUMN phone TEXT NOT NULL DEFAULT '';
 ALTER TABLE passage ADD COLUMN destination TEXT NOT NULL DEFAULT '';
 ALTER TABLE passage ADD COLUMN travellers TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE passage ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+-- The bulletin sums passages per checkpoint and day from this index alone.
+CREATE INDEX passage_counts ON passage(checkpoint_id, on_date, persons, fever);

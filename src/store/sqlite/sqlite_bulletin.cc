@@ -1,8 +1,24 @@
 #include "store/sqlite/sqlite_bulletin.h"
 
+#include <unordered_map>
+
 namespace lz::sqlite {
 
 using namespace lz::epidemic;
+
+// Parses ISO day columns, remembering each: bulletin tables repeat
+// the same days thousands of times.
+struct DayCache {
+  std::unordered_map<std::string, Date> seen;
+  Date parse(const Stmt& s, int c) {
+    std::string v = s.str(c);
+    auto it = seen.find(v);
+    if (it != seen.end()) return it->second;
+    Date d = Date::parse_iso(v).value_or(Date());
+    seen.emplace(std::move(v), d);
+    return d;
+  }
+};
 
 static std::optional<Date> opt_date(const Stmt& s, int c) {
   if (s.is_null(c)) return std::nullopt;
@@ -14,7 +30,8 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
   const std::string t = through.iso();
   {
     auto s = db.prepare(
-        "SELECT id, person_id, region_code, state, suspected_on, confirmed_on, closed_on FROM epi_case WHERE "
+        "SELECT id, person_id, region_code, state, suspected_on, confirmed_on, closed_on FROM "
+        "epi_case WHERE "
         "COALESCE(suspected_on, confirmed_on) <= ?");
     s.bind(1, t);
     while (s.step()) {
@@ -33,7 +50,8 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
     }
   }
   {
-    auto s = db.prepare("SELECT person_id, region_code, category, added_on FROM key_person WHERE added_on <= ?");
+    auto s = db.prepare(
+        "SELECT person_id, region_code, category, added_on FROM key_person WHERE added_on <= ?");
     s.bind(1, t);
     while (s.step()) {
       auto cat = parse<KeyCategory>(s.str(2));
@@ -43,7 +61,8 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
   }
   {
     auto s = db.prepare(
-        "SELECT id, person_id, region_code, kind, start_on, planned_end, released_on FROM observation WHERE start_on "
+        "SELECT id, person_id, region_code, kind, start_on, planned_end, released_on FROM "
+        "observation WHERE start_on "
         "<= ?");
     s.bind(1, t);
     while (s.step()) {
@@ -59,28 +78,43 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
     }
   }
   {
-    auto s = db.prepare("SELECT observation_id, on_date, substr(done_at, 1, 10) FROM follow_up WHERE on_date <= ?");
+    auto s = db.prepare(
+        "SELECT observation_id, on_date, substr(done_at, 1, 10) FROM follow_up WHERE on_date <= ?");
     s.bind(1, t);
+    DayCache days;
     while (s.step())
-      d.follow_ups.push_back({s.i64(0), *Date::parse_iso(s.str(1)), Date::parse_iso(s.str(2)).value_or(through)});
+      d.follow_ups.push_back(
+          {s.i64(0), days.parse(s, 1), s.is_null(2) ? through : days.parse(s, 2)});
+  }
+  {
+    // Passages: the checkpoints' regions once, then an index-only scan
+    // (passage_counts); days repeat, so their parsing is cached.
+    std::unordered_map<int64_t, std::string> region_of;
+    auto cps = db.prepare("SELECT id, region_code FROM checkpoint");
+    while (cps.step()) region_of[cps.i64(0)] = cps.str(1);
+    auto s =
+        db.prepare("SELECT checkpoint_id, on_date, persons, fever FROM passage WHERE on_date <= ?");
+    s.bind(1, t);
+    DayCache days;
+    while (s.step()) {
+      auto r = region_of.find(s.i64(0));
+      if (r == region_of.end()) continue;
+      d.passages.push_back(
+          {r->second, days.parse(s, 1), static_cast<int>(s.i64(2)), static_cast<int>(s.i64(3))});
+    }
   }
   {
     auto s = db.prepare(
-        "SELECT c.region_code, p.on_date, p.persons, p.fever FROM passage p JOIN checkpoint c ON c.id = "
-        "p.checkpoint_id WHERE p.on_date <= ?");
-    s.bind(1, t);
-    while (s.step())
-      d.passages.push_back({s.str(0), *Date::parse_iso(s.str(1)), static_cast<int>(s.i64(2)), static_cast<int>(s.i64(3))});
-  }
-  {
-    auto s = db.prepare(
-        "SELECT p.id, p.household_id, p.region_code FROM poverty_household ph CROSS JOIN person p WHERE "
-        "p.household_id = ph.household_id AND ph.status IN ('registered_poor','lifted') AND p.deleted_at IS NULL");
+        "SELECT p.id, p.household_id, p.region_code FROM poverty_household ph CROSS JOIN person p "
+        "WHERE "
+        "p.household_id = ph.household_id AND ph.status IN ('registered_poor','lifted') AND "
+        "p.deleted_at IS NULL");
     while (s.step()) d.registered_poor.push_back({s.i64(0), s.i64(1), s.str(2)});
   }
   {
     auto s = db.prepare(
-        "SELECT r.household_id, h.region_code, r.opened_on, r.closed_on, r.trigger_kind FROM risk_case r JOIN "
+        "SELECT r.household_id, h.region_code, r.opened_on, r.closed_on, r.trigger_kind FROM "
+        "risk_case r JOIN "
         "household h ON h.id = r.household_id WHERE r.opened_on <= ?");
     s.bind(1, t);
     while (s.step()) {
@@ -90,14 +124,17 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
       r.opened_on = *Date::parse_iso(s.str(2));
       r.closed_on = opt_date(s, 3);
       std::string trig = s.str(4);
-      r.epidemic = trig == "epidemic_quarantine" || trig == "epidemic_infection" || trig == "produce_unsold";
+      r.epidemic =
+          trig == "epidemic_quarantine" || trig == "epidemic_infection" || trig == "produce_unsold";
       d.relapse_cases.push_back(std::move(r));
     }
   }
   {
     auto s = db.prepare(
-        "SELECT c.id, c.region_code, MAX(k.kind = 'village_stationed'), MAX(k.kind = 'paired') FROM cadre c JOIN "
-        "cadre_kind k ON k.cadre_id = c.id WHERE c.deleted_at IS NULL GROUP BY c.id, c.region_code");
+        "SELECT c.id, c.region_code, MAX(k.kind = 'village_stationed'), MAX(k.kind = 'paired') "
+        "FROM cadre c JOIN "
+        "cadre_kind k ON k.cadre_id = c.id WHERE c.deleted_at IS NULL GROUP BY c.id, "
+        "c.region_code");
     while (s.step()) d.cadres.push_back({s.i64(0), s.str(1), s.i64(2) != 0, s.i64(3) != 0});
   }
   return d;
