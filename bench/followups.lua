@@ -7,12 +7,12 @@ local token = os.getenv("LZ_TOKEN")
 local first = tonumber(os.getenv("LZ_OBS_FIRST"))
 local count = tonumber(os.getenv("LZ_OBS_COUNT"))
 local threads = {}
-local tid = 0
+local next_tid = 0
 
+-- Each thread gets its own number (a global in the thread's Lua state).
 function setup(thread)
-  thread:set("tid", tid)
-  thread:set("nthreads", 0)
-  tid = tid + 1
+  thread:set("tid", next_tid)
+  next_tid = next_tid + 1
   table.insert(threads, thread)
 end
 

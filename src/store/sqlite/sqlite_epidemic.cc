@@ -436,7 +436,7 @@ Result<std::vector<ContactEdge>> SqliteEpidemicStore::contact_edges() {
 
 namespace {
 struct GraphCacheEntry {
-  int64_t max_id = -1, count = -1;
+  int64_t max_id = -1;
   std::shared_ptr<const ContactGraph> graph;
 };
 std::mutex graph_cache_mutex;
@@ -444,17 +444,19 @@ std::map<std::string, GraphCacheEntry> graph_cache;  // by database file
 }  // namespace
 
 Result<std::shared_ptr<const ContactGraph>> SqliteEpidemicStore::contact_graph() {
-  int64_t max_id = 0, count = 0;
+  // Contacts are append-only, so the largest id says whether the cached
+  // graph is current: an O(log n) lookup (COUNT(*) would scan the table).
+  int64_t max_id = 0;
   {
-    auto s = db_.prepare("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM contact");
-    if (s.step()) max_id = s.i64(0), count = s.i64(1);
+    auto s = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM contact");
+    if (s.step()) max_id = s.i64(0);
   }
   const char* file = sqlite3_db_filename(db_.handle(), "main");
   std::string key = file ? file : "";
   if (!key.empty()) {
     std::lock_guard lock(graph_cache_mutex);
     auto it = graph_cache.find(key);
-    if (it != graph_cache.end() && it->second.max_id == max_id && it->second.count == count)
+    if (it != graph_cache.end() && it->second.max_id == max_id)
       return it->second.graph;
   }
   auto edges = contact_edges();
@@ -463,7 +465,7 @@ Result<std::shared_ptr<const ContactGraph>> SqliteEpidemicStore::contact_graph()
       ContactGraph::build(std::span<const ContactEdge>(*edges)));
   if (!key.empty()) {
     std::lock_guard lock(graph_cache_mutex);
-    graph_cache[key] = {max_id, count, graph};
+    graph_cache[key] = {max_id, graph};
   }
   return graph;
 }
