@@ -405,6 +405,53 @@ async function main() {
     await page.close();
   });
 
+  // ---- Traditional Chinese search ----
+  // Characters whose Traditional form differs, each of which OpenCC's t2s maps
+  // straight back (one-to-one in names).
+  const S2T = {
+    陈: '陳', 刘: '劉', 张: '張', 华: '華', 黄: '黃', 杨: '楊', 赵: '趙', 吴: '吳', 郑: '鄭', 罗: '羅', 冯: '馮',
+    邓: '鄧', 许: '許', 苏: '蘇', 卢: '盧', 蒋: '蔣', 韩: '韓', 贺: '賀', 谭: '譚', 龙: '龍', 伟: '偉', 红: '紅',
+    国: '國', 军: '軍', 兰: '蘭', 丽: '麗', 凤: '鳳', 庆: '慶', 荣: '榮', 东: '東', 辉: '輝', 刚: '剛', 强: '強',
+    杰: '傑', 汤: '湯', 钟: '鍾', 顾: '顧', 胡: '胡', 孙: '孫', 叶: '葉', 林: '林', 贤: '賢', 宝: '寶', 兴: '興',
+  };
+  const toTraditional = (s) => [...s].map((c) => S2T[c] ?? c).join('');
+  await test('a name typed in Traditional Chinese finds the Simplified record (persons and households, as the API)', async () => {
+    // A person of the village whose name differs between the scripts.
+    const persons = (await api('GET', `/persons?region=${village}&limit=200`, { token: hq })).body.items;
+    const person = persons.find((p) => p.name && toTraditional(p.name) !== p.name && !/\*/.test(p.name));
+    check(person, `a name with a Traditional form among ${persons.length} persons`);
+    const simp = person.name;
+    const trad = toTraditional(simp);
+    const q = encodeURIComponent(trad);
+    const apiPersons = (await api('GET', `/persons?limit=100&q=${q}`, { token: hq })).body;
+    eq(apiPersons.total, (await api('GET', `/persons?limit=0&q=${encodeURIComponent(simp)}`, { token: hq })).body.total,
+      `the API finds as many for ${trad} as for ${simp}`);
+    check(apiPersons.items.some((p) => p.id === person.id), `the API finds ${simp} (id ${person.id}) for ${trad}`);
+    const page = await newPage('search-traditional');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/registry/persons`);
+    await page.getByTestId('person-q').fill(trad);
+    await page.getByTestId('person-q').press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('q') === trad);
+    const rows = page.locator('[data-testid=person-table] .el-table__body tr', { hasText: simp });
+    await rows.first().waitFor();
+    eq(await numberShown(page.locator('.el-pagination__total').first(), apiPersons.total), apiPersons.total, 'persons found');
+    const names = await page.locator('[data-testid=person-table] .el-table__body tr td:first-child').allInnerTexts();
+    check(names.includes(simp) && !names.includes(trad), `the list shows the Simplified name ${simp}: ${names.slice(0, 10)}`);
+    await shot(page, 'search-traditional-persons');
+    // The households with a member of that name: the person's household among them.
+    const apiHouseholds = (await api('GET', `/households?limit=100&q=${q}`, { token: hq })).body;
+    const own = apiHouseholds.items.find((h) => h.id === person.household_id);
+    check(own, `the API finds household ${person.household_id} for ${trad}`);
+    await page.goto(`${BASE}/registry/households`);
+    await page.getByTestId('household-q').fill(trad);
+    await page.getByTestId('household-q').press('Enter');
+    await page.locator('[data-testid=household-table] .el-table__body tr', { hasText: own.number }).first().waitFor();
+    eq(await numberShown(page.locator('.el-pagination__total').first(), apiHouseholds.total), apiHouseholds.total, 'households found');
+    await page.close();
+  });
+
   // ---- village cadre ----
   await test('a village cadre sees only their village\'s households (same as the API for them)', async () => {
     const mine = await tokenFor('cun.ganbu');
@@ -724,6 +771,15 @@ async function main() {
     await page.close();
   });
 
+  // The bulletin's follow-ups done today in the follow-up's township, before the cadre records it.
+  const fyTownship = fyVillage.slice(0, 9);
+  const followUpsDone = async () => {
+    const b = await api('GET', `/bulletin?date=${countyToday}&region=${fyTownship}`, { token: hq });
+    eq(b.status, 200, 'GET /bulletin of the township');
+    return b.body.epidemic.follow_ups_done;
+  };
+  const doneBefore = await followUpsDone();
+  let followUpRecorded = false;
   await test('epidemic: a village cadre records a 38.0 °C follow-up on the phone and sees the alert; records a call', async () => {
     const page = await newPage('phone-follow-up', { width: 360, height: 740 });
     await uiLogin(page, 'cun.fangyi');
@@ -741,6 +797,7 @@ async function main() {
     const sched = (await api('GET', `/observations/${dueToday.observation_id}`, { token: hq })).body.schedule;
     const today = sched.find((d) => d.day === dueToday.day);
     eq([today.state, today.follow_up?.temperature, today.alert, today.follow_up?.by], ['done', 38, true, 'cun.fangyi'], 'follow-up recorded with its alert');
+    followUpRecorded = true;
     await page.getByTestId('fu-close').click();
     await page.getByTestId(`fu-open-${id}`).waitFor({ state: 'detached' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -759,6 +816,25 @@ async function main() {
       const calls = (await api('GET', `/campaigns/${campaignId}/calls?limit=1000&region=${fyVillage}`, { token: hq })).body.items;
       eq(calls.find((x) => x.household_id === hid)?.result, 'reached', 'call outcome recorded');
     }
+    await page.close();
+  });
+
+  await test('the village cadre\'s follow-up shows on the HQ dashboard: today\'s follow-ups done in the township, as the API after the write', async () => {
+    check(followUpRecorded, 'the follow-up was recorded (previous test)');
+    const after = await followUpsDone();
+    eq(after, doneBefore + 1, `GET /bulletin follow_ups_done of ${fyTownship} on ${countyToday} went up by one`);
+    const page = await newPage('dashboard-follow-ups');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/dashboard?region=${fyTownship}`);
+    const town = townships.find((t) => t.code === fyTownship);
+    await page.getByTestId('trends-today').filter({ hasText: town.name }).waitFor({ timeout: 20000 });
+    check((await page.getByTestId('trends-today').innerText()).includes(countyToday), `the bulletin is of ${countyToday}`);
+    eq(await numberShown(page.getByTestId('bulletin-follow_ups_done'), after), after, 'follow-ups done today on the dashboard');
+    const due = (await api('GET', `/bulletin?date=${countyToday}&region=${fyTownship}`, { token: hq })).body.epidemic.follow_ups_due;
+    eq(num(await page.getByTestId('bulletin-follow_ups_due').innerText()), due, 'follow-ups due today on the dashboard');
+    await page.locator('[data-testid=trends-chart][data-drawn]').waitFor();
+    await shot(page, 'dashboard-follow-ups');
     await page.close();
   });
 

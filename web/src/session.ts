@@ -9,7 +9,7 @@ import { homeFor, navFor } from '@/lib/nav';
 import { fronts } from '@/views/fronts';
 import { resetRegions } from '@/lib/regions';
 import { clearLookups } from '@/lib/lookup';
-import { resetCountyToday } from '@/lib/countyToday';
+import { knowCountyToday, resetCountyToday } from '@/lib/countyToday';
 import { isApiError } from '@/api/problem';
 
 interface State {
@@ -35,6 +35,7 @@ export async function login(loginName: string, password: string): Promise<void> 
   session.scope = s.scope;
   session.checked = true;
   session.reason = null;
+  if (s.today) knowCountyToday(s.today); // spares the dashboard's trends a GET /session
 }
 
 /** Asks the server once whether the cookie still holds a session. */
@@ -44,6 +45,7 @@ export async function ensureSession(): Promise<boolean> {
     const s = await sessionApi.current();
     session.user = s.user;
     session.scope = s.scope;
+    if (s.today) knowCountyToday(s.today);
   } catch (e) {
     if (!isApiError(e) || e.status !== 401) {
       session.checked = false;

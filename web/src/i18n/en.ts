@@ -521,6 +521,7 @@ const en: Messages = {
       since: 'Since 2020-01-20',
       last30: 'Last 30 days',
       pickOne: 'Pick at least one figure',
+      followUpsToday: 'Followed up today / due',
       fig: {
         confirmed_total: 'Confirmed (total)',
         confirmed_new: 'Newly confirmed',

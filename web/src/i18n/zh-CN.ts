@@ -522,6 +522,7 @@ const zhCN = {
       since: '自2020-01-20',
       last30: '近30天',
       pickOne: '请至少选择一项指标',
+      followUpsToday: '今日已随访 / 应随访',
       fig: {
         confirmed_total: '累计确诊',
         confirmed_new: '新增确诊',

@@ -521,6 +521,7 @@ const zhTW: Messages = {
       since: '自2020-01-20',
       last30: '近30天',
       pickOne: '請至少選擇一項指標',
+      followUpsToday: '今日已隨訪 / 應隨訪',
       fig: {
         confirmed_total: '累計確診',
         confirmed_new: '新增確診',
