@@ -41,7 +41,7 @@ Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::stri
                    "At most 367 days at a time");
   auto r = bulletin_region(region_code);
   if (!r) return r.error();
-  auto data = sqlite::load_bulletin_data(db, to);
+  auto data = sqlite::load_bulletin_data(db, to, from);  // passages of from..to only
   if (!data) return data.error();
   json days = json::array();
   for (Date d = from; d <= to; d = d.plus_days(1))
@@ -56,7 +56,7 @@ Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::stri
 Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code) {
   auto r = bulletin_region(region_code);
   if (!r) return r.error();
-  auto data = sqlite::load_bulletin_data(db, date);
+  auto data = sqlite::load_bulletin_data(db, date, date);  // the day's passages only
   if (!data) return data.error();
   return bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date, r->first,
                        *r->second);

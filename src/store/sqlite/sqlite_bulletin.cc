@@ -25,7 +25,7 @@ static std::optional<Date> opt_date(const Stmt& s, int c) {
   return Date::parse_iso(s.str(c));
 }
 
-Result<BulletinData> load_bulletin_data(Db& db, Date through) {
+Result<BulletinData> load_bulletin_data(Db& db, Date through, std::optional<Date> from) {
   BulletinData d;
   const std::string t = through.iso();
   {
@@ -87,14 +87,24 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
           {s.i64(0), days.parse(s, 1), s.is_null(2) ? through : days.parse(s, 2)});
   }
   {
-    // Passages: the checkpoints' regions once, then an index-only scan
-    // (passage_counts); days repeat, so their parsing is cached.
+    // Passages: the checkpoints' regions once, then the passages of from..through
+    // (an index range on the day; all of them without `from`); days repeat, so
+    // their parsing is cached.
     std::unordered_map<int64_t, std::string> region_of;
     auto cps = db.prepare("SELECT id, region_code FROM checkpoint");
     while (cps.step()) region_of[cps.i64(0)] = cps.str(1);
     auto s =
-        db.prepare("SELECT checkpoint_id, on_date, persons, fever FROM passage WHERE on_date <= ?");
-    s.bind(1, t);
+        from ? db.prepare(
+                   "SELECT checkpoint_id, on_date, persons, fever FROM passage WHERE on_date >= ? "
+                   "AND on_date <= ?")
+             : db.prepare(
+                   "SELECT checkpoint_id, on_date, persons, fever FROM passage WHERE on_date <= ?");
+    if (from) {
+      s.bind(1, from->iso());
+      s.bind(2, t);
+    } else {
+      s.bind(1, t);
+    }
     DayCache days;
     while (s.step()) {
       auto r = region_of.find(s.i64(0));
@@ -108,7 +118,7 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
         "SELECT p.id, p.household_id, p.region_code FROM poverty_household ph CROSS JOIN person p "
         "WHERE "
         "p.household_id = ph.household_id AND ph.status IN ('registered_poor','lifted') AND "
-        "p.deleted_at IS NULL");
+        "p.deleted_at IS NULL");  // index-only on person (person_household_cover, migration 008)
     while (s.step()) d.registered_poor.push_back({s.i64(0), s.i64(1), s.str(2)});
   }
   {
@@ -130,11 +140,14 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through) {
     }
   }
   {
+    // Each cadre with any kind, its two flags by index look-ups (no grouping sort).
     auto s = db.prepare(
-        "SELECT c.id, c.region_code, MAX(k.kind = 'village_stationed'), MAX(k.kind = 'paired') "
-        "FROM cadre c JOIN "
-        "cadre_kind k ON k.cadre_id = c.id WHERE c.deleted_at IS NULL GROUP BY c.id, "
-        "c.region_code");
+        "SELECT c.id, c.region_code, "
+        "EXISTS (SELECT 1 FROM cadre_kind k WHERE k.cadre_id = c.id AND k.kind = "
+        "'village_stationed'), "
+        "EXISTS (SELECT 1 FROM cadre_kind k WHERE k.cadre_id = c.id AND k.kind = 'paired') "
+        "FROM cadre c WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM cadre_kind k WHERE "
+        "k.cadre_id = c.id)");
     while (s.step()) d.cadres.push_back({s.i64(0), s.str(1), s.i64(2) != 0, s.i64(3) != 0});
   }
   return d;

@@ -3,6 +3,7 @@
 // passages, the registered poor, relapse monitoring cases and cadres. One
 // scan per table; the figures themselves are computed in src/epidemic/.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "epidemic/bulletin.h"
@@ -20,11 +21,15 @@ struct BulletinData {
   std::vector<epidemic::RelapseCaseRecord> relapse_cases;
   std::vector<epidemic::CadreRecord> cadres;
   epidemic::BulletinInput input() const {
-    return {cases, key_persons, observations, follow_ups, passages, registered_poor, relapse_cases, cadres};
+    return {cases,    key_persons,     observations,  follow_ups,
+            passages, registered_poor, relapse_cases, cadres};
   }
 };
 
 // Records dated on or before `through` (later ones cannot change the bulletin of that day).
-Result<BulletinData> load_bulletin_data(Db& db, Date through);
+// Passages count only on their own day: with `from`, only those dated from..through are
+// loaded (enough for the bulletin of any day from..through; a day's bulletin passes itself).
+Result<BulletinData> load_bulletin_data(Db& db, Date through,
+                                        std::optional<Date> from = std::nullopt);
 
 }  // namespace lz::sqlite
