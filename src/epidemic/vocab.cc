@@ -18,6 +18,7 @@ static const Value kSources[] = {
     {"hospital", "医疗机构报告", "hospital report"},
     {"contact_tracing", "流调追踪", "contact tracing"},
     {"visit", "走访摸排", "door-to-door visit"},
+    {"enterprise", "企业报告", "enterprise report"},
 };
 static const Value kTravelModes[] = {
     {"car", "自驾", "car"},     {"train", "火车", "train"}, {"bus", "客车", "bus"},

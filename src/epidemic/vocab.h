@@ -67,6 +67,7 @@ enum class KeySource : uint8_t {
   kHospital,        // 医疗机构报告
   kContactTracing,  // 流调追踪
   kVisit,           // 走访摸排 (door to door)
+  kEnterprise,      // 企业报告 (an enterprise's daily temperature report)
 };
 
 // How a returnee travelled.
