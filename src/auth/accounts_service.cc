@@ -89,7 +89,7 @@ const char* level_en(int digits) {
 
 constexpr Role kAllRoles[] = {Role::kCountyAdmin, Role::kTownshipOfficer, Role::kVillageCadre,
                               Role::kPairedCadre, Role::kCheckpointStaff, Role::kEnterprise,
-                              Role::kSystemAdmin, Role::kSecurityAdmin,   Role::kAuditAdmin};
+                              Role::kPurchasePointOperator, Role::kSystemAdmin, Role::kSecurityAdmin,   Role::kAuditAdmin};
 
 // Validated sessions by token hash, shared by every AccountsService of the
 // process (the server has one per worker). An entry holds what the database
@@ -279,6 +279,7 @@ Result<Account> AccountsService::add_account(const AccountInput& in, const std::
   a.cadre_id = binding->cadre_id;
   a.checkpoint_id = in.checkpoint_id;
   a.enterprise_id = in.enterprise_id;
+  a.purchase_point_id = in.purchase_point_id;
   return store_.create_account(std::move(a), actor);
 }
 

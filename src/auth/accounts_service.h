@@ -40,7 +40,7 @@ namespace lz {
 struct AccountInput {
   std::string login, display_name, role;
   std::string region_code;  // by role; county_admin and paired_cadre default to the county
-  std::optional<int64_t> cadre_id, checkpoint_id, enterprise_id;
+  std::optional<int64_t> cadre_id, checkpoint_id, enterprise_id, purchase_point_id;
 };
 
 struct LoginResult {

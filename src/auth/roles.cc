@@ -16,6 +16,7 @@ const RoleInfo kRoles[] = {
     {Role::kPairedCadre, "paired_cadre", "结对帮扶干部", 6},
     {Role::kCheckpointStaff, "checkpoint_staff", "卡点执勤人员", 0},
     {Role::kEnterprise, "enterprise", "企业", 0},
+    {Role::kPurchasePointOperator, "purchase_point_operator", "收购点经办人", 0},
     {Role::kSystemAdmin, "system_admin", "系统管理员", 0},
     {Role::kSecurityAdmin, "security_admin", "安全管理员", 0},
     {Role::kAuditAdmin, "audit_admin", "审计管理员", 0},
@@ -53,26 +54,31 @@ Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t
       s.region_prefix = region_code.empty() ? "430281" : region_code;
       s.registry = s.registry_write = s.may_reveal = true;
       s.epidemic = s.epidemic_write = s.epidemic_command = true;
+      s.livelihood = s.livelihood_write = s.livelihood_command = true;
       break;
     case Role::kTownshipOfficer:
       s.region_prefix = region_code;
       s.registry = s.registry_write = s.may_reveal = s.full_phone = true;
       s.epidemic = s.epidemic_write = s.epidemic_command = true;
+      s.livelihood = s.livelihood_write = s.livelihood_command = true;
       break;
     case Role::kVillageCadre:
       s.region_prefix = region_code;
       s.registry = s.registry_write = s.may_reveal = s.full_phone = true;
       s.epidemic = s.epidemic_write = true;
+      s.livelihood = s.livelihood_write = true;
       break;
     case Role::kPairedCadre:
       // Their households lie anywhere in the county; the pairing decides.
       s.region_prefix = region_code.empty() ? "430281" : region_code;
       s.registry = s.paired_only = s.full_phone = s.may_reveal = true;
       s.epidemic = s.epidemic_write = true;  // their own follow-ups and calls
+      s.livelihood = s.livelihood_write = true;  // their households' produce and labour
       break;
     case Role::kCheckpointStaff:
     case Role::kEnterprise:
-      break;  // their own checkpoint / enterprise only (epidemic and livelihood fronts)
+    case Role::kPurchasePointOperator:
+      break;  // their own checkpoint / enterprise / purchase point only (bound at sign-in)
     case Role::kSystemAdmin:
       s.manage_accounts = true;
       break;

@@ -22,6 +22,7 @@ enum class Role {
   kPairedCadre,
   kCheckpointStaff,
   kEnterprise,
+  kPurchasePointOperator,
   kSystemAdmin,
   kSecurityAdmin,
   kAuditAdmin,
@@ -57,6 +58,18 @@ struct Scope {
   bool epidemic_write = false;
   bool epidemic_command = false;
   std::optional<int64_t> checkpoint_id;  // checkpoint_staff: theirs (set at sign-in from the binding)
+  // The livelihood front. `livelihood`: read produce, purchases, labour,
+  // enterprises and supplies in region_prefix; `livelihood_write`: list
+  // produce, register labourers, record requests (cadres);
+  // `livelihood_command`: purchase points, backstop buyers, employers, job
+  // postings, placements, welfare posts, approvals, depots and distributions
+  // (county and township). An enterprise account sees and writes only its
+  // enterprise (enterprise_id); a purchase-point operator only their point.
+  bool livelihood = false;
+  bool livelihood_write = false;
+  bool livelihood_command = false;
+  std::optional<int64_t> enterprise_id;      // enterprise: theirs (from the account's binding)
+  std::optional<int64_t> purchase_point_id;  // purchase_point_operator: theirs
   // True if a record in `region_code` lies in this scope's region.
   bool covers(std::string_view region_code) const {
     return !region_prefix.empty() && region_code.substr(0, region_prefix.size()) == region_prefix;

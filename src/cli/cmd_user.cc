@@ -97,6 +97,7 @@ nlohmann::json account_json(const Account& a) {
           {"cadre_id", opt(a.cadre_id)},
           {"checkpoint_id", opt(a.checkpoint_id)},
           {"enterprise_id", opt(a.enterprise_id)},
+          {"purchase_point_id", opt(a.purchase_point_id)},
           {"disabled", a.disabled},
           {"locked", is_locked(a)},
           {"locked_until",
@@ -115,7 +116,7 @@ std::string roles_help() {
   bool first = true;
   for (const auto& name :
        {"county_admin", "township_officer", "village_cadre", "paired_cadre", "checkpoint_staff",
-        "enterprise", "system_admin", "security_admin", "audit_admin"}) {
+        "enterprise", "purchase_point_operator", "system_admin", "security_admin", "audit_admin"}) {
     auto r = parse_role(name);
     out += fmt::format("{}{} ({})", first ? "" : ", ", name, role_label_zh(*r));
     first = false;
@@ -126,7 +127,7 @@ std::string roles_help() {
 void add_add(CLI::App& user, Runner& run) {
   struct Opts {
     std::string db, login, role, region, name;
-    int64_t cadre = 0, checkpoint = 0;
+    int64_t cadre = 0, checkpoint = 0, enterprise = 0, purchase_point = 0;
     bool password_stdin = false;
   };
   auto o = std::make_shared<Opts>();
@@ -142,6 +143,10 @@ void add_add(CLI::App& user, Runner& run) {
   auto* cadre = cmd->add_option("--cadre", o->cadre, "Cadre id (required for paired_cadre)");
   auto* checkpoint =
       cmd->add_option("--checkpoint", o->checkpoint, "Checkpoint id (checkpoint_staff: the checkpoint they work at)");
+  auto* enterprise =
+      cmd->add_option("--enterprise", o->enterprise, "Enterprise id (enterprise: the enterprise whose HR the account is)");
+  auto* purchase_point = cmd->add_option("--purchase-point", o->purchase_point,
+                                         "Purchase point id (purchase_point_operator: the point they run)");
   cmd->add_option("--name", o->name, "Display name, e.g. the person's name");
   cmd->add_flag("--password-stdin", o->password_stdin,
                 "Read the password from the first line of stdin (required)");
@@ -150,8 +155,8 @@ void add_add(CLI::App& user, Runner& run) {
       "other symbols, not containing the login, not a common password.\n"
       "Example: liangzhan user add --db county.db --login zhang3 --role township_officer "
       "--region 430281126 --name 张三 --password-stdin < password.txt");
-  cmd->callback([o, cadre, checkpoint, &run] {
-    run = [o, cadre, checkpoint] {
+  cmd->callback([o, cadre, checkpoint, enterprise, purchase_point, &run] {
+    run = [o, cadre, checkpoint, enterprise, purchase_point] {
       auto pw = read_password(o->password_stdin);
       if (!pw) return fail(pw.error());
       auto opened = open_accounts(o->db);
@@ -164,6 +169,8 @@ void add_add(CLI::App& user, Runner& run) {
       in.region_code = o->region;
       if (cadre->count() > 0) in.cadre_id = o->cadre;
       if (checkpoint->count() > 0) in.checkpoint_id = o->checkpoint;
+      if (enterprise->count() > 0) in.enterprise_id = o->enterprise;
+      if (purchase_point->count() > 0) in.purchase_point_id = o->purchase_point;
       auto a = svc.add_account(in, *pw, kCliActor);
       if (!a) return fail(a.error());
       std::string region = a->region_code.empty() ? (en() ? "none" : "无") : a->region_code;

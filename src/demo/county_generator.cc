@@ -14,6 +14,7 @@
 #include "demo/county_generator.h"
 
 #include "demo/campaign_generator.h"
+#include "demo/livelihood_generator.h"
 #include "store/sqlite/sqlite_store.h"
 
 #include <fmt/format.h>
@@ -564,6 +565,11 @@ Result<DemoCounty> generate_county(Store& store, const DemoConfig& config) {
     sqlite::SqliteEpidemicStore epi(sq->db(), sq->audit());
     auto campaign = generate_campaign(epi, config.as_of, config.seed);
     if (!campaign) return campaign.error();
+    // The livelihood front, through its services (income credits reach the check).
+    LZ_TRY(generate_enterprises(*sq, config.as_of, config.seed));
+    LZ_TRY(generate_supplies(*sq, config.as_of, config.seed));
+    LZ_TRY(generate_jobs(*sq, config.as_of, config.seed));
+    LZ_TRY(generate_produce(*sq, config.as_of, config.seed));
   }
   return county;
 }

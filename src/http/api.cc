@@ -40,6 +40,7 @@ Api::Api() {
   add_poverty_task_routes(router_);
   add_bulletin_routes(router_);
   add_epidemic_routes(router_);
+  add_livelihood_routes(router_);
   add_door_plate_routes(router_);
   add_meta_routes(router_);
 }
@@ -63,6 +64,8 @@ HttpResponse Api::handle(const HttpRequest& req, Services& svc) const {
     if (!role) return unauthorized(lang);
     c.scope = scope_for(*role, account->region_code, account->cadre_id);
     if (*role == Role::kCheckpointStaff) c.scope.checkpoint_id = account->checkpoint_id;
+    if (*role == Role::kEnterprise) c.scope.enterprise_id = account->enterprise_id;
+    if (*role == Role::kPurchasePointOperator) c.scope.purchase_point_id = account->purchase_point_id;
     c.actor = Actor{account->login, req.remote, account->role};
     c.account = std::move(account).value();
   }

@@ -38,6 +38,7 @@ void add_poverty_routes(Router& r);       // handlers/poverty.cc
 void add_poverty_task_routes(Router& r);  // handlers/poverty_tasks.cc
 void add_bulletin_routes(Router& r);      // handlers/bulletin.cc
 void add_epidemic_routes(Router& r);      // handlers/epidemic*.cc
+void add_livelihood_routes(Router& r);    // handlers/livelihood*.cc
 void add_door_plate_routes(Router& r);    // handlers/door_plate.cc
 void add_meta_routes(Router& r);  // openapi.json, health
 // The OpenAPI 3 document of a router.

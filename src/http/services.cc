@@ -15,13 +15,24 @@ Result<std::unique_ptr<Services>> Services::open(const std::string& db_path, Acc
   s->epidemic_store = std::make_unique<sqlite::SqliteEpidemicStore>(s->store->db(), s->store->audit());
   // The county's "today": a demo county lives on its demo date.
   sqlite::SqliteStore* st = s->store.get();
-  s->epidemic = std::make_unique<app::EpidemicService>(*s->epidemic_store, *s->poverty, epidemic::EpidemicConfig{},
-                                                       [st]() {
-                                                         auto m = st->meta("demo.as_of");
-                                                         if (m && *m)
-                                                           if (auto d = Date::parse_iso(**m)) return *d;
-                                                         return Date::today();
-                                                       });
+  auto today = [st]() {
+    auto m = st->meta("demo.as_of");
+    if (m && *m)
+      if (auto d = Date::parse_iso(**m)) return *d;
+    return Date::today();
+  };
+  s->epidemic =
+      std::make_unique<app::EpidemicService>(*s->epidemic_store, *s->poverty, epidemic::EpidemicConfig{}, today);
+  auto& db = s->store->db();
+  auto& audit = s->store->audit();
+  s->produce_store = std::make_unique<sqlite::SqliteProduceStore>(db, audit);
+  s->produce = std::make_unique<app::ProduceService>(*s->produce_store, *s->poverty, today);
+  s->jobs_store = std::make_unique<sqlite::SqliteJobsStore>(db, audit);
+  s->jobs = std::make_unique<app::JobsService>(*s->jobs_store, *s->poverty, today);
+  s->enterprise_store = std::make_unique<sqlite::SqliteEnterpriseStore>(db, audit);
+  s->enterprise = std::make_unique<app::EnterpriseService>(*s->enterprise_store, *s->epidemic, today);
+  s->supplies_store = std::make_unique<sqlite::SqliteSuppliesStore>(db, audit);
+  s->supplies = std::make_unique<app::SuppliesService>(*s->supplies_store, today);
   return s;
 }
 

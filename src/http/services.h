@@ -4,8 +4,12 @@
 #include <memory>
 #include <string>
 
+#include "app/enterprise_service.h"
 #include "app/epidemic_service.h"
+#include "app/jobs_service.h"
 #include "app/poverty_service.h"
+#include "app/produce_service.h"
+#include "app/supplies_service.h"
 #include "auth/accounts_service.h"
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_epidemic.h"
@@ -22,6 +26,15 @@ struct Services {
   std::unique_ptr<app::PovertyService> poverty;
   std::unique_ptr<sqlite::SqliteEpidemicStore> epidemic_store;
   std::unique_ptr<app::EpidemicService> epidemic;
+  // The livelihood front, one store and service per part.
+  std::unique_ptr<sqlite::SqliteProduceStore> produce_store;
+  std::unique_ptr<app::ProduceService> produce;
+  std::unique_ptr<sqlite::SqliteJobsStore> jobs_store;
+  std::unique_ptr<app::JobsService> jobs;
+  std::unique_ptr<sqlite::SqliteEnterpriseStore> enterprise_store;
+  std::unique_ptr<app::EnterpriseService> enterprise;
+  std::unique_ptr<sqlite::SqliteSuppliesStore> supplies_store;
+  std::unique_ptr<app::SuppliesService> supplies;
 
   static Result<std::unique_ptr<Services>> open(const std::string& db_path, AccountsConfig config = {},
                                                 AccountsService::Clock clock = {});

@@ -17,7 +17,7 @@ struct Account {
   int64_t id = 0;
   std::string login, display_name, password_hash, role;
   std::string region_code;  // empty when the role takes none
-  std::optional<int64_t> cadre_id, checkpoint_id, enterprise_id;
+  std::optional<int64_t> cadre_id, checkpoint_id, enterprise_id, purchase_point_id;
   bool disabled = false;
   int failed_logins = 0;
   std::string locked_until;  // ISO 8601 UTC, empty when not locked

@@ -40,6 +40,8 @@ void add_account_routes(Router& r) {
            if (body->contains("cadre_id") && (*body)["cadre_id"].is_number_integer()) in.cadre_id = (*body)["cadre_id"].get<int64_t>();
            if (body->contains("checkpoint_id") && (*body)["checkpoint_id"].is_number_integer()) in.checkpoint_id = (*body)["checkpoint_id"].get<int64_t>();
            if (body->contains("enterprise_id") && (*body)["enterprise_id"].is_number_integer()) in.enterprise_id = (*body)["enterprise_id"].get<int64_t>();
+           if (body->contains("purchase_point_id") && (*body)["purchase_point_id"].is_number_integer())
+             in.purchase_point_id = (*body)["purchase_point_id"].get<int64_t>();
            // Only the security administrator hands out administrator roles.
            bool admin_role = in.role == "system_admin" || in.role == "security_admin" || in.role == "audit_admin";
            if (admin_role && !c.scope.manage_roles) return problem(require(false).error(), c.lang);

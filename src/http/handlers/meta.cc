@@ -1,6 +1,7 @@
 // /api/v1/openapi.json (generated from the route table) and /api/v1/health.
 #include "http/api.h"
 #include "http/handlers/epidemic_common.h"
+#include "http/handlers/livelihood_common.h"
 
 namespace lz::http {
 
@@ -123,6 +124,7 @@ static json schemas() {
   s["Health"] = {{"type", "object"}, {"properties", {{"status", str}, {"version", str}}}};
   s["OpenApi"] = {{"type", "object"}};
   add_epidemic_schemas(s);
+  add_livelihood_schemas(s);
   s["BulletinSeries"] = {{"type", "object"}, {"properties", {{"region", {{"type", "object"}}}, {"from", str}, {"to", str}, {"days", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Bulletin"}}}}}}}};
   return s;
 }

@@ -19,6 +19,7 @@ nlohmann::json account_json(const Account& a) {
           {"cadre_id", a.cadre_id ? nlohmann::json(*a.cadre_id) : nlohmann::json(nullptr)},
           {"checkpoint_id", a.checkpoint_id ? nlohmann::json(*a.checkpoint_id) : nlohmann::json(nullptr)},
           {"enterprise_id", a.enterprise_id ? nlohmann::json(*a.enterprise_id) : nlohmann::json(nullptr)},
+          {"purchase_point_id", a.purchase_point_id ? nlohmann::json(*a.purchase_point_id) : nlohmann::json(nullptr)},
           {"disabled", a.disabled},
           {"version", a.meta.version}};
 }
@@ -28,7 +29,11 @@ static nlohmann::json scope_json(const Scope& s) {
           {"paired_only", s.paired_only},     {"full_phone", s.full_phone},   {"may_reveal", s.may_reveal},
           {"manage_accounts", s.manage_accounts}, {"manage_roles", s.manage_roles}, {"read_audit", s.read_audit},
           {"epidemic", s.epidemic}, {"epidemic_write", s.epidemic_write}, {"epidemic_command", s.epidemic_command},
-          {"checkpoint_id", s.checkpoint_id ? nlohmann::json(*s.checkpoint_id) : nlohmann::json(nullptr)}};
+          {"checkpoint_id", s.checkpoint_id ? nlohmann::json(*s.checkpoint_id) : nlohmann::json(nullptr)},
+          {"livelihood", s.livelihood}, {"livelihood_write", s.livelihood_write},
+          {"livelihood_command", s.livelihood_command},
+          {"enterprise_id", s.enterprise_id ? nlohmann::json(*s.enterprise_id) : nlohmann::json(nullptr)},
+          {"purchase_point_id", s.purchase_point_id ? nlohmann::json(*s.purchase_point_id) : nlohmann::json(nullptr)}};
 }
 
 void add_session_routes(Router& r) {
@@ -48,6 +53,8 @@ void add_session_routes(Router& r) {
            auto role = parse_role(res->account.role);
            Scope s = scope_for(role.value_or(Role::kAuditAdmin), res->account.region_code, res->account.cadre_id);
            if (role == Role::kCheckpointStaff) s.checkpoint_id = res->account.checkpoint_id;
+           if (role == Role::kEnterprise) s.enterprise_id = res->account.enterprise_id;
+           if (role == Role::kPurchasePointOperator) s.purchase_point_id = res->account.purchase_point_id;
            HttpResponse out = json_response(
                {{"token", res->token},
                 {"user", account_json(res->account)},

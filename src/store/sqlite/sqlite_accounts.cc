@@ -14,7 +14,7 @@ namespace {
 const char* kAccountCols =
     "id, login, display_name, password_hash, role, COALESCE(region_code, ''), cadre_id, "
     "checkpoint_id, enterprise_id, disabled, failed_logins, COALESCE(locked_until, ''), "
-    "password_set_at, version, created_at, created_by, updated_at, updated_by";
+    "password_set_at, version, created_at, created_by, updated_at, updated_by, purchase_point_id";
 
 Account read_account(const Stmt& s) {
   Account a;
@@ -32,6 +32,7 @@ Account read_account(const Stmt& s) {
   a.locked_until = s.str(11);
   a.password_set_at = s.str(12);
   a.meta = {s.i64(13), s.str(14), s.str(15), s.str(16), s.str(17)};
+  a.purchase_point_id = s.opt_i64(18);
   return a;
 }
 
@@ -91,11 +92,11 @@ std::string session_handle(const std::string& token_hash) {
 std::string SqliteAccountStore::audit_json(const Account& a) {
   return fmt::format(
       "{{\"id\":{},\"login\":{},\"display_name\":{},\"role\":{},\"region_code\":{},\"cadre_id\":{},"
-      "\"checkpoint_id\":{},\"enterprise_id\":{},\"disabled\":{},\"failed_logins\":{},"
+      "\"checkpoint_id\":{},\"enterprise_id\":{},\"purchase_point_id\":{},\"disabled\":{},\"failed_logins\":{},"
       "\"locked_until\":{},\"password_set_at\":{},\"version\":{}}}",
       a.id, json_string(a.login), json_string(a.display_name), json_string(a.role),
       json_opt_str(a.region_code), json_opt(a.cadre_id), json_opt(a.checkpoint_id),
-      json_opt(a.enterprise_id), a.disabled ? "true" : "false", a.failed_logins,
+      json_opt(a.enterprise_id), json_opt(a.purchase_point_id), a.disabled ? "true" : "false", a.failed_logins,
       json_opt_str(a.locked_until), json_string(a.password_set_at), a.meta.version);
 }
 
@@ -167,12 +168,12 @@ Result<Account> SqliteAccountStore::create_account(Account a, const Actor& actor
       "INSERT INTO account (login, display_name, password_hash, role, region_code, cadre_id, "
       "checkpoint_id, enterprise_id, disabled, failed_logins, locked_until, password_set_at, "
       "version, "
-      "created_at, created_by, updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,0,NULL,?,1,?,?,?,?)");
+      "created_at, created_by, updated_at, updated_by, purchase_point_id) VALUES "
+      "(?,?,?,?,?,?,?,?,?,0,NULL,?,1,?,?,?,?,?)");
   s.bind(1, a.login).bind(2, a.display_name).bind(3, a.password_hash).bind(4, a.role);
   s.bind(5, null_if_empty(a.region_code)).bind(6, a.cadre_id).bind(7, a.checkpoint_id);
   s.bind(8, a.enterprise_id).bind(9, a.disabled ? 1 : 0).bind(10, now);
-  s.bind(11, now).bind(12, actor.name).bind(13, now).bind(14, actor.name);
+  s.bind(11, now).bind(12, actor.name).bind(13, now).bind(14, actor.name).bind(15, a.purchase_point_id);
   LZ_TRY(s.exec());
   auto created = load(sqlite3_last_insert_rowid(db_.handle()));
   if (!created)

@@ -1,0 +1,37 @@
+// What the livelihood handlers share: the routes of each part of the front,
+// who may do what (the livelihood flags of auth/roles.h). Internal to
+// src/http/handlers/livelihood_*.cc.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/scope_guard.h"
+#include "http/services.h"
+
+namespace lz::http {
+
+// 403 unless the role may read the livelihood front (write: list produce,
+// register labourers, record requests; command: points, buyers, employers,
+// postings, placements, welfare posts, approvals, depots, distributions).
+// Enterprise and purchase-point accounts pass `bound_ok` checks in their own
+// handlers (they see only their enterprise / point).
+Status require_livelihood(const Ctx& c, bool write = false, bool command = false);
+
+// OpenAPI components of the livelihood front (meta.cc), one per part.
+void add_livelihood_schemas(nlohmann::json& schemas);
+void add_produce_schemas(nlohmann::json& schemas);
+void add_jobs_schemas(nlohmann::json& schemas);
+void add_enterprise_schemas(nlohmann::json& schemas);
+void add_supplies_schemas(nlohmann::json& schemas);
+
+void add_produce_routes(
+    Router& r);  // livelihood_produce.cc: listings, purchase points, purchases, backstop
+void add_jobs_routes(
+    Router& r);  // livelihood_jobs.cc: labourers, employers, postings, placements, welfare posts
+void add_enterprise_routes(
+    Router& r);  // livelihood_enterprise.cc: enterprises, checklists, worker temperatures
+void add_supplies_routes(Router& r);  // livelihood_supplies.cc: depots, stock, requests,
+                                      // distributions, technicians, cooperatives
+
+}  // namespace lz::http

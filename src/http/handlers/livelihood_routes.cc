@@ -1,0 +1,27 @@
+#include "http/handlers/livelihood_common.h"
+
+namespace lz::http {
+
+Status require_livelihood(const Ctx& c, bool write, bool command) {
+  const Scope& s = c.scope;
+  bool ok = s.livelihood && (!write || s.livelihood_write) && (!command || s.livelihood_command);
+  if (ok) return {};
+  return invalid("livelihood.forbidden", "", "您的角色无权进行此项生产生活保障操作",
+                 "Your role may not do this on the livelihood front");
+}
+
+void add_livelihood_schemas(nlohmann::json& s) {
+  add_produce_schemas(s);
+  add_jobs_schemas(s);
+  add_enterprise_schemas(s);
+  add_supplies_schemas(s);
+}
+
+void add_livelihood_routes(Router& r) {
+  add_produce_routes(r);
+  add_jobs_routes(r);
+  add_enterprise_routes(r);
+  add_supplies_routes(r);
+}
+
+}  // namespace lz::http
