@@ -1,5 +1,7 @@
 #include "exchange/sheets.h"
 
+#include "livelihood/supplies.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -22,7 +24,8 @@ static std::string accepted(const std::string& key) {
   if (key == "labour") return list(enums::labour_capacities());
   if (key == "ethnicity") return "56个民族之一，可省略“族”字，如“汉”";
   if (key == "id_number") return "18位；请将该列设为文本，否则Excel会改成科学计数法并丢失末几位";
-  if (key == "birth_date") return "可省略（取自身份证号）；2020-02-12、2020/2/12、2020年2月12日均可";
+  if (key == "birth_date")
+    return "可省略（取自身份证号）；2020-02-12、2020/2/12、2020年2月12日均可";
   if (key == "sex") return "可省略（取自身份证号）；男或女";
   if (key == "number") return "同一户的各成员行填同一户编号，并排在一起";
   if (key == "region_code") return "12位村级统计用区划代码（或15位组代码）；与“所在村”二选一";
@@ -39,8 +42,8 @@ Status write_template(const KindSpec& spec, const std::string& path) {
   std::vector<std::string> header, example;
   for (size_t c = 0; c < spec.columns.size(); ++c) {
     const auto& col = spec.columns[c];
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), col.key == "id_number" ? 22 : 14,
-                         b.style(XlsxBook::kText));
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                         col.key == "id_number" ? 22 : 14, b.style(XlsxBook::kText));
     header.push_back(col.zh);
     example.push_back(col.example);
     // The example's place: a real village of the county.
@@ -49,8 +52,9 @@ Status write_template(const KindSpec& spec, const std::string& path) {
     if (!villages.empty() && col.key == "village") example.back() = villages.front()->name;
   }
   for (size_t c = 0; c < header.size(); ++c)
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(),
-                           b.style(spec.columns[c].required ? XlsxBook::kRequiredHeader : XlsxBook::kHeader));
+    worksheet_write_string(
+        ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(),
+        b.style(spec.columns[c].required ? XlsxBook::kRequiredHeader : XlsxBook::kHeader));
   b.write_row(ws, 1, example);
   worksheet_freeze_panes(ws, 1, 0);
   lxw_worksheet* help = b.add_sheet("填写说明");
@@ -61,10 +65,12 @@ Status write_template(const KindSpec& spec, const std::string& path) {
   b.write_row(help, 0, {"列名", "必填", "英文列名", "说明"}, XlsxBook::kHeader);
   for (size_t c = 0; c < spec.columns.size(); ++c) {
     const auto& col = spec.columns[c];
-    b.write_row(help, static_cast<long>(c + 1), {col.zh, col.required ? "是" : "", col.key, accepted(col.key)});
+    b.write_row(help, static_cast<long>(c + 1),
+                {col.zh, col.required ? "是" : "", col.key, accepted(col.key)});
   }
   b.write_row(help, static_cast<long>(spec.columns.size() + 2),
-              {"第一行是表头，从第二行起每行一名成员；示例行可删除。表头可用全角或半角、可带单位括号，也可用英文列名。"},
+              {"第一行是表头，从第二行起每行一名成员；示例行可删除。表头可用全角或半角、可带单位括"
+               "号，也可用英文列名。"},
               XlsxBook::kNote);
   return b.close();
 }
@@ -95,8 +101,10 @@ Status write_bulletin_xlsx(const nlohmann::json& j, const std::string& path, Lan
     worksheet_merge_range(ws, row, 0, row, 1, en ? e : zh, b.style(XlsxBook::kSection));
     ++row;
   };
-  auto line = [&](const nlohmann::json& v, const char* zh, const char* e, const char* unit_zh = "") {
-    std::string label = en ? e : fmt::format("{}{}", zh, *unit_zh ? fmt::format("（{}）", unit_zh) : "");
+  auto line = [&](const nlohmann::json& v, const char* zh, const char* e,
+                  const char* unit_zh = "") {
+    std::string label =
+        en ? e : fmt::format("{}{}", zh, *unit_zh ? fmt::format("（{}）", unit_zh) : "");
     worksheet_write_string(ws, row, 0, label.c_str(), b.style(XlsxBook::kLabel));
     if (v.is_number())
       worksheet_write_number(ws, row, 1, v.get<double>(), b.style(XlsxBook::kNumber));
@@ -140,14 +148,38 @@ Status write_bulletin_xlsx(const nlohmann::json& j, const std::string& path, Lan
   line(get(p, "registered_persons"), "建档立卡贫困人口", "Registered poor persons", "人");
   line(get(p, "registered_persons_key_persons"), "  其中重点人员", "  of whom key persons", "人");
   line(get(p, "registered_persons_infected"), "  其中感染", "  of whom infected", "人");
-  line(get(p, "households_relapse_monitoring"), "防返贫监测户", "Households under relapse monitoring", "户");
-  line(get(p, "households_relapsed_due_to_epidemic"), "因疫返贫户", "Relapsed because of the epidemic", "户");
+  line(get(p, "households_relapse_monitoring"), "防返贫监测户",
+       "Households under relapse monitoring", "户");
+  line(get(p, "households_relapsed_due_to_epidemic"), "因疫返贫户",
+       "Relapsed because of the epidemic", "户");
   ++row;
   const auto& c = get(j, "cadres");
   section("三、干部力量", "3. Cadres");
   line(get(c, "village_stationed"), "驻村干部", "Village-stationed cadres", "名");
   line(get(c, "paired"), "结对帮扶干部", "Paired cadres", "名");
   ++row;
+  const auto& lv = get(j, "livelihood");
+  if (lv.is_object()) {
+    section("四、生产生活保障", "4. Livelihood");
+    line(get(lv, "produce_bought_jin_today"), "当日收购农产品", "Produce bought today", "斤");
+    line(get(lv, "produce_bought_jin_total"), "累计收购农产品", "Produce bought in all", "斤");
+    line(get(lv, "paid_to_poor_households_yuan_total"), "累计支付贫困户货款",
+         "Paid to poor households in all", "元");
+    line(get(lv, "produce_unsold_jin"), "滞销待售农产品", "Produce still unsold", "斤");
+    line(get(lv, "poor_labourers_placed"), "贫困劳动力在岗", "Poor labourers placed", "人");
+    line(get(lv, "welfare_posts_filled"), "公益性岗位在岗", "Public-welfare posts filled", "个");
+    line(get(lv, "enterprises_resumed"), "复工复产企业", "Enterprises resumed", "家");
+    const auto& sd = get(lv, "supplies_distributed");
+    if (sd.is_object())
+      for (const auto& [item, v] : sd.items()) {
+        const livelihood::SupplyItem* it = livelihood::find_supply_item(item);
+        std::string zh = "已发放春耕物资：" + std::string(it ? it->zh : item.c_str());
+        std::string e =
+            "Spring-farming supplies distributed: " + std::string(it ? it->en : item.c_str());
+        line(get(v, "quantity"), zh.c_str(), e.c_str(), it ? it->unit_zh : "");
+      }
+    ++row;
+  }
   worksheet_merge_range(ws, row, 0, row, 1,
                         en ? "Computed from the records by Liangzhan; not typed in."
                            : "本表由两战平台根据截至统计日期的记录自动生成，非手工填报。",
