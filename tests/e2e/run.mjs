@@ -242,6 +242,7 @@ async function main() {
     await uiLogin(page, 'hq.admin');
     await page.waitForURL(/\/dashboard/);
     for (const t of townships) await page.getByTestId(`fig-${t.code}-poor`).waitFor({ timeout: 20000 });
+    await page.locator('.dashboard[data-figures-at]').waitFor({ timeout: 20000 }); // the persons come after the charts' figures
     const cards = {
       households: num(await page.locator('[data-testid=stat-households] [data-testid=stat-value]').innerText()),
       persons: num(await page.locator('[data-testid=stat-persons] [data-testid=stat-value]').innerText()),

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { allowed, type Need } from '@/lib/nav';
 import { ensureSession, home, session, signedIn } from '@/session';
 import { fronts } from '@/views/fronts';
@@ -59,7 +59,21 @@ export const router = createRouter({
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 
+/**
+ * Starts downloading the code of the route's lazy pages (layout and view) at
+ * once: the router itself asks for it only after the guard below, i.e. after
+ * the GET /session round trip of a first visit. The import is cached, so the
+ * router's own call later gets the same module.
+ */
+function prefetchPages(to: RouteLocationNormalized): void {
+  for (const r of to.matched)
+    for (const c of Object.values(r.components ?? {}))
+      if (typeof c === 'function' && !('setup' in c) && !('render' in c) && c.length === 0)
+        (c as () => Promise<unknown>)().catch(() => undefined);
+}
+
 router.beforeEach(async (to) => {
+  if (!session.checked) prefetchPages(to);
   if (to.meta.public) {
     if (to.name === 'login') {
       // Still signed in (the cookie): go to the home page instead.

@@ -9,14 +9,17 @@ export interface RegionFigures {
   name: string;
   households: number;
   poor: number;
-  persons: number;
+  /** null until counted: the charts draw from households and poor households, persons follow. */
+  persons: number | null;
 }
 
-export interface Headline extends RegionFigures {
+export interface HeadlineExtras {
   cadres: number;
   teams: number;
   pairings: number;
 }
+
+export interface Headline extends RegionFigures, HeadlineExtras {}
 
 export async function regionFigures(code: string, name: string): Promise<RegionFigures> {
   const [households, poor, persons] = await Promise.all([
@@ -27,25 +30,59 @@ export async function regionFigures(code: string, name: string): Promise<RegionF
   return { code, name, households, poor, persons };
 }
 
-export async function headline(node: RegionNode): Promise<Headline> {
-  const [f, cadres, teams, pairings] = await Promise.all([
-    regionFigures(node.code, node.name),
-    cadresApi.count({ region: node.code }),
-    teamsApi.count({ region: node.code }),
-    pairingsApi.count({ region: node.code, current: true }),
+/** Households and poor households of a region (what the bars and the default map show). */
+export async function householdFigures(code: string, name: string): Promise<RegionFigures> {
+  const [households, poor] = await Promise.all([
+    householdsApi.count({ region: code }),
+    householdsApi.count({ region: code, poverty_status: 'poor' }),
   ]);
-  return { ...f, cadres, teams, pairings };
+  return { code, name, households, poor, persons: null };
 }
 
-export function childFigures(children: RegionNode[]): Promise<RegionFigures[]> {
-  return pool(children, 4, (c) => regionFigures(c.code, c.name));
+export function childHouseholdFigures(children: RegionNode[]): Promise<RegionFigures[]> {
+  return pool(children, 3, (c) => householdFigures(c.code, c.name));
+}
+
+export function childPersons(children: RegionNode[]): Promise<number[]> {
+  return pool(children, 4, (c) => personsApi.count({ region: c.code }));
+}
+
+export function withPersons(rows: RegionFigures[], persons: number[]): RegionFigures[] {
+  return rows.map((r, i) => ({ ...r, persons: persons[i] ?? null }));
+}
+
+/**
+ * A region's figures as the sum of its children's: every household and person
+ * of the registry sits in a group (15-digit code), so below a county or a
+ * township the children cover everything (spares the API three region-wide
+ * counts, the county's persons being the slowest of all).
+ */
+export function sumFigures(code: string, name: string, rows: RegionFigures[]): RegionFigures {
+  let households = 0;
+  let poor = 0;
+  let persons: number | null = 0;
+  for (const r of rows) {
+    households += r.households;
+    poor += r.poor;
+    persons = persons === null || r.persons === null ? null : persons + r.persons;
+  }
+  return { code, name, households, poor, persons };
+}
+
+export async function headlineExtras(code: string): Promise<HeadlineExtras> {
+  const [cadres, teams, pairings] = await Promise.all([
+    cadresApi.count({ region: code }),
+    teamsApi.count({ region: code }),
+    pairingsApi.count({ region: code, current: true }),
+  ]);
+  return { cadres, teams, pairings };
 }
 
 export type Metric = 'households' | 'poor' | 'persons' | 'poorShare';
 
 export function metricValue(r: RegionFigures, m: Metric): number {
   if (m === 'poorShare') return r.households ? Math.round((1000 * r.poor) / r.households) / 10 : 0;
-  return r[m];
+  return r[m] ?? 0;
 }
 
 /** Short label for a chart: 官庄镇 -> 官庄, 国瓷街道 -> 国瓷 (a one-character rest keeps its suffix). */
