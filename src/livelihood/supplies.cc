@@ -111,7 +111,7 @@ Result<Technician> validate_technician(Technician t) {
   return t;
 }
 
-Status validate_assignment(const Assignment& a) {
+Status validate_assignment(const TechnicianAssignment& a) {
   bool v = !a.village_code.empty(), c = a.cooperative_id.has_value();
   if (v == c)
     return invalid("assignment.target", "village_code", "请指定一个村社区或一个合作社（二选一）",

@@ -69,7 +69,7 @@ struct Technician {
 Result<Technician> validate_technician(Technician t);
 
 // A technician assigned to a village or a cooperative (exactly one).
-struct Assignment {
+struct TechnicianAssignment {
   int64_t id = 0;
   int64_t technician_id = 0;
   std::string village_code;
@@ -77,7 +77,7 @@ struct Assignment {
   Date from;
   std::string note;
 };
-Status validate_assignment(const Assignment& a);
+Status validate_assignment(const TechnicianAssignment& a);
 
 enum class RequestState : uint8_t { kOpen, kPartly, kFulfilled };
 const char* id(RequestState s);

@@ -52,7 +52,7 @@ std::optional<Date> opt_date(const Stmt& s, int c) {
 const char* kWorkerCols =
     "w.id, w.enterprise_id, w.name, w.id_number, w.phone, w.person_id, w.health_declared_on, "
     "w.health_note, "
-    "w.active, p.household_id, COALESCE(ph.status, ''), e.name";
+    "w.active, p.household_id, COALESCE(ph.status, ''), e.name, e.region_code";
 const char* kWorkerJoin =
     "FROM enterprise_worker w JOIN enterprise e ON e.id = w.enterprise_id LEFT JOIN person p ON "
     "p.id = w.person_id "
@@ -72,6 +72,7 @@ SqliteEnterpriseStore::WorkerView read_worker(const Stmt& s) {
   v.household_id = s.opt_i64(9);
   v.poverty_status = s.str(10);
   v.enterprise_name = s.str(11);
+  v.enterprise_region = s.str(12);
   return v;
 }
 

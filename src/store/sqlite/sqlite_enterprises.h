@@ -59,6 +59,7 @@ class SqliteEnterpriseStore {
     std::optional<int64_t> household_id;  // the registry person's household
     std::string poverty_status;           // registered_poor | lifted | marginal | ""
     std::string enterprise_name;
+    std::string enterprise_region;
   };
   // Links the registry person with the worker's ID number; the same ID number
   // twice in one enterprise: worker.duplicate (409).

@@ -308,7 +308,7 @@ Result<ListResult<SqliteSuppliesStore::TechnicianRow>> SqliteSuppliesStore::tech
   return out;
 }
 
-Result<Assignment> SqliteSuppliesStore::add_assignment(Assignment a, const std::string& region_code,
+Result<TechnicianAssignment> SqliteSuppliesStore::add_assignment(TechnicianAssignment a, const std::string& region_code,
                                                        const Actor& actor) {
   Tx tx(db_);
   LZ_TRY(tx.begin_status());

@@ -52,12 +52,12 @@ class SqliteSuppliesStore {
   Result<livelihood::Technician> technician(int64_t id);
   struct TechnicianRow {
     livelihood::Technician t;
-    std::vector<livelihood::Assignment> assignments;
+    std::vector<livelihood::TechnicianAssignment> assignments;
   };
   Result<ListResult<TechnicianRow>> technicians(const std::string& region_prefix, int64_t limit,
                                                 int64_t offset);
   // region_code: the village's or the cooperative's.
-  Result<livelihood::Assignment> add_assignment(livelihood::Assignment a,
+  Result<livelihood::TechnicianAssignment> add_assignment(livelihood::TechnicianAssignment a,
                                                 const std::string& region_code, const Actor& actor);
 
   Result<livelihood::SupplyRequest> add_request(livelihood::SupplyRequest r, const Actor& actor);

@@ -1,0 +1,96 @@
+#include "app/supplies_service.h"
+
+#include <fmt/format.h>
+
+namespace lz::app {
+
+using namespace lz::livelihood;
+using sqlite::Tx;
+
+Result<Depot> SuppliesService::create_depot(Depot d, const Actor& actor) {
+  auto v = validate_depot(std::move(d));
+  if (!v) return v.error();
+  return store_.add_depot(*v, actor);
+}
+
+Result<int64_t> SuppliesService::receive(int64_t depot_id, const std::string& item,
+                                         int64_t quantity, std::optional<Date> on,
+                                         const std::string& source, const Actor& actor) {
+  if (!find_supply_item(item))
+    return invalid("supply.item", "item", "物资品种应为种子、化肥、喷雾器、农膜或农药",
+                   "The item must be seed, fertilizer, sprayer, plastic_film or pesticide");
+  if (quantity <= 0)
+    return invalid("supply.quantity", "quantity", "入库数量应大于0",
+                   "The quantity must be more than 0");
+  Date d = on.value_or(today());
+  if (d > today())
+    return invalid("receipt.date_future", "on", "入库日期不能晚于今天",
+                   "The date cannot be in the future");
+  return store_.receive(depot_id, item, quantity, d, source, actor);
+}
+
+Result<Cooperative> SuppliesService::create_cooperative(Cooperative c, const Actor& actor) {
+  auto v = validate_cooperative(std::move(c));
+  if (!v) return v.error();
+  return store_.add_cooperative(*v, actor);
+}
+
+Result<Technician> SuppliesService::create_technician(Technician t, const Actor& actor) {
+  auto v = validate_technician(std::move(t));
+  if (!v) return v.error();
+  return store_.add_technician(*v, actor);
+}
+
+Result<TechnicianAssignment> SuppliesService::assign(TechnicianAssignment a, const Actor& actor) {
+  if (a.from == Date()) a.from = today();
+  LZ_TRY(validate_assignment(a));
+  auto t = store_.technician(a.technician_id);
+  if (!t) return t.error();
+  std::string region = a.village_code;
+  if (a.cooperative_id) {
+    auto c = store_.cooperative(*a.cooperative_id);
+    if (!c) return c.error();
+    region = c->region_code;
+  }
+  return store_.add_assignment(a, region, actor);
+}
+
+Result<SupplyRequest> SuppliesService::create_request(SupplyRequest r, const Actor& actor) {
+  if (r.requested_on == Date()) r.requested_on = today();
+  LZ_TRY(validate_request(r, today()));
+  if (r.cooperative_id) {
+    auto c = store_.cooperative(*r.cooperative_id);
+    if (!c) return c.error();
+    r.region_code = c->region_code;
+  } else {
+    auto h = store_.household_region(*r.household_id);
+    if (!h) return h.error();
+    r.region_code = *h;
+  }
+  return store_.add_request(r, actor);
+}
+
+Result<Distribution> SuppliesService::distribute(Distribution d, const Actor& actor) {
+  if (d.on == Date()) d.on = today();
+  Tx tx(store_.db());
+  LZ_TRY(tx.begin_status());
+  auto depot = store_.depot(d.depot_id);
+  if (!depot) return depot.error();
+  std::optional<SupplyRequest> req;
+  if (d.request_id) {
+    auto r = store_.request(*d.request_id);
+    if (!r) return r.error();
+    req = *r;
+  }
+  LZ_TRY(validate_distribution(d, req ? &*req : nullptr, today()));
+  d.region_code = req ? req->region_code : depot->region_code;
+  if (d.recipient.empty() && req)
+    d.recipient = req->cooperative_id ? fmt::format("cooperative:{}", *req->cooperative_id)
+                                      : fmt::format("household:{}", *req->household_id);
+  auto out = store_.distribute(d, actor);
+  if (!out) return out.error();
+  LZ_TRY(tx.commit());
+  return out;
+}
+
+}  // namespace lz::app

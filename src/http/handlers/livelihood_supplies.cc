@@ -1,0 +1,754 @@
+// Livelihood front: spring-farming (春耕) routes (see README "Livelihood
+// front API"): depots and stock, receipts, requests from cooperatives and
+// households, distributions (stock never below zero), agricultural
+// technicians and their assignments, the cooperative register. Readers see
+// their region; cadres (livelihood_write) record requests; county and
+// township users (livelihood_command) run depots, distributions,
+// technicians and the register.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "http/handlers/livelihood_common.h"
+
+namespace lz::http {
+
+using nlohmann::json;
+using namespace lz::livelihood;
+using SStore = sqlite::SqliteSuppliesStore;
+
+namespace {
+
+#define LZ_FIELD(var, expr) \
+  auto var = (expr);        \
+  if (!var) return problem(var.error(), c.lang)
+
+Result<std::string> text(const json& b, const char* k, bool required = false) {
+  if (!b.contains(k) || b[k].is_null()) {
+    if (required)
+      return invalid("request.field_required", k, fmt::format("请填写{}", k),
+                     fmt::format("{} is required", k));
+    return std::string();
+  }
+  if (!b[k].is_string())
+    return invalid("request.field_type", k, fmt::format("{}应为字符串", k),
+                   fmt::format("{} must be a string", k));
+  return b[k].get<std::string>();
+}
+Result<std::optional<int64_t>> integer(const json& b, const char* k) {
+  if (!b.contains(k) || b[k].is_null()) return std::optional<int64_t>();
+  if (!b[k].is_number_integer())
+    return invalid("request.field_type", k, fmt::format("{}应为整数", k),
+                   fmt::format("{} must be an integer", k));
+  return std::optional<int64_t>(b[k].get<int64_t>());
+}
+Result<std::optional<Date>> date(const json& b, const char* k, bool required = false) {
+  auto s = text(b, k, required);
+  if (!s) return s.error();
+  if (s->empty()) return std::optional<Date>();
+  auto d = Date::parse_iso(*s);
+  if (!d)
+    return invalid("request.date", k, fmt::format("{}应为YYYY-MM-DD", k),
+                   fmt::format("{} must be YYYY-MM-DD", k));
+  return std::optional<Date>(*d);
+}
+Result<std::string> region(const json& b, const char* k) {
+  auto s = text(b, k, true);
+  if (!s) return s.error();
+  auto code = RegionCode::parse(*s, k);
+  if (!code) return code.error();
+  return code->str();
+}
+Result<const SupplyItem*> item_of(const json& b) {
+  auto s = text(b, "item", true);
+  if (!s) return s.error();
+  const SupplyItem* i = find_supply_item(*s);
+  if (!i)
+    return invalid("supply.item", "item",
+                   "物资品种应为seed（种子）、fertilizer（化肥）、sprayer（喷雾器）、plastic_"
+                   "film（农膜）或pesticide（农药）",
+                   "item must be seed, fertilizer, sprayer, plastic_film or pesticide");
+  return i;
+}
+Result<int64_t> quantity_of(const json& b, const SupplyItem& item) {
+  if (!b.contains("quantity") || !b["quantity"].is_number())
+    return invalid("supply.quantity", "quantity",
+                   fmt::format("请填写数量（单位：{}）", item.unit_zh),
+                   fmt::format("quantity (in {}) is required", item.unit));
+  return parse_quantity(item, b["quantity"].get<double>(), "quantity");
+}
+
+Status in_scope(const Ctx& c, const std::string& region_code) {
+  if (c.scope.covers(region_code)) return {};
+  return invalid("region.out_of_scope", "region_code",
+                 fmt::format("区划{}不在您的管辖范围内", region_code),
+                 fmt::format("Region {} is outside your jurisdiction", region_code));
+}
+
+json qty(const std::string& item_id, int64_t milli) {
+  const SupplyItem* i = find_supply_item(item_id);
+  return {{"quantity", to_units(milli)}, {"unit", i ? i->unit : ""}};
+}
+
+json depot_out(const Depot& d) {
+  return {{"id", d.id},
+          {"name", d.name},
+          {"region_code", d.region_code},
+          {"keeper_name", d.keeper_name},
+          {"keeper_phone", d.keeper_phone},
+          {"address", d.address}};
+}
+json coop_out(const Cooperative& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"region_code", c.region_code},
+          {"leader_name", c.leader_name},
+          {"leader_phone", c.leader_phone},
+          {"members", c.members},
+          {"produce", c.produce}};
+}
+json assignment_out(const TechnicianAssignment& a) {
+  return {{"id", a.id},
+          {"technician_id", a.technician_id},
+          {"village_code", a.village_code.empty() ? json(nullptr) : json(a.village_code)},
+          {"cooperative_id", a.cooperative_id ? json(*a.cooperative_id) : json(nullptr)},
+          {"from", a.from.iso()},
+          {"note", a.note}};
+}
+json tech_out(const Technician& t) {
+  return {{"id", t.id},
+          {"name", t.name},
+          {"phone", t.phone},
+          {"speciality", t.speciality},
+          {"region_code", t.region_code}};
+}
+json request_out(const SupplyRequest& r) {
+  const SupplyItem* i = find_supply_item(r.item);
+  return {{"id", r.id},
+          {"cooperative_id", r.cooperative_id ? json(*r.cooperative_id) : json(nullptr)},
+          {"household_id", r.household_id ? json(*r.household_id) : json(nullptr)},
+          {"region_code", r.region_code},
+          {"item", r.item},
+          {"unit", i ? i->unit : ""},
+          {"quantity", to_units(r.quantity)},
+          {"fulfilled", to_units(r.fulfilled)},
+          {"outstanding", to_units(r.quantity - r.fulfilled)},
+          {"state", id(request_state(r))},
+          {"needed_by", r.needed_by.iso()},
+          {"requested_on", r.requested_on.iso()},
+          {"note", r.note}};
+}
+json dist_out(const Distribution& d) {
+  const SupplyItem* i = find_supply_item(d.item);
+  return {{"id", d.id},
+          {"depot_id", d.depot_id},
+          {"item", d.item},
+          {"unit", i ? i->unit : ""},
+          {"quantity", to_units(d.quantity)},
+          {"on", d.on.iso()},
+          {"request_id", d.request_id ? json(*d.request_id) : json(nullptr)},
+          {"recipient", d.recipient},
+          {"region_code", d.region_code},
+          {"note", d.note}};
+}
+
+Result<Depot> visible_depot(Ctx& c, int64_t id) {
+  auto d = c.svc.supplies_store->depot(id);
+  if (!d || !c.scope.covers(d->region_code)) return not_in_scope("仓库", "depot", id);
+  return d;
+}
+
+Result<std::optional<std::string>> prefix(const Ctx& c) {
+  return list_prefix(c);
+}
+
+}  // namespace
+
+void add_supplies_routes(Router& r) {
+  const std::vector<ParamDoc> paging = {
+      {"limit", "query", "integer", "Page size (default 50, max 1000)"},
+      {"offset", "query", "integer", "Rows to skip"}};
+  auto with_region = [&](std::vector<ParamDoc> extra) {
+    std::vector<ParamDoc> p = {
+        {"region", "query", "string", "Region code (narrowed to the user's jurisdiction)"}};
+    p.insert(p.end(), extra.begin(), extra.end());
+    p.insert(p.end(), paging.begin(), paging.end());
+    return p;
+  };
+
+  r.add({"GET",
+         "/api/v1/supplies/items",
+         "livelihood",
+         "Spring-farming items and their units (quantities are exact to 0.001 of the unit; "
+         "sprayers whole)",
+         true,
+         {},
+         "",
+         "SupplyItem",
+         true,
+         {},
+         [](Ctx& c) -> HttpResponse {
+           json items = json::array();
+           for (const auto& i : supply_items())
+             items.push_back({{"id", i.id},
+                              {"label", c.lang == Lang::kEn ? i.en : i.zh},
+                              {"unit", i.unit},
+                              {"unit_label", c.lang == Lang::kEn ? i.unit : i.unit_zh},
+                              {"whole", i.whole}});
+           return list_response(items, static_cast<int64_t>(items.size()));
+         }});
+
+  // ------------------------------------------------------------ depots
+  r.add({"GET",
+         "/api/v1/depots",
+         "livelihood",
+         "Supply depots in the jurisdiction",
+         true,
+         with_region({}),
+         "",
+         "Depot",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(p, prefix(c));
+           if (!*p) return list_response(json::array(), 0);
+           int64_t limit = 50, offset = 0;
+           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies_store->depots(**p, limit, offset));
+           json items = json::array();
+           for (const auto& d : res->items) items.push_back(depot_out(d));
+           return list_response(items, res->total);
+         }});
+
+  r.add({"POST",
+         "/api/v1/depots",
+         "livelihood",
+         "Open a depot: {name, region_code (township), keeper_name, keeper_phone, address}",
+         true,
+         {},
+         "DepotInput",
+         "Depot",
+         false,
+         {403, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(b, c.body());
+           Depot d;
+           LZ_FIELD(name, text(*b, "name", true));
+           LZ_FIELD(reg, region(*b, "region_code"));
+           LZ_FIELD(keeper, text(*b, "keeper_name"));
+           LZ_FIELD(phone, text(*b, "keeper_phone"));
+           LZ_FIELD(addr, text(*b, "address"));
+           d.name = *name;
+           d.region_code = *reg;
+           d.keeper_name = *keeper;
+           d.keeper_phone = *phone;
+           d.address = *addr;
+           if (auto st = in_scope(c, d.region_code); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies->create_depot(d, c.actor));
+           return json_response(depot_out(*res), 201);
+         }});
+
+  r.add({"GET",
+         "/api/v1/depots/{id}",
+         "livelihood",
+         "A depot with its stock per item",
+         true,
+         {},
+         "",
+         "DepotDetail",
+         false,
+         {403, 404},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           LZ_FIELD(d, visible_depot(c, *id));
+           LZ_FIELD(stock, c.svc.supplies_store->stock("", *id));
+           json j = depot_out(*d);
+           json items = json::array();
+           for (const auto& s : *stock) {
+             json q = qty(s.item, s.quantity);
+             q["item"] = s.item;
+             items.push_back(q);
+           }
+           j["stock"] = items;
+           return json_response(j);
+         }});
+
+  r.add({"POST",
+         "/api/v1/depots/{id}/receipts",
+         "livelihood",
+         "Receive stock into a depot: {item, quantity (in the item's unit), on, source}; returns "
+         "the new stock",
+         true,
+         {},
+         "ReceiptInput",
+         "StockLevel",
+         false,
+         {403, 404, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           LZ_FIELD(d, visible_depot(c, *id));
+           LZ_FIELD(b, c.body());
+           LZ_FIELD(item, item_of(*b));
+           LZ_FIELD(q, quantity_of(*b, **item));
+           LZ_FIELD(on, date(*b, "on"));
+           LZ_FIELD(source, text(*b, "source"));
+           LZ_FIELD(res, c.svc.supplies->receive(*id, (*item)->id, *q, *on, *source, c.actor));
+           json j = qty((*item)->id, *res);
+           j["depot_id"] = *id;
+           j["item"] = (*item)->id;
+           return json_response(j, 201);
+         }});
+
+  r.add({"GET",
+         "/api/v1/supplies/stock",
+         "livelihood",
+         "Stock in the jurisdiction's depots: totals per item and each depot's",
+         true,
+         {{"region", "query", "string", "Region code (narrowed to the user's jurisdiction)"}},
+         "",
+         "StockReport",
+         false,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(p, prefix(c));
+           json totals = json::object(), depots = json::array();
+           if (*p) {
+             LZ_FIELD(rows, c.svc.supplies_store->stock(**p, std::nullopt));
+             std::map<std::string, int64_t> sum;
+             for (const auto& s : *rows) {
+               sum[s.item] += s.quantity;
+               json q = qty(s.item, s.quantity);
+               q["depot_id"] = s.depot_id;
+               q["depot_name"] = s.depot_name;
+               q["region_code"] = s.region_code;
+               q["item"] = s.item;
+               depots.push_back(q);
+             }
+             for (const auto& i : supply_items()) totals[i.id] = qty(i.id, sum[i.id]);
+           }
+           return json_response({{"totals", totals}, {"depots", depots}});
+         }});
+
+  // ------------------------------------------------------------ cooperatives
+  r.add({"GET",
+         "/api/v1/cooperatives",
+         "livelihood",
+         "The cooperative register (农民专业合作社)",
+         true,
+         with_region({{"q", "query", "string", "Name contains"}}),
+         "",
+         "Cooperative",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(p, prefix(c));
+           if (!*p) return list_response(json::array(), 0);
+           int64_t limit = 50, offset = 0;
+           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies_store->cooperatives(**p, c.q_or("q", ""), limit, offset));
+           json items = json::array();
+           for (const auto& x : res->items) items.push_back(coop_out(x));
+           return list_response(items, res->total);
+         }});
+
+  r.add({"POST",
+         "/api/v1/cooperatives",
+         "livelihood",
+         "Register a cooperative: {name, region_code (village), leader_name, leader_phone, "
+         "members, produce}",
+         true,
+         {},
+         "CooperativeInput",
+         "Cooperative",
+         false,
+         {403, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(b, c.body());
+           Cooperative x;
+           LZ_FIELD(name, text(*b, "name", true));
+           LZ_FIELD(reg, region(*b, "region_code"));
+           LZ_FIELD(leader, text(*b, "leader_name"));
+           LZ_FIELD(phone, text(*b, "leader_phone"));
+           LZ_FIELD(members, integer(*b, "members"));
+           LZ_FIELD(produce, text(*b, "produce"));
+           x.name = *name;
+           x.region_code = *reg;
+           x.leader_name = *leader;
+           x.leader_phone = *phone;
+           x.members = members->value_or(0);
+           x.produce = *produce;
+           if (auto st = in_scope(c, x.region_code); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies->create_cooperative(x, c.actor));
+           return json_response(coop_out(*res), 201);
+         }});
+
+  r.add({"GET",
+         "/api/v1/cooperatives/{id}",
+         "livelihood",
+         "A cooperative",
+         true,
+         {},
+         "",
+         "Cooperative",
+         false,
+         {403, 404},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           auto x = c.svc.supplies_store->cooperative(*id);
+           if (!x || !c.scope.covers(x->region_code))
+             return problem(not_in_scope("合作社", "cooperative", *id), c.lang);
+           return json_response(coop_out(*x));
+         }});
+
+  // ------------------------------------------------------------ technicians
+  r.add({"GET",
+         "/api/v1/technicians",
+         "livelihood",
+         "Agricultural technicians (农技员) and where they are assigned",
+         true,
+         with_region({}),
+         "",
+         "Technician",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(p, prefix(c));
+           if (!*p) return list_response(json::array(), 0);
+           int64_t limit = 50, offset = 0;
+           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies_store->technicians(**p, limit, offset));
+           json items = json::array();
+           for (const auto& row : res->items) {
+             json j = tech_out(row.t);
+             json a = json::array();
+             for (const auto& x : row.assignments) a.push_back(assignment_out(x));
+             j["assignments"] = a;
+             items.push_back(j);
+           }
+           return list_response(items, res->total);
+         }});
+
+  r.add({"POST",
+         "/api/v1/technicians",
+         "livelihood",
+         "Register a technician: {name, phone, speciality, region_code (their township)}",
+         true,
+         {},
+         "TechnicianInput",
+         "Technician",
+         false,
+         {403, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(b, c.body());
+           Technician t;
+           LZ_FIELD(name, text(*b, "name", true));
+           LZ_FIELD(phone, text(*b, "phone"));
+           LZ_FIELD(spec, text(*b, "speciality"));
+           LZ_FIELD(reg, region(*b, "region_code"));
+           t.name = *name;
+           t.phone = *phone;
+           t.speciality = *spec;
+           t.region_code = *reg;
+           if (auto st = in_scope(c, t.region_code); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies->create_technician(t, c.actor));
+           return json_response(tech_out(*res), 201);
+         }});
+
+  r.add({"POST",
+         "/api/v1/technicians/{id}/assignments",
+         "livelihood",
+         "Assign a technician to a village or a cooperative: {village_code | cooperative_id, from, "
+         "note}",
+         true,
+         {},
+         "AssignmentInput",
+         "TechnicianAssignment",
+         false,
+         {403, 404, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           auto t = c.svc.supplies_store->technician(*id);
+           if (!t || !c.scope.covers(t->region_code))
+             return problem(not_in_scope("农技员", "technician", *id), c.lang);
+           LZ_FIELD(b, c.body());
+           TechnicianAssignment a;
+           a.technician_id = *id;
+           LZ_FIELD(coop, integer(*b, "cooperative_id"));
+           a.cooperative_id = *coop;
+           if (b->contains("village_code") && !(*b)["village_code"].is_null()) {
+             LZ_FIELD(v, region(*b, "village_code"));
+             a.village_code = *v;
+             if (auto st = in_scope(c, a.village_code); !st) return problem(st.error(), c.lang);
+           }
+           if (a.cooperative_id) {
+             auto x = c.svc.supplies_store->cooperative(*a.cooperative_id);
+             if (!x || !c.scope.covers(x->region_code))
+               return problem(not_in_scope("合作社", "cooperative", *a.cooperative_id), c.lang);
+           }
+           LZ_FIELD(from, date(*b, "from"));
+           if (*from) a.from = **from;
+           LZ_FIELD(note, text(*b, "note"));
+           a.note = *note;
+           LZ_FIELD(res, c.svc.supplies->assign(a, c.actor));
+           return json_response(assignment_out(*res), 201);
+         }});
+
+  // ------------------------------------------------------------ requests
+  r.add({"GET",
+         "/api/v1/supply-requests",
+         "livelihood",
+         "Requests for spring-farming supplies, soonest needed first",
+         true,
+         with_region(
+             {{"item", "query", "string", "seed | fertilizer | sprayer | plastic_film | pesticide"},
+              {"state", "query", "string", "open | partly | fulfilled | outstanding"}}),
+         "",
+         "SupplyRequest",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(p, prefix(c));
+           if (!*p) return list_response(json::array(), 0);
+           SStore::RequestQuery q;
+           q.region_prefix = **p;
+           q.item = c.q_or("item", "");
+           q.state = c.q_or("state", "");
+           if (!q.state.empty() && q.state != "open" && q.state != "partly" &&
+               q.state != "fulfilled" && q.state != "outstanding")
+             return problem(bad_parameter("state", "state应为open、partly、fulfilled或outstanding",
+                                          "state must be open, partly, fulfilled or outstanding"),
+                            c.lang);
+           if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies_store->requests(q));
+           json items = json::array();
+           for (const auto& x : res->items) items.push_back(request_out(x));
+           return list_response(items, res->total);
+         }});
+
+  r.add({"POST",
+         "/api/v1/supply-requests",
+         "livelihood",
+         "Record a request: {cooperative_id | household_id, item, quantity (in the item's unit), "
+         "needed_by, note}",
+         true,
+         {},
+         "SupplyRequestInput",
+         "SupplyRequest",
+         false,
+         {403, 404, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(b, c.body());
+           SupplyRequest x;
+           LZ_FIELD(coop, integer(*b, "cooperative_id"));
+           LZ_FIELD(hh, integer(*b, "household_id"));
+           x.cooperative_id = *coop;
+           x.household_id = *hh;
+           LZ_FIELD(item, item_of(*b));
+           LZ_FIELD(q, quantity_of(*b, **item));
+           LZ_FIELD(needed, date(*b, "needed_by", true));
+           LZ_FIELD(note, text(*b, "note"));
+           x.item = (*item)->id;
+           x.quantity = *q;
+           x.needed_by = **needed;
+           x.note = *note;
+           // The requester must be the user's to speak for.
+           if (x.cooperative_id) {
+             auto co = c.svc.supplies_store->cooperative(*x.cooperative_id);
+             if (!co || !c.scope.covers(co->region_code))
+               return problem(not_in_scope("合作社", "cooperative", *x.cooperative_id), c.lang);
+           } else if (x.household_id) {
+             auto reg = c.svc.supplies_store->household_region(*x.household_id);
+             bool ok = false;
+             if (reg) {
+               auto vis = household_visible(c, *x.household_id, *reg);
+               ok = vis && *vis;
+             }
+             if (!ok) return problem(not_in_scope("农户", "household", *x.household_id), c.lang);
+           }
+           LZ_FIELD(res, c.svc.supplies->create_request(x, c.actor));
+           return json_response(request_out(*res), 201);
+         }});
+
+  // ------------------------------------------------------------ distributions
+  r.add({"GET",
+         "/api/v1/supply-distributions",
+         "livelihood",
+         "Distributions, newest first",
+         true,
+         with_region({{"depot_id", "query", "integer", "One depot's"},
+                      {"request_id", "query", "integer", "Against one request"},
+                      {"from", "query", "string", "From (YYYY-MM-DD)"},
+                      {"to", "query", "string", "To (YYYY-MM-DD, inclusive)"}}),
+         "",
+         "Distribution",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(p, prefix(c));
+           if (!*p) return list_response(json::array(), 0);
+           SStore::DistributionQuery q;
+           q.region_prefix = **p;
+           LZ_FIELD(depot, c.q_int("depot_id", 1, INT64_MAX));
+           LZ_FIELD(req, c.q_int("request_id", 1, INT64_MAX));
+           q.depot_id = *depot;
+           q.request_id = *req;
+           for (const char* k : {"from", "to"})
+             if (auto v = c.q(k); v && !v->empty()) {
+               auto d = Date::parse_iso(*v);
+               if (!d)
+                 return problem(bad_parameter(k, fmt::format("{}应为YYYY-MM-DD", k),
+                                              fmt::format("{} must be YYYY-MM-DD", k)),
+                                c.lang);
+               (std::string_view(k) == "from" ? q.from : q.to) = *d;
+             }
+           if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(res, c.svc.supplies_store->distributions(q));
+           json items = json::array();
+           for (const auto& x : res->items) items.push_back(dist_out(x));
+           return list_response(items, res->total);
+         }});
+
+  r.add({"POST",
+         "/api/v1/supply-distributions",
+         "livelihood",
+         "Distribute from a depot: {depot_id, item, quantity, on, request_id, recipient, note}. "
+         "Refused (409, nothing "
+         "written) if the depot has less in stock, or if it is more than the request still needs",
+         true,
+         {},
+         "DistributionInput",
+         "Distribution",
+         false,
+         {403, 404, 409, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(b, c.body());
+           Distribution d;
+           LZ_FIELD(depot, integer(*b, "depot_id"));
+           if (!*depot)
+             return problem(invalid("request.field_required", "depot_id", "请选择仓库",
+                                    "depot_id is required"),
+                            c.lang);
+           d.depot_id = **depot;
+           LZ_FIELD(dep, visible_depot(c, d.depot_id));
+           LZ_FIELD(item, item_of(*b));
+           LZ_FIELD(q, quantity_of(*b, **item));
+           LZ_FIELD(on, date(*b, "on"));
+           LZ_FIELD(req, integer(*b, "request_id"));
+           LZ_FIELD(recipient, text(*b, "recipient"));
+           LZ_FIELD(note, text(*b, "note"));
+           d.item = (*item)->id;
+           d.quantity = *q;
+           if (*on) d.on = **on;
+           d.request_id = *req;
+           d.recipient = *recipient;
+           d.note = *note;
+           if (d.request_id) {
+             auto rq = c.svc.supplies_store->request(*d.request_id);
+             if (!rq || !c.scope.covers(rq->region_code))
+               return problem(not_in_scope("物资申请", "supply request", *d.request_id), c.lang);
+           }
+           LZ_FIELD(res, c.svc.supplies->distribute(d, c.actor));
+           json j = dist_out(*res);
+           auto left = c.svc.supplies_store->stock("", d.depot_id);
+           if (left)
+             for (const auto& s : *left)
+               if (s.item == d.item) j["stock_left"] = to_units(s.quantity);
+           if (d.request_id) {
+             auto rq = c.svc.supplies_store->request(*d.request_id);
+             if (rq) j["request"] = request_out(*rq);
+           }
+           return json_response(j, 201);
+         }});
+}
+
+void add_supplies_schemas(json& s) {
+  const json str = {{"type", "string"}}, nstr = {{"type", {"string", "null"}}},
+             integer = {{"type", "integer"}}, nint = {{"type", {"integer", "null"}}},
+             num = {{"type", "number"}}, boolean = {{"type", "boolean"}}, arr = {{"type", "array"}},
+             object = {{"type", "object"}};
+  auto obj = [](json props) { return json{{"type", "object"}, {"properties", std::move(props)}}; };
+  s["SupplyItem"] =
+      obj({{"id", str}, {"label", str}, {"unit", str}, {"unit_label", str}, {"whole", boolean}});
+  json depot = {{"id", integer},      {"name", str},         {"region_code", str},
+                {"keeper_name", str}, {"keeper_phone", str}, {"address", str}};
+  s["Depot"] = obj(depot);
+  json din = depot;
+  din.erase("id");
+  s["DepotInput"] = obj(din);
+  depot["stock"] = {{"type", "array"},
+                    {"items", obj({{"item", str}, {"quantity", num}, {"unit", str}})}};
+  s["DepotDetail"] = obj(depot);
+  s["ReceiptInput"] = obj({{"item", str}, {"quantity", num}, {"on", str}, {"source", str}});
+  s["StockLevel"] = obj({{"depot_id", integer}, {"item", str}, {"quantity", num}, {"unit", str}});
+  s["StockReport"] = obj({{"totals", object}, {"depots", arr}});
+  json coop = {{"id", integer},      {"name", str},         {"region_code", str},
+               {"leader_name", str}, {"leader_phone", str}, {"members", integer},
+               {"produce", str}};
+  s["Cooperative"] = obj(coop);
+  coop.erase("id");
+  s["CooperativeInput"] = obj(coop);
+  json assignment = {{"id", integer},        {"technician_id", integer},
+                     {"village_code", nstr}, {"cooperative_id", nint},
+                     {"from", str},          {"note", str}};
+  s["TechnicianAssignment"] = obj(assignment);
+  s["AssignmentInput"] =
+      obj({{"village_code", str}, {"cooperative_id", integer}, {"from", str}, {"note", str}});
+  json tech = {
+      {"id", integer}, {"name", str}, {"phone", str}, {"speciality", str}, {"region_code", str}};
+  json tin = tech;
+  tin.erase("id");
+  s["TechnicianInput"] = obj(tin);
+  tech["assignments"] = {{"type", "array"},
+                         {"items", {{"$ref", "#/components/schemas/TechnicianAssignment"}}}};
+  s["Technician"] = obj(tech);
+  s["SupplyRequest"] = obj({{"id", integer},
+                            {"cooperative_id", nint},
+                            {"household_id", nint},
+                            {"region_code", str},
+                            {"item", str},
+                            {"unit", str},
+                            {"quantity", num},
+                            {"fulfilled", num},
+                            {"outstanding", num},
+                            {"state", str},
+                            {"needed_by", str},
+                            {"requested_on", str},
+                            {"note", str}});
+  s["SupplyRequestInput"] = obj({{"cooperative_id", integer},
+                                 {"household_id", integer},
+                                 {"item", str},
+                                 {"quantity", num},
+                                 {"needed_by", str},
+                                 {"note", str}});
+  json dist = {{"id", integer},      {"depot_id", integer}, {"item", str},
+               {"unit", str},        {"quantity", num},     {"on", str},
+               {"request_id", nint}, {"recipient", str},    {"region_code", str},
+               {"note", str}};
+  s["DistributionInput"] = obj({{"depot_id", integer},
+                                {"item", str},
+                                {"quantity", num},
+                                {"on", str},
+                                {"request_id", integer},
+                                {"recipient", str},
+                                {"note", str}});
+  dist["stock_left"] = num;
+  dist["request"] = {{"$ref", "#/components/schemas/SupplyRequest"}};
+  s["Distribution"] = obj(dist);
+}
+
+}  // namespace lz::http
