@@ -7,6 +7,7 @@ import { epidemicApi, sessionApi } from '@/api/endpoints';
 import { todayIso } from './poverty';
 
 let cached: Promise<string> | null = null;
+let known: string | null = null;
 
 async function find(): Promise<string> {
   try {
@@ -42,8 +43,15 @@ export function countyToday(): Promise<string> {
 /** Tells the cache a today seen elsewhere (a checkpoint's). */
 export function knowCountyToday(day: string): void {
   cached = Promise.resolve(day);
+  known = day;
+}
+
+/** The county's today if already known (the session said it), without waiting. */
+export function countyTodayNow(): string | null {
+  return known;
 }
 
 export function resetCountyToday(): void {
   cached = null;
+  known = null;
 }
