@@ -131,5 +131,8 @@ bash "$ROOT/bench/followups.sh" "$BIN" "$FULL" "$OUT" "$MD"
 bash "$ROOT/bench/http.sh" "$BIN" "$FULL" "$OUT" "$MD"
 bash "$ROOT/bench/import.sh" "$BIN" "$OUT" "$MD"  # Excel and CSV (issue 8)
 
+# ---------------------------------------------------------------- Dashboard first load (issue 7)
+bash "$ROOT/bench/dashboard.sh" "$BIN" "$FULL" "$OUT" "$MD"
+
 mv "$MD" "$ROOT/BENCHMARKS.md"
 echo "bench: wrote BENCHMARKS.md"
