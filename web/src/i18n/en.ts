@@ -1,4 +1,5 @@
 // English. Same keys as zh-CN.ts; place names stay as the registry spells them.
+import livelihoodEn from './livelihood.en';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -1108,6 +1109,7 @@ const en: Messages = {
       observations: 'Observation',
     },
   },
+  livelihood: livelihoodEn,
   fronts: {
     poverty: 'Poverty front',
     epidemic: 'Epidemic front',

@@ -2,6 +2,7 @@
 // en.ts are typed against it (same keys), and tests/i18n.test.ts checks it.
 // Terms follow shared/GLOSSARY.md. vue-i18n syntax: {name} interpolates;
 // avoid the characters @ $ | in texts.
+import livelihoodZhCN from './livelihood.zh-CN';
 const zhCN = {
   app: {
     name: '两战',
@@ -1109,6 +1110,7 @@ const zhCN = {
       observations: '医学观察',
     },
   },
+  livelihood: livelihoodZhCN,
   fronts: {
     poverty: '脱贫攻坚战',
     epidemic: '防疫阻击战',

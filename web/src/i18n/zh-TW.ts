@@ -1,4 +1,5 @@
 // 繁體中文 (terms as in the seed report). Same keys as zh-CN.ts.
+import livelihoodZhTW from './livelihood.zh-TW';
 import type { Messages } from './zh-CN';
 
 const zhTW: Messages = {
@@ -1108,6 +1109,7 @@ const zhTW: Messages = {
       observations: '醫學觀察',
     },
   },
+  livelihood: livelihoodZhTW,
   fronts: {
     poverty: '脫貧攻堅戰',
     epidemic: '防疫阻擊戰',

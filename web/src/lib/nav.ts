@@ -2,6 +2,7 @@
 // Pure functions of the session (role + scope flags from POST /api/v1/session),
 // so they are unit-tested; the server checks every request anyway.
 import type { Scope } from '@/api/types';
+import { livelihoodHome } from '@/views/livelihood/lib';
 
 export interface NavItem {
   key: string;
@@ -89,6 +90,7 @@ export function navFor(role: string, scope: Scope, fronts: FrontNav[] = []): Nav
 
 /** The first page after sign-in. */
 export function homeFor(role: string, scope: Scope): string {
+  if (livelihoodHome(role, scope)) return livelihoodHome(role, scope)!; // enterprise accounts, purchase-point operators
   if (role === 'paired_cadre' && scope.registry) return '/m';
   if (seesCheckpointView(role, scope)) return '/checkpoint';
   if (seesDashboard(scope)) return '/dashboard';
