@@ -1,12 +1,13 @@
 // `liangzhan template KIND OUT.xlsx`: the empty import template of a kind:
 // its header row (required columns marked), an example row, and a sheet
-// explaining each column.
+// explaining each column. Kinds: households, key_persons, passages, follow_ups.
 #include <fmt/format.h>
 
 #include <cstdio>
 
 #include "cli/common.h"
 #include "exchange/columns.h"
+#include "exchange/epidemic_import.h"
 #include "exchange/sheets.h"
 
 namespace lz::cli {
@@ -16,17 +17,24 @@ void add_template(CLI::App& app, Runner& run) {
     std::string kind, out;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("template", "Write the import template of a kind (header row and an example row)");
-  cmd->add_option("KIND", o->kind, "households")->required();
+  auto* cmd = app.add_subcommand(
+      "template", "Write the import template of a kind (header row and an example row)");
+  cmd->add_option("KIND", o->kind, "households, key_persons, passages or follow_ups")->required();
   cmd->add_option("OUT", o->out, "The .xlsx file to write")->required();
   cmd->callback([o, &run] {
     run = [o] {
-      const auto* spec = exchange::find_kind(o->kind);
-      if (!spec || o->kind != "households")
-        return fail(invalid("kind.unknown", "KIND", fmt::format("没有“{}”的导入模板，可选：households", o->kind),
-                            fmt::format("There is no import template for \"{}\": expected households", o->kind)));
+      const auto* spec = exchange::find_import_kind(o->kind);
+      if (!spec)
+        return fail(invalid(
+            "kind.unknown", "KIND",
+            fmt::format("没有“{}”的导入模板，可选：households、key_persons、passages、follow_ups",
+                        o->kind),
+            fmt::format("There is no import template for \"{}\": expected households, key_persons, "
+                        "passages or follow_ups",
+                        o->kind)));
       if (o->out.size() < 5 || o->out.substr(o->out.size() - 5) != ".xlsx")
-        return fail(invalid("file.format", "OUT", "模板文件名应以.xlsx结尾", "The template file must end in .xlsx"));
+        return fail(invalid("file.format", "OUT", "模板文件名应以.xlsx结尾",
+                            "The template file must end in .xlsx"));
       auto st = exchange::write_template(*spec, o->out);
       if (!st) return fail(st.error());
       return kExitOk;
