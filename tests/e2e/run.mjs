@@ -1048,6 +1048,150 @@ async function main() {
     await page.close();
   });
 
+  // ---- livelihood front (issue 6) ----
+  const lhToday = (await api('GET', '/session', { token: hq })).body.today;
+  await test('livelihood: the dashboard\'s livelihood figures equal GET /bulletin (county)', async () => {
+    const want = (await api('GET', `/bulletin?date=${lhToday}`, { token: hq })).body.livelihood;
+    check(want && typeof want.produce_bought_jin_total === 'number', `the bulletin has a livelihood section: ${JSON.stringify(want)}`);
+    const page = await newPage('lh-dashboard');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.getByTestId('livelihood-figures').waitFor({ timeout: 20000 });
+    const shown = async (key) => (await page.locator(`[data-testid="lh-fig-${key}"] [data-testid=stat-value]`).innerText()).trim();
+    const numOf = (s) => Number(s.replace(/[^\d.]/g, ''));
+    for (const key of ['produce_bought_jin_today', 'produce_bought_jin_total', 'paid_to_poor_households_yuan_total', 'produce_unsold_jin',
+      'poor_labourers_placed', 'welfare_posts_filled', 'enterprises_resumed'])
+      eq(numOf(await shown(key)), want[key], `figure ${key}`);
+    for (const [item, q] of Object.entries(want.supplies_distributed ?? {}))
+      eq(numOf(await shown(`supplies.${item}`)), q.quantity, `supplies distributed: ${item}`);
+    check(want.produce_bought_jin_total > 0 && want.enterprises_resumed > 0, 'the demo county bought produce and resumed enterprises');
+    await shot(page, 'livelihood-dashboard');
+    await page.close();
+  });
+
+  await test('livelihood: a purchase-point operator records a purchase on the phone form; it shows in the list and the household\'s income', async () => {
+    const points = (await api('GET', '/purchase-points', { token: hq })).body.items;
+    check(points.length > 0, 'the demo county has purchase points');
+    const point = points[0];
+    addUser('shougou.dian', 'purchase_point_operator', ['--purchase-point', String(point.id)]);
+    // An open listing of the point's township whose kind has a price today.
+    let prices = (await api('GET', `/purchase-points/${point.id}/prices?date=${lhToday}`, { token: hq })).body.prices;
+    const open = (await api('GET', `/produce/listings?status=open&region=${point.region_code.slice(0, 9)}&limit=200`, { token: hq })).body.items;
+    let listing = open.find((l) => prices.some((p) => p.kind === l.kind) && l.remaining_jin >= 10);
+    if (!listing) {
+      listing = open.find((l) => l.remaining_jin >= 10);
+      check(listing, `an open listing in ${point.region_code.slice(0, 9)}`);
+      prices = [...prices, { kind: listing.kind, price: 1.35 }];
+      eq((await api('PUT', `/purchase-points/${point.id}/prices`, { token: hq, body: { date: lhToday, prices } })).status, 200, 'set a price');
+    }
+    const price = prices.find((p) => p.kind === listing.kind).price;
+    const before = (await api('GET', `/households/${listing.household_id}/poverty`, { token: hq })).body;
+    const page = await newPage('lh-operator', { width: 360, height: 780 });
+    await uiLogin(page, 'shougou.dian');
+    await page.waitForURL(new RegExp(`/livelihood/purchase-points/${point.id}/purchase`));
+    await page.getByTestId('purchase-point').waitFor();
+    await page.locator('[data-testid=purchase-listing-no] input').fill(String(listing.id));
+    await page.locator('[data-testid=purchase-listing-no] input').blur();
+    // The operator picks the kind (the listing's) and the price of the day comes in.
+    await page.getByTestId('purchase-kind').click();
+    const kindLabel = listing.kind_label.zh;
+    await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${kindLabel}$`) }).first().click();
+    const jin = 10.5;
+    await page.locator('[data-testid=purchase-jin] input').fill(String(jin));
+    await page.locator('[data-testid=purchase-jin] input').blur();
+    eq(Number(await page.locator('[data-testid=purchase-price] input').inputValue()), price, 'the price of the day prefilled');
+    const expected = Math.floor((2 * Math.round(jin * 500) * Math.round(price * 100) + 500) / 1000) / 100;
+    const amountShown = Number((await page.getByTestId('purchase-amount').locator('b').innerText()).replace(/[^\d.]/g, ''));
+    eq(amountShown, expected, 'the amount computed as the server does');
+    await shot(page, 'livelihood-purchase-form-phone');
+    await page.getByTestId('purchase-submit').click();
+    await page.getByTestId('purchase-saved').waitFor();
+    const mine = (await api('GET', `/purchases?listing_id=${listing.id}&limit=5`, { token: hq })).body.items[0];
+    check(mine && mine.jin === jin && mine.amount === expected, `the purchase saved as typed: ${JSON.stringify(mine)}`);
+    const after = (await api('GET', `/households/${listing.household_id}/poverty`, { token: hq })).body;
+    const incomeLine = await page.getByTestId('purchase-income').innerText();
+    if (typeof after.income?.business_fen === 'number') {
+      const text = (after.income.business_fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      check(incomeLine.includes(text), `the income line after saving shows the new business income ${text}: ${incomeLine}`);
+    }
+    await page.locator(`[data-testid=purchase-recent] .el-table__body tr`, { hasText: String(mine.id) }).first().waitFor();
+    await page.close();
+    // The county's purchase list and the household page's income.
+    const hqPage = await newPage('lh-purchases');
+    await uiLogin(hqPage, 'hq.admin');
+    await hqPage.waitForURL(/\/dashboard/);
+    await hqPage.goto(`${BASE}/livelihood/purchases?household_id=${listing.household_id}`);
+    await hqPage.getByTestId(`purchase-amount-${mine.id}`).waitFor();
+    check((await hqPage.getByTestId(`purchase-amount-${mine.id}`).innerText()).includes(expected.toFixed(2)), 'amount in the list');
+    await hqPage.goto(`${BASE}/registry/households/${listing.household_id}`);
+    await hqPage.getByTestId('household-purchases').waitFor({ timeout: 20000 });
+    await hqPage.locator('[data-testid=household-purchases] .el-table__body tr', { hasText: String(mine.id) }).first().waitFor();
+    if (after.income && typeof after.income.business_fen === 'number') {
+      const b = before.income?.business_fen ?? 0;
+      eq(after.income.business_fen - b, Math.round(expected * 100), 'the business income rose by the amount');
+      await hqPage.locator('#tab-data').click({ timeout: 20000 });
+      const inc = hqPage.getByTestId('income-business_fen');
+      await inc.waitFor({ timeout: 20000 });
+      const shownYuan = Number((await inc.innerText()).replace(/[^\d.]/g, ''));
+      eq(Math.round(shownYuan * 100), after.income.business_fen, 'the household page shows the new business income');
+    }
+    await shot(hqPage, 'livelihood-household');
+    await hqPage.close();
+  });
+
+  await test('livelihood: an enterprise account sees only its enterprise', async () => {
+    const list = (await api('GET', '/enterprises?limit=5', { token: hq })).body.items;
+    check(list.length >= 2, 'the demo county has enterprises');
+    const [own, other] = list;
+    addUser('qiye.hr', 'enterprise', ['--enterprise', String(own.id)]);
+    const tok = await tokenFor('qiye.hr');
+    eq((await api('GET', '/enterprises', { token: tok })).body.items.map((e) => e.id), [own.id], 'the API lists only its own');
+    eq((await api('GET', `/enterprises/${other.id}`, { token: tok })).status, 404, 'another enterprise is 404');
+    const page = await newPage('lh-enterprise');
+    await uiLogin(page, 'qiye.hr');
+    await page.waitForURL(new RegExp(`/livelihood/enterprises/${own.id}$`));
+    await page.getByTestId('resumption-state').waitFor();
+    eq((await page.getByTestId('enterprise-title').innerText()).trim(), own.name, 'its own enterprise');
+    const navKeys = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    eq(navKeys.filter((k) => k !== 'nav-toggle'), ['nav-myEnterprise'], 'only its enterprise in the menu');
+    await shot(page, 'livelihood-enterprise');
+    await page.goto(`${BASE}/livelihood/enterprises/${other.id}`);
+    await page.waitForURL(new RegExp(`/livelihood/enterprises/${own.id}$`));
+    await page.goto(`${BASE}/livelihood/enterprises`);
+    await page.waitForURL(new RegExp(`/livelihood/enterprises/${own.id}$`));
+    await page.close();
+  });
+
+  await test('livelihood: an over-draw of a depot\'s stock shows the server\'s message in the form', async () => {
+    const stock = (await api('GET', '/supplies/stock', { token: hq })).body;
+    const row = stock.depots.find((d) => d.item === 'seed') ?? stock.depots[0];
+    check(row, 'a depot with stock');
+    const quantity = Math.floor(row.quantity) + 1000;
+    const page = await newPage('lh-supplies');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/livelihood/supplies?tab=distributions`);
+    await page.getByTestId('distribution-new').click();
+    await page.getByTestId('dist-depot').click();
+    await page.getByTestId(`dist-depot-${row.depot_id}`).click();
+    await page.getByTestId('dist-item').click();
+    await page.getByTestId(`dist-item-${row.item}`).click();
+    await page.locator('[data-testid=dist-quantity] input').fill(String(quantity));
+    await page.getByTestId('dist-recipient').fill('测试合作社');
+    await page.getByTestId('dist-submit').click();
+    const refused = await api('POST', '/supply-distributions', { token: hq, body: { depot_id: row.depot_id, item: row.item, quantity, recipient: '测试合作社' } });
+    eq(refused.status, 409, 'the API refuses the over-draw');
+    const dialog = page.getByTestId('distribution-form');
+    await dialog.locator('.el-form-item__error, [data-testid=form-errors]').first().waitFor();
+    const shown = (await dialog.locator('.el-form-item__error, [data-testid=form-errors]').allInnerTexts()).join(' | ');
+    check([refused.body.detail, ...(refused.body.errors ?? []).map((e) => e.message)].some((m) => m && shown.includes(m)),
+      `the server's message shown: "${shown}" vs ${JSON.stringify(refused.body)}`);
+    const still = (await api('GET', '/supplies/stock', { token: hq })).body.depots.find((d) => d.depot_id === row.depot_id && d.item === row.item);
+    eq(still.quantity, row.quantity, 'nothing drawn');
+    await shot(page, 'livelihood-overdraw');
+    await page.close();
+  });
+
   await test('no console errors on the pages visited', async () => {
     check(consoleErrors.length === 0, `console errors:\n  ${consoleErrors.join('\n  ')}`);
   });

@@ -253,8 +253,8 @@ export interface IncomeCredit {
   household_id: number;
   year: number;
   credited: number;
-  wage_before: number;
-  wage_after: number;
+  wage_before: number | null;
+  wage_after: number | null;
   check?: { class?: string; income_above_line?: unknown };
 }
 
