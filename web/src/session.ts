@@ -10,6 +10,7 @@ import { fronts } from '@/views/fronts';
 import { resetRegions } from '@/lib/regions';
 import { clearLookups } from '@/lib/lookup';
 import { knowCountyToday, resetCountyToday } from '@/lib/countyToday';
+import { clearSeriesPrefetch } from '@/lib/seriesPrefetch';
 import { isApiError } from '@/api/problem';
 
 interface State {
@@ -67,6 +68,7 @@ export function clearSession(reason: string | null = null): void {
   resetRegions();
   clearLookups();
   resetCountyToday();
+  clearSeriesPrefetch();
 }
 
 export async function logout(): Promise<void> {

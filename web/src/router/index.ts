@@ -2,7 +2,10 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { allowed, type Need } from '@/lib/nav';
 import { ensureSession, home, session, signedIn } from '@/session';
 import { fronts } from '@/views/fronts';
-import { loadRegions } from '@/lib/regions';
+import { COUNTY, loadRegions } from '@/lib/regions';
+import { countyTodayNow } from '@/lib/countyToday';
+import { trendRange } from '@/lib/trends';
+import { prefetchSeries } from '@/lib/seriesPrefetch';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -90,6 +93,14 @@ router.beforeEach(async (to) => {
   }
   if (!ok) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   loadRegions().catch(() => undefined);
+  if (to.name === 'dashboard' && !to.query.region && allowed('dashboard', session.user!.role, session.scope!)) {
+    // The trends' default (since 2020-01-20, the user's own region) as BulletinTrends will ask for it.
+    const today = countyTodayNow();
+    if (today) {
+      const { from, to: until } = trendRange(today, 'all');
+      prefetchSeries(from, until, session.scope!.region_prefix ?? COUNTY);
+    }
+  }
   if (to.name === 'home') return home.value;
   const { user, scope } = session;
   for (const r of to.matched) {
