@@ -27,13 +27,16 @@ bool valid_utf8_prefix(std::string_view s, bool allow_cut) {
 }
 }  // namespace
 
-bool valid_utf8(std::string_view s) { return valid_utf8_prefix(s, false); }
+bool valid_utf8(std::string_view s) {
+  return valid_utf8_prefix(s, false);
+}
 
 Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path) {
   std::unique_ptr<CsvReader> r(new CsvReader());
   r->f_ = std::fopen(path.c_str(), "rb");
   if (!r->f_)
-    return invalid("file.open", "file", fmt::format("无法打开文件“{}”：{}", path, std::strerror(errno)),
+    return invalid("file.open", "file",
+                   fmt::format("无法打开文件“{}”：{}", path, std::strerror(errno)),
                    fmt::format("Cannot open \"{}\": {}", path, std::strerror(errno)));
   std::fseek(r->f_, 0, SEEK_END);
   r->size_ = std::ftell(r->f_);
@@ -43,25 +46,31 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path) {
   r->raw_.resize(n);
   r->consumed_ = static_cast<long>(n);
   if (n < kChunk) r->eof_ = true;
-  auto starts = [&](const char* bom, size_t len) { return r->raw_.size() >= len && std::memcmp(r->raw_.data(), bom, len) == 0; };
+  auto starts = [&](const char* bom, size_t len) {
+    return r->raw_.size() >= len && std::memcmp(r->raw_.data(), bom, len) == 0;
+  };
   if (starts("\xEF\xBB\xBF", 3)) {
     r->raw_.erase(0, 3);
   } else if (starts("\xFF\xFE", 2) || starts("\xFE\xFF", 2)) {
-    return invalid("file.encoding", "file",
-                   "文件是UTF-16编码（Excel的“Unicode文本”），请另存为“CSV UTF-8（逗号分隔）”或.xlsx",
-                   "The file is UTF-16 (Excel's \"Unicode text\"): save it as \"CSV UTF-8 (comma delimited)\" or .xlsx");
+    return invalid(
+        "file.encoding", "file",
+        "文件是UTF-16编码（Excel的“Unicode文本”），请另存为“CSV UTF-8（逗号分隔）”或.xlsx",
+        "The file is UTF-16 (Excel's \"Unicode text\"): save it as \"CSV UTF-8 (comma delimited)\" "
+        "or .xlsx");
   } else if (!valid_utf8_prefix(r->raw_, !r->eof_)) {
     r->gb_ = true;
     r->cd_ = iconv_open("UTF-8", "GB18030");
     if (r->cd_ == reinterpret_cast<iconv_t>(-1))
-      return internal("iconv.open", "系统不支持GB18030编码转换", "iconv cannot convert from GB18030 on this system");
+      return internal("iconv.open", "系统不支持GB18030编码转换",
+                      "iconv cannot convert from GB18030 on this system");
   }
   auto filled = r->fill();
   if (!filled) return filled.error();
   // Tab-separated if the first line has tabs and no commas.
   size_t nl = r->buf_.find('\n');
   std::string_view first = std::string_view(r->buf_).substr(0, nl);
-  if (first.find('\t') != std::string_view::npos && first.find(',') == std::string_view::npos) r->sep_ = '\t';
+  if (first.find('\t') != std::string_view::npos && first.find(',') == std::string_view::npos)
+    r->sep_ = '\t';
   return r;
 }
 
@@ -70,8 +79,12 @@ CsvReader::~CsvReader() {
   if (cd_ != reinterpret_cast<iconv_t>(-1)) iconv_close(cd_);
 }
 
-double CsvReader::fraction_done() const { return size_ > 0 ? static_cast<double>(consumed_) / size_ : 1.0; }
-std::string CsvReader::format() const { return gb_ ? "csv (GB18030)" : "csv (UTF-8)"; }
+double CsvReader::fraction_done() const {
+  return size_ > 0 ? static_cast<double>(consumed_) / size_ : 1.0;
+}
+std::string CsvReader::format() const {
+  return gb_ ? "csv (GB18030)" : "csv (UTF-8)";
+}
 
 Result<bool> CsvReader::fill() {
   buf_.clear();
@@ -121,8 +134,10 @@ Result<bool> CsvReader::fill() {
     }
     if (err == EILSEQ)
       return invalid("file.encoding", "file",
-                     fmt::format("第{}行附近有无法识别的字符：文件既不是UTF-8也不是GB18030/GBK编码", row_no_ + 1),
-                     fmt::format("Near row {}: a character that is neither UTF-8 nor GB18030/GBK", row_no_ + 1));
+                     fmt::format("第{}行附近有无法识别的字符：文件既不是UTF-8也不是GB18030/GBK编码",
+                                 row_no_ + 1),
+                     fmt::format("Near row {}: a character that is neither UTF-8 nor GB18030/GBK",
+                                 row_no_ + 1));
     if (err == E2BIG) continue;  // cannot happen with 2x room, but be safe
     return internal("iconv", "编码转换失败", "Encoding conversion failed");
   }
@@ -197,17 +212,26 @@ Result<bool> CsvReader::next(Row& row) {
       break;
     } else {
       field.push_back(static_cast<char>(c));
+      // The rest of the field in this buffer at once: after its first
+      // character a quote is an ordinary character, so only the separator
+      // and line ends stop it.
+      size_t end = pos_;
+      while (end < buf_.size() && buf_[end] != sep_ && buf_[end] != '\n' && buf_[end] != '\r')
+        ++end;
+      field.append(buf_, pos_, end - pos_);
+      pos_ = end;
     }
     c = get();
   }
   if (!gb_) {
     for (size_t i = 0; i < row.cells.size(); ++i)
       if (!valid_utf8(row.cells[i])) {
-        Error e = invalid("file.encoding", column_letter(i),
-                          fmt::format("第{}行{}列含有无效的UTF-8字符（文件编码不一致？请另存为CSV UTF-8）", row.number,
-                                      column_letter(i)),
-                          fmt::format("Row {}, column {}: invalid UTF-8 (mixed encodings? save as CSV UTF-8)",
-                                      row.number, column_letter(i)));
+        Error e = invalid(
+            "file.encoding", column_letter(i),
+            fmt::format("第{}行{}列含有无效的UTF-8字符（文件编码不一致？请另存为CSV UTF-8）",
+                        row.number, column_letter(i)),
+            fmt::format("Row {}, column {}: invalid UTF-8 (mixed encodings? save as CSV UTF-8)",
+                        row.number, column_letter(i)));
         e.row = row.number;
         return e;
       }

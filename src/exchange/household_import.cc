@@ -7,6 +7,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/id_number.h"
 #include "core/region_code.h"
@@ -17,7 +18,9 @@
 
 namespace lz::exchange {
 
-const char* mode_name(ImportMode m) { return m == ImportMode::kGoodRows ? "good-rows" : "all-or-nothing"; }
+const char* mode_name(ImportMode m) {
+  return m == ImportMode::kGoodRows ? "good-rows" : "all-or-nothing";
+}
 
 namespace {
 
@@ -43,8 +46,8 @@ std::map<std::string, std::vector<std::string>> village_names(const RegionTree& 
 
 bool same_fields(const Person& a, const Person& b) {
   return a.name == b.name && a.relationship == b.relationship && a.ethnicity == b.ethnicity &&
-         a.education == b.education && a.enrolment == b.enrolment && a.health == b.health && a.labour == b.labour &&
-         a.phone == b.phone;
+         a.education == b.education && a.enrolment == b.enrolment && a.health == b.health &&
+         a.labour == b.labour && a.phone == b.phone;
 }
 
 class Importer {
@@ -62,7 +65,8 @@ class Importer {
   // Per group: errors found so far, by row index in the group.
   struct Pending {
     std::vector<CellError> errs;
-    void add(long row, int col, const std::string& col_name, const std::string& value, const Error& e) {
+    void add(long row, int col, const std::string& col_name, const std::string& value,
+             const Error& e) {
       errs.push_back({row, col, col_name, value, e.code, e.message_zh, e.message_en});
     }
   };
@@ -73,8 +77,8 @@ class Importer {
     return c >= 0 && static_cast<size_t>(c) < r.cells.size() ? r.cells[c] : empty;
   }
   int file_col(std::string_view key) const {
-    int i = spec_.index(key);
-    return i < 0 ? -1 : match_.file_column[i];
+    auto it = cols_.find(key);
+    return it == cols_.end() ? -1 : it->second;
   }
   std::string col_name(int file_column) const {
     return file_column >= 0 && static_cast<size_t>(file_column) < report_.header.size()
@@ -121,6 +125,7 @@ class Importer {
   HeaderMatch match_;
   ImportReport report_;
   std::map<std::string, std::vector<std::string>> villages_;
+  std::unordered_map<std::string_view, int> cols_;  // spec key -> the file's column (or -1)
 };
 
 Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
@@ -135,19 +140,23 @@ Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
   }
   if (villages_.empty()) villages_ = village_names(regions_);
   auto it = villages_.find(name);
-  if (it == villages_.end() && name.find_first_not_of("0123456789") == std::string::npos) return name;
+  if (it == villages_.end() && name.find_first_not_of("0123456789") == std::string::npos)
+    return name;
   if (it == villages_.end()) {
-    Error e = not_found("village.unknown", "village", fmt::format("所在村“{}”不存在（可改填行政区划代码）", name),
-                        fmt::format("There is no village \"{}\" (give its region code instead)", name));
+    Error e = not_found(
+        "village.unknown", "village", fmt::format("所在村“{}”不存在（可改填行政区划代码）", name),
+        fmt::format("There is no village \"{}\" (give its region code instead)", name));
     at(p, r, "village", e);
     return e;
   }
   if (it->second.size() > 1) {
-    Error e = invalid("village.ambiguous", "village",
-                      fmt::format("村名“{}”有重名（{}），请写明乡镇（如“官庄镇{}”）或填行政区划代码", name,
-                                  fmt::join(it->second, "、"), name),
-                      fmt::format("More than one village is called \"{}\" ({}): add the township or give the code",
-                                  name, fmt::join(it->second, ", ")));
+    Error e = invalid(
+        "village.ambiguous", "village",
+        fmt::format("村名“{}”有重名（{}），请写明乡镇（如“官庄镇{}”）或填行政区划代码", name,
+                    fmt::join(it->second, "、"), name),
+        fmt::format(
+            "More than one village is called \"{}\" ({}): add the township or give the code", name,
+            fmt::join(it->second, ", ")));
     at(p, r, "village", e);
     return e;
   }
@@ -188,19 +197,31 @@ Status Importer::flush(Group& g) {
   auto region = resolve_region(first, p);
   if (region) hin.region_code = *region;
   hin.address = clean_name(cell(first, "address"));
-  // The household's cells must agree on every row that fills them in.
+  // The household's cells must agree on every row that fills them in. A
+  // cell written as in the first row agrees without being normalised again.
+  static constexpr const char* kShared[] = {"region_code", "village", "address"};
+  std::string first_value[3];
+  bool first_done[3] = {false, false, false};
   for (size_t i = 1; i < g.rows.size(); ++i) {
     const Row& r = g.rows[i];
-    for (const char* key : {"region_code", "village", "address"}) {
-      std::string v = text::strip_spaces(clean_name(cell(r, key)));
-      if (!v.empty() && v != text::strip_spaces(clean_name(cell(first, key)))) {
+    for (int k = 0; k < 3; ++k) {
+      const char* key = kShared[k];
+      const std::string& raw = cell(r, key);
+      if (raw == cell(first, key)) continue;
+      std::string v = text::strip_spaces(clean_name(raw));
+      if (v.empty()) continue;
+      if (!first_done[k]) {
+        first_value[k] = text::strip_spaces(clean_name(cell(first, key)));
+        first_done[k] = true;
+      }
+      if (v != first_value[k]) {
         const auto& spec = spec_.columns[spec_.index(key)];
         at(p, r, key,
            invalid("household.inconsistent", key,
-                   fmt::format("同一户（户编号{}）各行的“{}”不一致：第{}行是“{}”", g.number, spec.zh, first.number,
-                               clean_cell(cell(first, key))),
-                   fmt::format("Rows of household {} disagree on \"{}\": row {} has \"{}\"", g.number, spec.en,
-                               first.number, clean_cell(cell(first, key)))));
+                   fmt::format("同一户（户编号{}）各行的“{}”不一致：第{}行是“{}”", g.number,
+                               spec.zh, first.number, clean_cell(cell(first, key))),
+                   fmt::format("Rows of household {} disagree on \"{}\": row {} has \"{}\"",
+                               g.number, spec.en, first.number, clean_cell(cell(first, key)))));
       }
     }
   }
@@ -218,11 +239,13 @@ Status Importer::flush(Group& g) {
   // One message per cell: the first found (a missing village is not also a bad code).
   // A bad member is not counted as a head, so "no head" only says something on its own.
   {
-    bool others = std::any_of(p.errs.begin(), p.errs.end(), [](const CellError& e) { return e.code != "members.head"; });
+    bool others = std::any_of(p.errs.begin(), p.errs.end(),
+                              [](const CellError& e) { return e.code != "members.head"; });
     std::set<std::pair<long, int>> cells;
     std::vector<CellError> kept;
     for (auto& e : p.errs)
-      if (!(others && e.code == "members.head") && (e.column < 0 || cells.insert({e.row, e.column}).second))
+      if (!(others && e.code == "members.head") &&
+          (e.column < 0 || cells.insert({e.row, e.column}).second))
         kept.push_back(std::move(e));
     p.errs = std::move(kept);
   }
@@ -237,9 +260,11 @@ Status Importer::flush(Group& g) {
     for (auto& e : p.errs)
       if (e.row == r.number && e.column >= 0) rr.bad_columns.push_back(e.column);
     if (!rows_with_errors.count(r.number))
-      p.errs.push_back({r.number, -1, "", "", "household.refused",
-                        fmt::format("同户（户编号{}）其他行有错误，整户未导入", g.number),
-                        fmt::format("Another row of household {} is bad: the household was not imported", g.number)});
+      p.errs.push_back(
+          {r.number, -1, "", "", "household.refused",
+           fmt::format("同户（户编号{}）其他行有错误，整户未导入", g.number),
+           fmt::format("Another row of household {} is bad: the household was not imported",
+                       g.number)});
     report_.refused_rows.push_back(std::move(rr));
   }
   report_.refused += static_cast<long>(g.rows.size());
@@ -267,17 +292,22 @@ Status Importer::apply_new(Group& g, Pending& p, HouseholdInput& hin) {
     std::string where = "?";
     if (ep.household_id)
       if (auto eh = sink_.household_by_id(*ep.household_id); eh && *eh) where = (*eh)->number;
-    Error e = sink_.created_here(ep)
-                  ? conflict("id_number.duplicate_in_file", "id_number",
-                             fmt::format("公民身份号码{}在本文件中重复出现（已在户编号{}中导入）", ep.id_number, where),
-                             fmt::format("The ID number {} appears twice in this file (already imported in household {})",
-                                         ep.id_number, where))
-                  : conflict("id_number.registered_elsewhere", "id_number",
-                             fmt::format("公民身份号码{}已登记在户编号{}（姓名{}），同一人不能登记在两户", ep.id_number,
-                                         where, ep.name),
-                             fmt::format("The ID number {} is already registered in household {} (name {}): a person "
-                                         "cannot be in two households",
-                                         ep.id_number, where, ep.name));
+    Error e =
+        sink_.created_here(ep)
+            ? conflict("id_number.duplicate_in_file", "id_number",
+                       fmt::format("公民身份号码{}在本文件中重复出现（已在户编号{}中导入）",
+                                   ep.id_number, where),
+                       fmt::format("The ID number {} appears twice in this file (already imported "
+                                   "in household {})",
+                                   ep.id_number, where))
+            : conflict(
+                  "id_number.registered_elsewhere", "id_number",
+                  fmt::format("公民身份号码{}已登记在户编号{}（姓名{}），同一人不能登记在两户",
+                              ep.id_number, where, ep.name),
+                  fmt::format(
+                      "The ID number {} is already registered in household {} (name {}): a person "
+                      "cannot be in two households",
+                      ep.id_number, where, ep.name));
     at(p, g.rows[i], "id_number", e);
   }
   if (!h || !p.errs.empty()) return {};
@@ -288,7 +318,8 @@ Status Importer::apply_new(Group& g, Pending& p, HouseholdInput& hin) {
   return {};
 }
 
-Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin, const ExistingHousehold& eh) {
+Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin,
+                                const ExistingHousehold& eh) {
   // The household's own cells: a changed village or address updates it.
   if (!hin.region_code.empty()) {
     HouseholdInput only = hin;
@@ -328,12 +359,14 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin, const
     if (*found && (*found)->household_id != eh.id) {
       std::string where = "?";
       if ((*found)->household_id)
-        if (auto other = sink_.household_by_id(*(*found)->household_id); other && *other) where = (*other)->number;
+        if (auto other = sink_.household_by_id(*(*found)->household_id); other && *other)
+          where = (*other)->number;
       at(p, r, "id_number",
          conflict("id_number.registered_elsewhere", "id_number",
-                  fmt::format("公民身份号码{}已登记在户编号{}（姓名{}），同一人不能登记在两户", np.id_number, where,
-                              (*found)->name),
-                  fmt::format("The ID number {} is already registered in household {} (name {}): a person cannot be "
+                  fmt::format("公民身份号码{}已登记在户编号{}（姓名{}），同一人不能登记在两户",
+                              np.id_number, where, (*found)->name),
+                  fmt::format("The ID number {} is already registered in household {} (name {}): a "
+                              "person cannot be "
                               "in two households",
                               np.id_number, where, (*found)->name)));
       continue;
@@ -343,7 +376,8 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin, const
       at(p, r, "relationship",
          conflict("relationship.second_head", "relationship",
                   fmt::format("户编号{}已有户主，不能再登记“本人”", eh.number),
-                  fmt::format("Household {} already has a head; a second member cannot be 01 self", eh.number)));
+                  fmt::format("Household {} already has a head; a second member cannot be 01 self",
+                              eh.number)));
       continue;
     }
     if (!*found) {
@@ -363,8 +397,10 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin, const
     if (!in.phone.empty()) after.phone = np.phone;
     if (before.relationship == "01" && after.relationship != "01") {
       at(p, r, "relationship",
-         invalid("relationship.head_change", "relationship", "不能通过导入更改户主，请在户页面中调整",
-                 "The head of a household cannot be changed by an import: change it on the household's page"));
+         invalid("relationship.head_change", "relationship",
+                 "不能通过导入更改户主，请在户页面中调整",
+                 "The head of a household cannot be changed by an import: change it on the "
+                 "household's page"));
       continue;
     }
     changes.push_back({before, after, false});
@@ -372,11 +408,12 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin, const
   if (!p.errs.empty()) return {};
   bool household_changed =
       !hin.region_code.empty() &&
-      (RegionCode::parse(hin.region_code) ? RegionCode::parse(hin.region_code)->str() : hin.region_code) !=
-          eh.region_code;
+      (RegionCode::parse(hin.region_code) ? RegionCode::parse(hin.region_code)->str()
+                                          : hin.region_code) != eh.region_code;
   std::string address = hin.address.empty() ? eh.address : hin.address;
   if (household_changed || address != eh.address) {
-    std::string code = household_changed ? RegionCode::parse(hin.region_code)->str() : eh.region_code;
+    std::string code =
+        household_changed ? RegionCode::parse(hin.region_code)->str() : eh.region_code;
     LZ_TRY(sink_.update_household(eh, code, address));
     if (!eh.created_here) ++report_.households_updated;
   }
@@ -406,7 +443,8 @@ Result<ImportReport> Importer::run() {
     auto r = in_.next(row);
     if (!r) return r.error();
     if (!*r)
-      return invalid("file.empty", "file", "文件中没有表头行，也没有数据", "The file has no header row and no data");
+      return invalid("file.empty", "file", "文件中没有表头行，也没有数据",
+                     "The file has no header row and no data");
     if (!row.blank()) break;
   }
   report_.header_row = row.number;
@@ -414,13 +452,17 @@ Result<ImportReport> Importer::run() {
   auto m = match_headers(spec_, row.cells, row.number);
   if (!m) return m.error();
   match_ = std::move(m).value();
+  for (size_t i = 0; i < spec_.columns.size(); ++i)
+    cols_.emplace(spec_.columns[i].key, match_.file_column[i]);
   report_.ignored_columns = match_.ignored;
   if (file_col("region_code") < 0 && file_col("village") < 0) {
-    Error e = invalid("header.missing", "header",
-                      fmt::format("第{}行（表头）缺少“行政区划代码”或“所在村”列（至少要有一列）", row.number),
-                      fmt::format("Row {} (the header) needs a \"行政区划代码\" (region_code) or \"所在村\" (village) "
-                                  "column",
-                                  row.number));
+    Error e = invalid(
+        "header.missing", "header",
+        fmt::format("第{}行（表头）缺少“行政区划代码”或“所在村”列（至少要有一列）", row.number),
+        fmt::format(
+            "Row {} (the header) needs a \"行政区划代码\" (region_code) or \"所在村\" (village) "
+            "column",
+            row.number));
     e.row = row.number;
     return e;
   }
@@ -431,7 +473,8 @@ Result<ImportReport> Importer::run() {
     if (!*r) break;
     if (row.blank()) continue;
     ++report_.rows_read;
-    if (opts_.progress && report_.rows_read % 8192 == 0) opts_.progress(in_.fraction_done(), report_.rows_read);
+    if (opts_.progress && report_.rows_read % 8192 == 0)
+      opts_.progress(in_.fraction_done(), report_.rows_read);
     std::string number = text::strip_spaces(clean_cell(cell(row, "number")));
     if (!g.rows.empty() && number != g.number) {
       LZ_TRY(flush(g));

@@ -1,26 +1,94 @@
 #include "exchange/simplified.h"
 
-#include <opencc.h>
+#include <opencc/opencc.h>
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictGroup.hpp>
+#include <opencc/Lexicon.hpp>
 
+#include <algorithm>
 #include <mutex>
+#include <string>
+#include <unordered_set>
 
 namespace lz::exchange {
 
 namespace {
+
+// The converter and, from its dictionaries, every key whose conversion
+// differs from itself ("changing keys"). OpenCC replaces text only where a
+// dictionary key matches; where no changing key occurs anywhere in a text,
+// whatever the segmentation, each segment converts to itself. So a text
+// in which no changing key occurs is returned as is without calling OpenCC
+// (most Simplified names and addresses: OpenCC costs ~10 µs a call), and
+// any other text goes through OpenCC exactly as before.
 struct Converter {
-  opencc_t od = reinterpret_cast<opencc_t>(-1);
+  opencc::ConverterPtr conv;
   std::mutex mu;
+  std::unordered_set<std::string_view> keys;  // views into `key_text`
+  std::vector<std::string> key_text;
+  std::unordered_set<std::string_view> first_chars;  // the first character of each key
+  size_t max_key = 0;                                // bytes
+
   Converter() {
     const char* paths[] = {"/usr/share/opencc/t2s.json", OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP};
     for (const char* p : paths) {
-      od = opencc_open(p);
-      if (od != reinterpret_cast<opencc_t>(-1)) break;
+      try {
+        opencc::Config config;
+        conv = config.NewFromFile(p);
+        break;
+      } catch (...) {
+        conv.reset();
+      }
+    }
+    if (!conv) return;
+    try {
+      for (const auto& c : conv->GetConversionChain()->GetConversions()) add_keys(c->GetDict());
+    } catch (...) {
+      max_key = SIZE_MAX;  // cannot list the keys: always convert
+      return;
+    }
+    for (const auto& k : key_text) {
+      keys.insert(k);
+      first_chars.insert(std::string_view(k).substr(0, char_len(k[0])));
+      max_key = std::max(max_key, k.size());
     }
   }
-  ~Converter() {
-    if (ok()) opencc_close(od);
+  void add_keys(const opencc::DictPtr& d) {
+    if (auto g = std::dynamic_pointer_cast<opencc::DictGroup>(d)) {
+      for (const auto& sub : g->GetDicts()) add_keys(sub);
+      return;
+    }
+    for (const auto& e : *d->GetLexicon()) {
+      std::string key = e->Key();
+      if (!key.empty() && key != e->GetDefault()) key_text.push_back(std::move(key));
+    }
   }
-  bool ok() const { return od != reinterpret_cast<opencc_t>(-1); }
+  static size_t char_len(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x80 ? 1 : (u >> 5) == 6 ? 2 : (u >> 4) == 14 ? 3 : (u >> 3) == 30 ? 4 : 1;
+  }
+  // True if a changing key occurs in `text` (or the keys are unknown).
+  bool may_change(std::string_view text) const {
+    if (max_key == SIZE_MAX) return true;
+    for (size_t i = 0; i < text.size();) {
+      size_t n = std::min(char_len(text[i]), text.size() - i);
+      if (first_chars.count(text.substr(i, n))) {
+        size_t room = std::min(max_key, text.size() - i);
+        for (size_t len = n; len <= room;) {
+          if (keys.count(text.substr(i, len))) return true;
+          if (len == room) break;
+          len += std::min(char_len(text[i + len]), room - len);
+        }
+      }
+      i += n;
+    }
+    return false;
+  }
+  bool ok() const { return conv != nullptr; }
 };
 Converter& converter() {
   static Converter c;
@@ -28,7 +96,9 @@ Converter& converter() {
 }
 }  // namespace
 
-bool simplified_available() { return converter().ok(); }
+bool simplified_available() {
+  return converter().ok();
+}
 
 std::string to_simplified(std::string_view text) {
   bool ascii = true;
@@ -40,12 +110,14 @@ std::string to_simplified(std::string_view text) {
   if (ascii) return std::string(text);
   Converter& c = converter();
   if (!c.ok()) return std::string(text);
+  // An embedded NUL ended the text for OpenCC's C interface: keep that.
+  if (text.find('\0') == std::string_view::npos && !c.may_change(text)) return std::string(text);
   std::lock_guard<std::mutex> lock(c.mu);
-  char* out = opencc_convert_utf8(c.od, text.data(), text.size());
-  if (!out) return std::string(text);
-  std::string s(out);
-  opencc_convert_utf8_free(out);
-  return s;
+  try {
+    return c.conv->Convert(std::string(text.substr(0, text.find('\0'))));
+  } catch (...) {
+    return std::string(text);
+  }
 }
 
 }  // namespace lz::exchange

@@ -1,20 +1,153 @@
 #include "exchange/sqlite_import_sink.h"
 
+#include <fmt/format.h>
+
+#include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "exchange/table.h"
 #include "registry/json.h"
 #include "store/audit.h"
+#include "store/sqlite/rows.h"
 
 namespace lz::exchange {
 
 using sqlite::Stmt;
 
-Result<std::unique_ptr<SqliteImportSink>> SqliteImportSink::begin(sqlite::SqliteStore& store, const Actor& actor,
+namespace {
+
+// The audit "after" of a person or household, byte for byte what
+// audit_text() (nlohmann's dump of registry/json.h's to_json) writes: keys
+// in sorted order, compact, integers in decimal. Written directly for the
+// common case where no string needs escaping; any string with a quote, a
+// backslash, a control character or bad UTF-8 goes through audit_text().
+bool plain(std::string_view s) {
+  bool ascii = true;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == '"' || c == '\\') return false;
+    if (c >= 0x80) ascii = false;
+  }
+  return ascii || valid_utf8(s);
+}
+
+bool plain(const Person& p) {
+  return plain(p.meta.created_at) && plain(p.meta.created_by) && plain(p.education) &&
+         plain(p.enrolment) && plain(p.ethnicity) && plain(p.health) && plain(p.id_number) &&
+         plain(p.labour) && plain(p.name) && plain(p.phone) && plain(p.region_code) &&
+         plain(p.relationship) && plain(p.sex) && plain(p.meta.updated_at) &&
+         plain(p.meta.updated_by);
+}
+
+struct JsonText {
+  std::string out;
+  bool first = true;
+  void open() {
+    out.push_back('{');
+    first = true;
+  }
+  void close() {
+    out.push_back('}');
+    first = false;
+  }
+  void key(std::string_view k) {
+    if (!first) out.push_back(',');
+    first = false;
+    out.push_back('"');
+    out.append(k);
+    out.append("\":");
+  }
+  void str(std::string_view k, std::string_view v) {
+    key(k);
+    out.push_back('"');
+    out.append(v);
+    out.push_back('"');
+  }
+  void num(std::string_view k, int64_t v) {
+    key(k);
+    fmt::format_to(std::back_inserter(out), "{}", v);
+  }
+  void id(std::string_view k, const std::optional<int64_t>& v) {
+    if (v)
+      num(k, *v);
+    else
+      key(k), out.append("null");
+  }
+  void person(const Person& p) {
+    open();
+    str("birth_date", p.birth_date.iso());
+    str("created_at", p.meta.created_at);
+    str("created_by", p.meta.created_by);
+    str("education", p.education);
+    str("enrolment", p.enrolment);
+    str("ethnicity", p.ethnicity);
+    str("health", p.health);
+    id("household_id", p.household_id);
+    num("id", p.id);
+    str("id_number", p.id_number);
+    str("labour", p.labour);
+    str("name", p.name);
+    str("phone", p.phone);
+    str("region_code", p.region_code);
+    str("relationship", p.relationship);
+    str("sex", p.sex);
+    str("updated_at", p.meta.updated_at);
+    str("updated_by", p.meta.updated_by);
+    num("version", p.meta.version);
+    close();
+  }
+};
+
+}  // namespace
+
+std::string household_audit_text(const Household& h) {
+  bool ok = plain(h.address) && plain(h.meta.created_at) && plain(h.meta.created_by) &&
+            plain(h.number) && plain(h.phone) && plain(h.region_code) && plain(h.meta.updated_at) &&
+            plain(h.meta.updated_by);
+  for (const auto& m : h.members) ok = ok && plain(m);
+  if (!ok) return audit_text(h);
+  JsonText j;
+  j.out.reserve(256 + 420 * h.members.size());
+  j.open();
+  j.str("address", h.address);
+  j.str("created_at", h.meta.created_at);
+  j.str("created_by", h.meta.created_by);
+  j.id("head_person_id", h.head_person_id);
+  j.num("id", h.id);
+  j.key("members");
+  j.out.push_back('[');
+  for (size_t i = 0; i < h.members.size(); ++i) {
+    if (i) j.out.push_back(',');
+    j.person(h.members[i]);
+  }
+  j.out.push_back(']');
+  j.str("number", h.number);
+  j.str("phone", h.phone);
+  j.str("region_code", h.region_code);
+  j.str("updated_at", h.meta.updated_at);
+  j.str("updated_by", h.meta.updated_by);
+  j.num("version", h.meta.version);
+  j.close();
+  return std::move(j.out);
+}
+
+std::string person_audit_text(const Person& p) {
+  if (!plain(p)) return audit_text(p);
+  JsonText j;
+  j.out.reserve(420);
+  j.person(p);
+  return std::move(j.out);
+}
+
+Result<std::unique_ptr<SqliteImportSink>> SqliteImportSink::begin(sqlite::SqliteStore& store,
+                                                                  const Actor& actor,
                                                                   std::string detail) {
   std::unique_ptr<SqliteImportSink> s(new SqliteImportSink(store, actor, std::move(detail)));
   LZ_TRY(s->db_.exec("BEGIN IMMEDIATE"));
   s->open_ = true;
   s->now_ = now_iso();
+  s->person_by_id_number_sql_ = fmt::format(
+      "SELECT {} FROM person WHERE id_number = ? AND deleted_at IS NULL", sqlite::kPersonCols);
   {
     auto q = s->db_.prepare("SELECT COALESCE(MAX(id), 0) FROM person");
     if (q.step()) s->base_person_ = q.i64(0);
@@ -41,9 +174,11 @@ static ExistingHousehold read_household(const Stmt& s, int64_t base) {
   return h;
 }
 
-Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(const std::string& number) {
+Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(
+    const std::string& number) {
   auto s = db_.prepare(
-      "SELECT id, number, region_code, address, head_person_id FROM household WHERE number = ? AND deleted_at IS NULL");
+      "SELECT id, number, region_code, address, head_person_id FROM household WHERE number = ? AND "
+      "deleted_at IS NULL");
   s.bind(1, number);
   if (!s.step()) return std::optional<ExistingHousehold>();
   return std::optional<ExistingHousehold>(read_household(s, base_household_));
@@ -51,25 +186,42 @@ Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(c
 
 Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_id(int64_t id) {
   auto s = db_.prepare(
-      "SELECT id, number, region_code, address, head_person_id FROM household WHERE id = ? AND deleted_at IS NULL");
+      "SELECT id, number, region_code, address, head_person_id FROM household WHERE id = ? AND "
+      "deleted_at IS NULL");
   s.bind(1, id);
   if (!s.step()) return std::optional<ExistingHousehold>();
   return std::optional<ExistingHousehold>(read_household(s, base_household_));
 }
 
+// The store's person_by_id_number, with the statement's text built once.
 Result<std::optional<Person>> SqliteImportSink::person_by_id_number(const std::string& id_number) {
-  return store_.person_by_id_number(id_number);
+  auto s = db_.prepare(person_by_id_number_sql_);
+  s.bind(1, id_number);
+  if (!s.step()) return std::optional<Person>();
+  return std::optional<Person>(sqlite::read_person(s));
 }
 
-Status SqliteImportSink::begin_unit() { return db_.exec("SAVEPOINT household"); }
+Status SqliteImportSink::begin_unit() {
+  in_unit_ = true;
+  savepoint_ = false;
+  return {};
+}
+Status SqliteImportSink::write_begins() {
+  if (!in_unit_ || savepoint_) return {};
+  LZ_TRY(db_.prepare("SAVEPOINT household").exec());
+  savepoint_ = true;
+  return {};
+}
 Status SqliteImportSink::end_unit(bool keep) {
-  if (keep) return db_.exec("RELEASE household");
-  LZ_TRY(db_.exec("ROLLBACK TO household"));
-  return db_.exec("RELEASE household");
+  in_unit_ = false;
+  if (!savepoint_) return {};
+  savepoint_ = false;
+  if (!keep) LZ_TRY(db_.prepare("ROLLBACK TO household").exec());
+  return db_.prepare("RELEASE household").exec();
 }
 
-Status SqliteImportSink::audit(const char* action, const char* entity, int64_t id, const std::string& before,
-                               const std::string& after) {
+Status SqliteImportSink::audit(const char* action, const char* entity, int64_t id,
+                               const std::string& before, const std::string& after) {
   AuditEntry e;
   e.at = now_;
   e.actor = actor_.name;
@@ -84,13 +236,24 @@ Status SqliteImportSink::audit(const char* action, const char* entity, int64_t i
   return store_.audit().append(e);
 }
 
-Status SqliteImportSink::insert_person(Person& p, int64_t household_id, const std::string& region_code) {
+Status SqliteImportSink::insert_person(Person& p, int64_t household_id,
+                                       const std::string& region_code) {
   auto s = db_.prepare(
-      "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, ethnicity, education, "
-      "enrolment, health, labour, phone, region_code, version, created_at, created_by, updated_at, updated_by) "
+      "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, "
+      "ethnicity, education, "
+      "enrolment, health, labour, phone, region_code, version, created_at, created_by, updated_at, "
+      "updated_by) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)");
-  s.bind(1, household_id).bind(2, p.name).bind(3, p.id_number).bind(4, p.sex).bind(5, p.birth_date.iso());
-  s.bind(6, p.relationship).bind(7, p.ethnicity).bind(8, p.education).bind(9, p.enrolment).bind(10, p.health);
+  s.bind(1, household_id)
+      .bind(2, p.name)
+      .bind(3, p.id_number)
+      .bind(4, p.sex)
+      .bind(5, p.birth_date.iso());
+  s.bind(6, p.relationship)
+      .bind(7, p.ethnicity)
+      .bind(8, p.education)
+      .bind(9, p.enrolment)
+      .bind(10, p.health);
   s.bind(11, p.labour).bind(12, p.phone).bind(13, region_code);
   s.bind(14, now_).bind(15, actor_.name).bind(16, now_).bind(17, actor_.name);
   LZ_TRY(s.exec());
@@ -102,15 +265,19 @@ Status SqliteImportSink::insert_person(Person& p, int64_t household_id, const st
 }
 
 Status SqliteImportSink::create_household(Household& h) {
-  {
+  if (!known_regions_.count(h.region_code)) {
     auto r = db_.prepare("SELECT level FROM region WHERE code = ?");
     r.bind(1, h.region_code);
     if (!r.step())
-      return not_found("region_code.unknown", "region_code", "区划代码“" + h.region_code + "”不存在",
+      return not_found("region_code.unknown", "region_code",
+                       "区划代码“" + h.region_code + "”不存在",
                        "There is no region with code \"" + h.region_code + "\"");
+    known_regions_.insert(h.region_code);
   }
+  LZ_TRY(write_begins());
   auto s = db_.prepare(
-      "INSERT INTO household (number, region_code, address, phone, version, created_at, created_by, updated_at, "
+      "INSERT INTO household (number, region_code, address, phone, version, created_at, "
+      "created_by, updated_at, "
       "updated_by) VALUES (?,?,?,?,1,?,?,?,?)");
   s.bind(1, h.number).bind(2, h.region_code).bind(3, h.address).bind(4, h.phone);
   s.bind(5, now_).bind(6, actor_.name).bind(7, now_).bind(8, actor_.name);
@@ -122,24 +289,38 @@ Status SqliteImportSink::create_household(Household& h) {
     if (m.relationship == "01") h.head_person_id = m.id;
   }
   if (h.head_person_id)
-    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ? WHERE id = ?").bind(1, *h.head_person_id).bind(2, h.id).exec());
-  return audit("create", "household", h.id, "", audit_text(h));
+    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ? WHERE id = ?")
+               .bind(1, *h.head_person_id)
+               .bind(2, h.id)
+               .exec());
+  return audit("create", "household", h.id, "", household_audit_text(h));
 }
 
 Status SqliteImportSink::add_member(const ExistingHousehold& h, Person& p) {
+  LZ_TRY(write_begins());
   LZ_TRY(insert_person(p, h.id, h.region_code));
   if (p.relationship == "01" && !h.head_person_id)
-    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ?, version = version + 1, updated_at = ?, "
-                       "updated_by = ? WHERE id = ?")
-               .bind(1, p.id).bind(2, now_).bind(3, actor_.name).bind(4, h.id).exec());
-  return audit("create", "person", p.id, "", audit_text(p));
+    LZ_TRY(db_.prepare(
+                  "UPDATE household SET head_person_id = ?, version = version + 1, updated_at = ?, "
+                  "updated_by = ? WHERE id = ?")
+               .bind(1, p.id)
+               .bind(2, now_)
+               .bind(3, actor_.name)
+               .bind(4, h.id)
+               .exec());
+  return audit("create", "person", p.id, "", person_audit_text(p));
 }
 
 Status SqliteImportSink::update_person(const Person& before, const Person& after) {
+  LZ_TRY(write_begins());
   auto s = db_.prepare(
-      "UPDATE person SET name = ?, relationship = ?, ethnicity = ?, education = ?, enrolment = ?, health = ?, "
+      "UPDATE person SET name = ?, relationship = ?, ethnicity = ?, education = ?, enrolment = ?, "
+      "health = ?, "
       "labour = ?, phone = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?");
-  s.bind(1, after.name).bind(2, after.relationship).bind(3, after.ethnicity).bind(4, after.education);
+  s.bind(1, after.name)
+      .bind(2, after.relationship)
+      .bind(3, after.ethnicity)
+      .bind(4, after.education);
   s.bind(5, after.enrolment).bind(6, after.health).bind(7, after.labour).bind(8, after.phone);
   s.bind(9, now_).bind(10, actor_.name).bind(11, before.id);
   LZ_TRY(s.exec());
@@ -150,22 +331,37 @@ Status SqliteImportSink::update_person(const Person& before, const Person& after
   a.meta.updated_at = now_;
   a.meta.updated_by = actor_.name;
   if (after.relationship == "01")
-    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ? WHERE id = ? AND head_person_id IS NULL")
-               .bind(1, before.id).bind(2, *before.household_id).exec());
-  return audit("update", "person", before.id, audit_text(before), audit_text(a));
+    LZ_TRY(db_.prepare(
+                  "UPDATE household SET head_person_id = ? WHERE id = ? AND head_person_id IS NULL")
+               .bind(1, before.id)
+               .bind(2, *before.household_id)
+               .exec());
+  return audit("update", "person", before.id, person_audit_text(before), person_audit_text(a));
 }
 
-Status SqliteImportSink::update_household(const ExistingHousehold& before, const std::string& region_code,
+Status SqliteImportSink::update_household(const ExistingHousehold& before,
+                                          const std::string& region_code,
                                           const std::string& address) {
+  LZ_TRY(write_begins());
   auto s = db_.prepare(
-      "UPDATE household SET region_code = ?, address = ?, version = version + 1, updated_at = ?, updated_by = ? "
+      "UPDATE household SET region_code = ?, address = ?, version = version + 1, updated_at = ?, "
+      "updated_by = ? "
       "WHERE id = ?");
   s.bind(1, region_code).bind(2, address).bind(3, now_).bind(4, actor_.name).bind(5, before.id);
   LZ_TRY(s.exec());
   if (region_code != before.region_code)
-    LZ_TRY(db_.prepare("UPDATE person SET region_code = ? WHERE household_id = ?").bind(1, region_code).bind(2, before.id).exec());
-  nlohmann::json b{{"id", before.id}, {"number", before.number}, {"region_code", before.region_code}, {"address", before.address}};
-  nlohmann::json a{{"id", before.id}, {"number", before.number}, {"region_code", region_code}, {"address", address}};
+    LZ_TRY(db_.prepare("UPDATE person SET region_code = ? WHERE household_id = ?")
+               .bind(1, region_code)
+               .bind(2, before.id)
+               .exec());
+  nlohmann::json b{{"id", before.id},
+                   {"number", before.number},
+                   {"region_code", before.region_code},
+                   {"address", before.address}};
+  nlohmann::json a{{"id", before.id},
+                   {"number", before.number},
+                   {"region_code", region_code},
+                   {"address", address}};
   return audit("update", "household", before.id, b.dump(), a.dump());
 }
 

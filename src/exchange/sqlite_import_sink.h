@@ -7,17 +7,24 @@
 // record's JSON as the audit "after"). Created by `liangzhan import`.
 #pragma once
 #include <memory>
+#include <unordered_set>
 
 #include "exchange/import_sink.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::exchange {
 
+// The audit text of a household or person as registry/json.h's audit_text()
+// writes it, byte for byte, without building a JSON document (the sink's
+// hot path; the tests compare the two).
+std::string household_audit_text(const Household& h);
+std::string person_audit_text(const Person& p);
+
 class SqliteImportSink final : public ImportSink {
  public:
   // Begins the transaction. `detail` goes into every audit entry (the file).
-  static Result<std::unique_ptr<SqliteImportSink>> begin(sqlite::SqliteStore& store, const Actor& actor,
-                                                         std::string detail);
+  static Result<std::unique_ptr<SqliteImportSink>> begin(sqlite::SqliteStore& store,
+                                                         const Actor& actor, std::string detail);
   ~SqliteImportSink() override;
 
   Result<std::optional<ExistingHousehold>> household_by_number(const std::string& number) override;
@@ -37,6 +44,9 @@ class SqliteImportSink final : public ImportSink {
   SqliteImportSink(sqlite::SqliteStore& store, const Actor& actor, std::string detail)
       : store_(store), db_(store.db()), actor_(actor), detail_(std::move(detail)) {}
   Status insert_person(Person& p, int64_t household_id, const std::string& region_code);
+  // Opens the household's savepoint before its first write (a household
+  // that writes nothing needs none).
+  Status write_begins();
   Status audit(const char* action, const char* entity, int64_t id, const std::string& before,
                const std::string& after);
 
@@ -44,8 +54,10 @@ class SqliteImportSink final : public ImportSink {
   sqlite::Db& db_;
   Actor actor_;
   std::string detail_, now_;
-  bool open_ = false;
+  bool open_ = false, in_unit_ = false, savepoint_ = false;
   int64_t base_person_ = 0, base_household_ = 0;
+  std::string person_by_id_number_sql_;
+  std::unordered_set<std::string> known_regions_;  // region codes seen to exist
 };
 
 }  // namespace lz::exchange
