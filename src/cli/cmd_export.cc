@@ -1,7 +1,9 @@
 // `liangzhan export KIND OUT --db FILE [--region CODE] [--full-ids]`: a
-// registry list to .xlsx or .csv, scoped to a region, ID numbers and
-// phones masked unless --full-ids. `households` exports in the import
-// format (one row per member), so the file imports back.
+// list to .xlsx or .csv, scoped to a region, ID numbers and phones masked
+// unless --full-ids. `households` exports in the import format (one row per
+// member), so the file imports back; `persons` with ages; the epidemic
+// front's key_persons, passages (one row per traveller) and follow_ups in
+// their import formats (epidemic_export.h).
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -10,6 +12,8 @@
 
 #include "cli/common.h"
 #include "exchange/columns.h"
+#include "exchange/epidemic_export.h"
+#include "exchange/epidemic_import.h"
 #include "exchange/sqlite_export.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -21,8 +25,11 @@ void add_export(CLI::App& app, Runner& run) {
     bool full_ids = false;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("export", "Export households (with members) or persons to .xlsx or .csv");
-  cmd->add_option("KIND", o->kind, "households or persons")->required();
+  auto* cmd = app.add_subcommand("export",
+                                 "Export households (with members), persons, key persons, passages "
+                                 "or follow-ups to .xlsx or .csv");
+  cmd->add_option("KIND", o->kind, "households, persons, key_persons, passages or follow_ups")
+      ->required();
   cmd->add_option("OUT", o->out, "The .xlsx or .csv file to write")->required();
   cmd->add_option("--db", o->db, "SQLite database file")->required();
   cmd->add_option("--region", o->region, "Only this region (township, village or group code)");
@@ -33,13 +40,28 @@ void add_export(CLI::App& app, Runner& run) {
       opts.kind = o->kind;
       opts.region = o->region;
       opts.full_ids = o->full_ids;
-      if (!exchange::find_kind(o->kind))
-        return fail(invalid("kind.unknown", "KIND", fmt::format("不能导出“{}”，可选：households、persons", o->kind),
-                            fmt::format("Cannot export \"{}\": expected households or persons", o->kind)));
+      const exchange::KindSpec* spec = exchange::find_kind(o->kind);
+      bool epidemic = false;
+      if (!spec) {
+        spec = exchange::find_epidemic_kind(o->kind);
+        epidemic = spec != nullptr;
+      }
+      if (!spec)
+        return fail(invalid(
+            "kind.unknown", "KIND",
+            fmt::format(
+                "不能导出“{}”，可选：households、persons、key_persons、passages、follow_ups",
+                o->kind),
+            fmt::format(
+                "Cannot export \"{}\": expected households, persons, key_persons, passages or "
+                "follow_ups",
+                o->kind)));
       auto store = open_existing(o->db);
       if (!store) return fail(store.error());
       auto& sq = static_cast<sqlite::SqliteStore&>(**store);
-      auto out = exchange::create_table_writer(o->out, o->kind == "persons" ? "人员" : "户籍成员");
+      auto out = exchange::create_table_writer(
+          o->out,
+          epidemic ? spec->title_zh.substr(0, 12) : (o->kind == "persons" ? "人员" : "户籍成员"));
       if (!out) return fail(out.error());
       bool tty = isatty(STDERR_FILENO);
       if (tty)
@@ -47,15 +69,26 @@ void add_export(CLI::App& app, Runner& run) {
           std::fprintf(stderr, "\r%ld rows", n);
           std::fflush(stderr);
         };
-      auto n = exchange::export_rows(sq, opts, **out);
+      Result<long> n = 0L;
+      if (epidemic) {
+        auto regions = sq.regions("");
+        if (!regions) return fail(regions.error());
+        RegionTree tree = RegionTree::from_regions(std::move(regions).value());
+        sqlite::SqliteEpidemicStore es(sq.db(), sq.audit());
+        n = exchange::export_epidemic(es, &tree, opts, **out);
+      } else {
+        n = exchange::export_rows(sq, opts, **out);
+      }
       if (tty) std::fprintf(stderr, "\r%30s\r", "");
       if (!n) {
         out->reset();
         std::remove(o->out.c_str());
         return fail(n.error());
       }
-      std::fprintf(stderr, globals().language() == Lang::kEn ? "%ld rows written to %s\n" : "已导出%ld行到%s\n", *n,
-                   o->out.c_str());
+      std::fprintf(
+          stderr,
+          globals().language() == Lang::kEn ? "%ld rows written to %s\n" : "已导出%ld行到%s\n", *n,
+          o->out.c_str());
       return kExitOk;
     };
   });

@@ -42,6 +42,7 @@ Api::Api() {
   add_epidemic_routes(router_);
   add_livelihood_routes(router_);
   add_door_plate_routes(router_);
+  add_import_routes(router_);
   add_meta_routes(router_);
 }
 

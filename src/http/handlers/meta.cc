@@ -125,6 +125,7 @@ static json schemas() {
   s["OpenApi"] = {{"type", "object"}};
   add_epidemic_schemas(s);
   add_livelihood_schemas(s);
+  add_import_schemas(s);
   s["BulletinSeries"] = {{"type", "object"}, {"properties", {{"region", {{"type", "object"}}}, {"from", str}, {"to", str}, {"days", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Bulletin"}}}}}}}};
   return s;
 }

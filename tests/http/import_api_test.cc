@@ -1,0 +1,213 @@
+// Uploads through the API (POST /api/v1/imports, GET /imports/{id},
+// GET /imports/{id}/report.xlsx): 202 with an id, progress until done, the
+// same summary as the CLI's --json, the report as xlsx, modes and dry run,
+// rows outside the uploader's township refused, only the uploader sees it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "core/id_number.h"
+#include "exchange/table_writer.h"
+#include "http/api.h"
+#include "http/services.h"
+#include "registry/region_tree.h"
+
+namespace lz::http {
+namespace {
+
+using nlohmann::json;
+const char* kPassword = "Liangzhan-2020!";
+
+std::string idn(int y, int m, int d, int seq) {
+  return IdNumber::make("430281", *Date::from_ymd(y, m, d), seq).str();
+}
+
+class ImportApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("lz_import_api_" + std::to_string(::getpid()) + ".db"))
+                .string();
+    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+    auto svc = Services::open(path_);
+    ASSERT_TRUE(svc.ok());
+    svc_ = std::move(svc).value().release();
+    api_ = new Api();
+    auto villages = RegionTree::liling().at_level(RegionLevel::kVillage);
+    village_ = villages.front()->code;
+    for (auto* v : villages)
+      if (v->code.substr(0, 9) != village_.substr(0, 9)) {
+        other_village_ = v->code;
+        break;
+      }
+    Actor cli{"cli", "", ""};
+    auto add = [&](const char* login, const char* role, std::string region) {
+      auto a =
+          svc_->auth->add_account({login, login, role, region, {}, {}, {}, {}}, kPassword, cli);
+      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
+    };
+    add("county", "county_admin", "430281");
+    add("officer", "township_officer", village_.substr(0, 9));
+  }
+  static void TearDownTestSuite() {
+    delete api_;
+    delete svc_;
+    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+  }
+  struct Res {
+    int status;
+    json body;
+    std::string raw, content_type;
+  };
+  Res call(const std::string& method, const std::string& target, const std::string& who,
+           const std::string& body = "", const std::string& lang = "",
+           const std::string& content_type = "") {
+    HttpRequest r;
+    r.method = method;
+    auto q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string::npos) r.query = target.substr(q + 1);
+    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
+    if (!lang.empty()) r.headers["accept-language"] = lang;
+    if (!content_type.empty()) r.headers["content-type"] = content_type;
+    r.body = body;
+    r.remote = "127.0.0.1";
+    HttpResponse resp = api_->handle(r, *svc_);
+    bool is_json = resp.content_type.find("json") != std::string::npos;
+    return {resp.status,
+            is_json && !resp.body.empty() ? json::parse(resp.body, nullptr, false) : json(nullptr),
+            resp.body, resp.content_type};
+  }
+  std::string token(const std::string& who) {
+    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
+    return tokens_[who];
+  }
+  // Uploads and waits for the end; returns the last GET.
+  Res upload(const std::string& who, const std::string& query, const std::string& body,
+             const std::string& lang = "", const std::string& content_type = "text/csv") {
+    auto post = call("POST", "/api/v1/imports?" + query, who, body, lang, content_type);
+    EXPECT_EQ(post.status, 202) << post.raw;
+    if (post.status != 202) return post;
+    EXPECT_TRUE(post.body["id"].is_number_integer());
+    std::string url = "/api/v1/imports/" + std::to_string(post.body["id"].get<int64_t>());
+    for (int i = 0; i < 1000; ++i) {
+      auto g = call("GET", url, who, "", lang);
+      if (g.body.value("state", "") == "done" || g.body.value("state", "") == "failed") return g;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "import did not finish";
+    return post;
+  }
+  static int64_t count(const char* sql) {
+    auto s = svc_->store->db().prepare(sql);
+    s.step();
+    return s.i64(0);
+  }
+  static inline std::string path_, village_, other_village_;
+  static inline Services* svc_ = nullptr;
+  static inline Api* api_ = nullptr;
+  static inline std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(ImportApiTest, HouseholdsUploadWithProgressSummaryAndReport) {
+  std::string csv = "户编号,行政区划代码,姓名,公民身份号码,与户主关系\n";
+  csv += "A001," + village_ + ",张三," + idn(1970, 1, 1, 11) + ",本人\n";
+  csv += "A001," + village_ + ",李四," + idn(1972, 3, 4, 22) + ",配偶\n";
+  csv += "A002," + other_village_ + ",王五," + idn(1960, 1, 1, 41) + ",本人\n";  // another township
+  csv += "A003," + village_ + ",赵六,4.30281E+17,本人\n";  // damaged ID number
+  int64_t persons = count("SELECT COUNT(*) FROM person");
+  // Dry run by the township officer: nothing written, the refusals named.
+  auto dry = upload("officer", "kind=households&mode=good-rows&dry_run=true", csv);
+  ASSERT_EQ(dry.body["state"], "done") << dry.raw;
+  EXPECT_EQ(dry.body["rows_read"], 4);
+  EXPECT_EQ(dry.body["progress"], 1.0);
+  const json& s = dry.body["summary"];
+  EXPECT_EQ(s["rows_read"], 4);
+  EXPECT_EQ(s["added"], 2);
+  EXPECT_EQ(s["refused"], 2);
+  EXPECT_EQ(s["committed"], false);
+  EXPECT_EQ(s["dry_run"], true);
+  ASSERT_EQ(s["refusals"].size(), 2u) << s.dump(2);
+  EXPECT_EQ(s["refusals"][0]["row"], 4);
+  EXPECT_EQ(s["refusals"][0]["code"], "region.out_of_scope");
+  EXPECT_EQ(s["refusals"][1]["row"], 5);
+  EXPECT_EQ(s["refusals"][1]["column"], "D");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons);
+  // The report of that upload: xlsx, in English on request.
+  std::string id = std::to_string(dry.body["id"].get<int64_t>());
+  auto rep = call("GET", "/api/v1/imports/" + id + "/report.xlsx", "officer", "", "en");
+  EXPECT_EQ(rep.status, 200);
+  EXPECT_NE(rep.content_type.find("spreadsheetml"), std::string::npos);
+  EXPECT_EQ(rep.raw.rfind("PK\x03\x04", 0), 0u);
+  // Only the uploader sees it.
+  EXPECT_EQ(call("GET", "/api/v1/imports/" + id, "county").status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/imports/" + id + "/report.xlsx", "county").status, 404);
+  // All or nothing: refused, nothing written; good rows: the household of the township written.
+  auto all = upload("officer", "kind=households", csv, "en");
+  EXPECT_EQ(all.body["summary"]["committed"], false);
+  EXPECT_NE(all.body["summary"]["refusals"][0]["reason"].get<std::string>().find(
+                "outside your jurisdiction"),
+            std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons);
+  auto good = upload("officer", "kind=households&mode=good-rows", csv);
+  EXPECT_EQ(good.body["summary"]["committed"], true);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons + 2);
+}
+
+TEST_F(ImportApiTest, KeyPersonsFromXlsxBody) {
+  std::string file =
+      (std::filesystem::temp_directory_path() / ("lz_kp_" + std::to_string(::getpid()) + ".xlsx"))
+          .string();
+  {
+    auto w = exchange::create_table_writer(file, "重点人员");
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->write_row({"姓名", "公民身份号码", "类别", "所在村"}, true).ok());
+    ASSERT_TRUE((*w)->write_row({"孙八", idn(1981, 1, 1, 61), "发热", village_}).ok());
+    ASSERT_TRUE((*w)->write_row({"周九", idn(1982, 1, 1, 71), "发热", other_village_}).ok());
+    ASSERT_TRUE((*w)->write_row({"吴十", idn(1983, 1, 1, 81), "无此类别", village_}).ok());
+    ASSERT_TRUE((*w)->close().ok());
+  }
+  std::ifstream f(file, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::filesystem::remove(file);
+  int64_t kp = count("SELECT COUNT(*) FROM key_person");
+  auto r = upload("officer", "kind=key_persons&mode=good-rows", ss.str(), "",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(r.body["state"], "done") << r.raw;
+  const json& s = r.body["summary"];
+  EXPECT_EQ(s["format"], "xlsx");
+  EXPECT_EQ(s["added"], 1);
+  EXPECT_EQ(s["persons_created"], 1);
+  ASSERT_EQ(s["refusals"].size(), 2u) << s.dump(2);
+  EXPECT_EQ(s["refusals"][0]["row"], 3);
+  EXPECT_EQ(s["refusals"][0]["code"], "region.out_of_scope");
+  EXPECT_EQ(s["refusals"][1]["row"], 4);
+  EXPECT_EQ(s["refusals"][1]["column"], "C");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM key_person"), kp + 1);
+}
+
+TEST_F(ImportApiTest, BadRequestsAndUnreadableFiles) {
+  EXPECT_EQ(call("POST", "/api/v1/imports?kind=cadres", "county", "x").status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/imports?kind=households&mode=some", "county", "x").status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/imports?kind=households", "county", "").status, 422);
+  EXPECT_EQ(call("GET", "/api/v1/imports/99999", "county").status, 404);
+  // A file without the required columns: the import fails as a whole, with the reason.
+  auto r = upload("county", "kind=follow_ups", "姓名,体温\n张三,36.5\n");
+  EXPECT_EQ(r.body["state"], "failed");
+  EXPECT_EQ(r.body["error"]["code"], "header.missing");
+  EXPECT_EQ(
+      call("GET", "/api/v1/imports/" + std::to_string(r.body["id"].get<int64_t>()) + "/report.xlsx",
+           "county")
+          .status,
+      409);
+}
+
+}  // namespace
+}  // namespace lz::http
