@@ -164,5 +164,19 @@ printf '姓名,体温,随访人\n张三,36.5,李医生\n' > "$T/h.csv"
 check "header missing" 1 "$BIN" import follow_ups "$T/h.csv" --db "$DB"
 expect_in "header reason" "$T/err" "观察编号"
 
+# --- exports in the import formats: what was imported is recognised as already there
+for k in key_persons passages follow_ups; do
+  check "export $k" 0 "$BIN" export $k "$T/e-$k.csv" --db "$DB" --full-ids
+  check "export $k xlsx masked" 0 "$BIN" export $k "$T/e-$k.xlsx" --db "$DB"
+done
+expect_eq "exported follow-ups" "$(($(wc -l < "$T/e-follow_ups.csv") - 1))" "$(q "SELECT COUNT(*) FROM follow_up")"
+check "follow-ups export re-imported" 1 "$BIN" import follow_ups "$T/e-follow_ups.csv" --db "$DB" --dry-run --json
+expect_eq "all already recorded" "$(json "$T/out" 'd["rows_read"] == d["refused"] > 0, {r["code"] for r in d["refusals"]}')" "True {'follow_up.duplicate'}"
+check "key persons export re-imported" 1 "$BIN" import key_persons "$T/e-key_persons.csv" --db "$DB" --dry-run --json
+expect_eq "all already listed" "$(json "$T/out" 'd["rows_read"] == d["refused"] > 0, d["added"]')" "True 0"
+check "export masked" 0 "$BIN" export key_persons "$T/m.csv" --db "$DB"
+expect_in "masked ID numbers" "$T/m.csv" "********"
+check "export bad region" 1 "$BIN" export passages "$T/x.csv" --db "$DB" --region 999
+
 echo "import_kinds_test: $pass passed, $fail failed"
 [ "$fail" = 0 ]
