@@ -88,24 +88,31 @@ Status generate_enterprises(sqlite::SqliteStore& store, Date as_of, uint64_t see
   // fast at full scale).
   auto persons_of = [&](const std::string& township, int n, bool poor_first) {
     std::vector<std::tuple<std::string, std::string, std::string>> out;  // name, id_number, phone
-    auto s =
-        poor_first
-            ? db.prepare(
-                  "SELECT p.name, p.id_number, p.phone FROM person p LEFT JOIN poverty_household "
-                  "ph ON "
-                  "ph.household_id = p.household_id WHERE p.region_code >= ? AND p.region_code < ? "
-                  "AND "
-                  "p.deleted_at IS NULL AND p.birth_date BETWEEN '1962-01-01' AND '2001-12-31' AND "
-                  "length(p.id_number) = 18 ORDER BY (ph.status IS NULL), p.id LIMIT ?")
-            : db.prepare(
-                  "SELECT p.name, p.id_number, p.phone FROM person p WHERE p.region_code >= ? AND "
-                  "p.region_code "
-                  "< ? AND p.deleted_at IS NULL AND p.birth_date BETWEEN '1962-01-01' AND "
-                  "'2001-12-31' AND "
-                  "length(p.id_number) = 18 ORDER BY p.region_code LIMIT ? OFFSET ?");
-    s.bind(1, township).bind(2, township + ":").bind(3, n);
-    if (!poor_first) s.bind(4, rng.uniform(0, 400));
-    while (s.step()) out.emplace_back(s.str(0), s.str(1), s.str(2));
+    static const char* kPoorFirst =
+        "SELECT p.name, p.id_number, p.phone FROM person p LEFT JOIN poverty_household ph ON "
+        "ph.household_id = "
+        "p.household_id WHERE p.region_code >= ? AND p.region_code < ? AND p.deleted_at IS NULL "
+        "AND p.birth_date "
+        "BETWEEN '1962-01-01' AND '2001-12-31' AND length(p.id_number) = 18 ORDER BY (ph.status IS "
+        "NULL), p.id "
+        "LIMIT ?";
+    static const char* kWindow =
+        "SELECT p.name, p.id_number, p.phone FROM person p WHERE p.region_code >= ? AND "
+        "p.region_code < ? AND "
+        "p.deleted_at IS NULL AND p.birth_date BETWEEN '1962-01-01' AND '2001-12-31' AND "
+        "length(p.id_number) = 18 "
+        "ORDER BY p.region_code LIMIT ? OFFSET ?";
+    auto s = db.prepare(poor_first ? kPoorFirst : kWindow);
+    int64_t offset = poor_first ? 0 : rng.uniform(0, 400);
+    for (;;) {
+      s.bind(1, township).bind(2, township + ":").bind(3, n);
+      if (!poor_first) s.bind(4, offset);
+      while (s.step()) out.emplace_back(s.str(0), s.str(1), s.str(2));
+      s.reset();
+      if (static_cast<int>(out.size()) >= n || offset == 0) break;
+      out.clear();
+      offset /= 4;  // a small township: a window nearer its start
+    }
     return out;
   };
 
@@ -244,6 +251,9 @@ Status generate_enterprises(sqlite::SqliteStore& store, Date as_of, uint64_t see
       double state = rng.unit();
       bool draft = state < 0.08;
       LZ_TRY(add_workers(made->id, t.code, workers, draft ? 2 : 0));
+      auto staff = es.workforce(made->id);
+      if (!staff) return staff.error();
+      if (staff->workers == 0) continue;  // nobody of working age found: stays a draft
       auto edited = svc.edit_checklist(made->id, full_checklist(workers), 0, hr);
       if (!edited) return edited.error();
       if (draft) continue;

@@ -115,7 +115,7 @@ TEST(Resumption, StateMachine) {
   r.enterprise_id = 1;
   Workforce w{20, 20};
   // Incomplete: submission refused, every missing item named.
-  auto early = submit(r, w, kFeb12, "hr");
+  auto early = submit(r, w, kFeb12, "base_hr");
   ASSERT_FALSE(early.ok());
   EXPECT_EQ(early.error().code, "resumption.incomplete");
   EXPECT_EQ(early.error().details.size(), 6u);  // all but the workers' health
@@ -127,7 +127,7 @@ TEST(Resumption, StateMachine) {
   ASSERT_TRUE(filled.ok());
   EXPECT_EQ(approve(*filled, w, kFeb12, "officer", "").error().code,
             "resumption.state");  // not submitted
-  auto sent = submit(*filled, w, kFeb12, "hr");
+  auto sent = submit(*filled, w, kFeb12, "base_hr");
   ASSERT_TRUE(sent.ok()) << sent.error().describe();
   EXPECT_EQ(sent->state, ResumptionState::kSubmitted);
   EXPECT_EQ(edit_checklist(*sent, Checklist{}).error().code,
@@ -138,22 +138,26 @@ TEST(Resumption, StateMachine) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->state, ResumptionState::kReturned);
   EXPECT_EQ(back->return_reason, "分餐不到位");
-  auto again = submit(*back, w, kFeb12, "hr");
+  auto again = submit(*back, w, kFeb12, "base_hr");
   ASSERT_TRUE(again.ok());
-  // A worker added since the submission, not yet declared: approval refused.
+  // A worker added since the submission, not yet declared: approval refused,
+  // naming both what it now lacks (masks for 21, the declaration).
   auto refused = approve(*again, Workforce{21, 20}, kFeb12, "officer", "");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "resumption.incomplete");
-  ASSERT_EQ(refused.error().details.size(), 1u);
-  EXPECT_EQ(refused.error().details[0].field, "checklist.workers_health");
-  EXPECT_EQ(refused.error().details[0].code, "resumption.missing.workers_health");
+  ASSERT_EQ(refused.error().details.size(), 2u);
+  EXPECT_EQ(refused.error().details[0].field, "checklist.masks");
+  EXPECT_EQ(refused.error().details[1].field, "checklist.workers_health");
+  EXPECT_EQ(refused.error().details[1].code, "resumption.missing.workers_health");
+  EXPECT_NE(refused.error().message_zh.find("21名职工中还有1名未作健康申报"), std::string::npos)
+      << refused.error().message_zh;
   auto ok = approve(*again, w, kFeb12, "officer", "同意");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->state, ResumptionState::kApproved);
   EXPECT_EQ(ok->approved_on, kFeb12);
   EXPECT_EQ(ok->steps.size(), 4u);  // submitted, returned, submitted, approved
   // Approved is final.
-  EXPECT_FALSE(submit(*ok, w, kFeb12, "hr").ok());
+  EXPECT_FALSE(submit(*ok, w, kFeb12, "base_hr").ok());
   EXPECT_FALSE(return_for_changes(*ok, "x", kFeb12, "officer").ok());
   EXPECT_FALSE(edit_checklist(*ok, Checklist{}).ok());
 }
@@ -371,7 +375,7 @@ class EnterpriseApiTest : public ::testing::Test {
     add("county", "county_admin", "430281");
     add("chashan", "township_officer", "430281134");
     add("other_town", "township_officer", "430281102");
-    add("hr", "enterprise", "", base_);
+    add("base_hr", "enterprise", "", base_);
   }
   static void TearDownTestSuite() {
     delete api_;
@@ -433,32 +437,32 @@ TEST_F(EnterpriseApiTest, DemoCountyHasTheSeedsEnterprisesAndTheirReports) {
 }
 
 TEST_F(EnterpriseApiTest, AnEnterpriseAccountSeesAndWritesOnlyItself) {
-  auto list = call("GET", "/api/v1/enterprises", "hr");
+  auto list = call("GET", "/api/v1/enterprises", "base_hr");
   ASSERT_EQ(list.status, 200) << list.body.dump();
   ASSERT_EQ(list.body["total"], 1);
   EXPECT_EQ(list.body["items"][0]["id"], base_);
-  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(base_), "hr").status, 200);
-  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(other_), "hr").status, 404);
-  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(other_) + "/workers", "hr").status,
+  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(base_), "base_hr").status, 200);
+  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(other_), "base_hr").status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(other_) + "/workers", "base_hr").status,
             404);
-  EXPECT_EQ(call("POST", "/api/v1/enterprises/" + std::to_string(other_) + "/temperatures", "hr",
+  EXPECT_EQ(call("POST", "/api/v1/enterprises/" + std::to_string(other_) + "/temperatures", "base_hr",
                  {{"readings", json::array({{{"worker_id", 1}, {"temperature", 36.5}}})}})
                 .status,
             404);
   // Its own workers, ID numbers masked; a poor household member shows their household.
-  auto ws = call("GET", "/api/v1/enterprises/" + std::to_string(base_) + "/workers", "hr");
+  auto ws = call("GET", "/api/v1/enterprises/" + std::to_string(base_) + "/workers", "base_hr");
   ASSERT_EQ(ws.status, 200);
   EXPECT_EQ(ws.body["total"], 20);
   EXPECT_NE(ws.body["items"][0]["id_number"].get<std::string>().find("****"), std::string::npos);
   EXPECT_FALSE(ws.body["items"][0]["person_id"].is_null());
   // No decisions, no registering enterprises, no supplies.
   EXPECT_EQ(call("POST", "/api/v1/enterprises/" + std::to_string(base_) + "/resumption/approve",
-                 "hr", json::object())
+                 "base_hr", json::object())
                 .status,
             403);
-  EXPECT_EQ(call("POST", "/api/v1/enterprises", "hr", {{"name", "x"}}).status, 403);
-  EXPECT_EQ(call("GET", "/api/v1/depots", "hr").status, 403);
-  EXPECT_EQ(call("PATCH", "/api/v1/enterprises/" + std::to_string(base_), "hr",
+  EXPECT_EQ(call("POST", "/api/v1/enterprises", "base_hr", {{"name", "x"}}).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/depots", "base_hr").status, 403);
+  EXPECT_EQ(call("PATCH", "/api/v1/enterprises/" + std::to_string(base_), "base_hr",
                  {{"region_code", "430281102"}, {"version", 1}})
                 .status,
             403);
@@ -577,6 +581,26 @@ TEST_F(EnterpriseApiTest, ResumptionFlowThroughTheApi) {
   EXPECT_EQ(dup.status, 409) << dup.body.dump();
   EXPECT_NE(dup.body["detail"].get<std::string>().find("already has a reading"), std::string::npos)
       << dup.body.dump();
+}
+
+TEST_F(EnterpriseApiTest, OpenApiDocumentsTheLivelihoodRoutesAndTheirSchemas) {
+  auto doc = call("GET", "/api/v1/openapi.json", "");
+  ASSERT_EQ(doc.status, 200);
+  int n = 0;
+  for (const auto& route : api_->router().routes()) {
+    if (route.tag != "livelihood") continue;
+    std::string m = route.method;
+    for (auto& ch : m) ch = static_cast<char>(std::tolower(ch));
+    ASSERT_TRUE(doc.body["paths"].contains(route.pattern)) << route.pattern;
+    EXPECT_TRUE(doc.body["paths"][route.pattern].contains(m))
+        << route.method << " " << route.pattern;
+    for (const auto& ref : {route.request_schema, route.response_schema})
+      if (!ref.empty())
+        EXPECT_TRUE(doc.body["components"]["schemas"].contains(ref))
+            << route.pattern << ": " << ref;
+    ++n;
+  }
+  EXPECT_GE(n, 30);
 }
 
 }  // namespace
