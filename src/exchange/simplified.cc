@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace lz::exchange {
@@ -28,6 +29,13 @@ namespace {
 struct Converter {
   opencc::ConverterPtr conv;
   std::mutex mu;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache;  // under `mu`
   std::unordered_set<std::string_view> keys;  // views into `key_text`
   std::vector<std::string> key_text;
   std::unordered_set<std::string_view> first_chars;  // the first character of each key
@@ -113,11 +121,17 @@ std::string to_simplified(std::string_view text) {
   // An embedded NUL ended the text for OpenCC's C interface: keep that.
   if (text.find('\0') == std::string_view::npos && !c.may_change(text)) return std::string(text);
   std::lock_guard<std::mutex> lock(c.mu);
+  // Repeated Traditional text (a village, a township) is converted once.
+  if (auto it = c.cache.find(text); it != c.cache.end()) return it->second;
+  std::string out;
   try {
-    return c.conv->Convert(std::string(text.substr(0, text.find('\0'))));
+    out = c.conv->Convert(std::string(text.substr(0, text.find('\0'))));
   } catch (...) {
     return std::string(text);
   }
+  if (c.cache.size() >= 4096) c.cache.clear();  // bounded
+  c.cache.emplace(std::string(text), out);
+  return out;
 }
 
 }  // namespace lz::exchange

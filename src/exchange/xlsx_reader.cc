@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unzip.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -49,8 +50,8 @@ std::optional<std::string> read_part(unzFile z, const std::string& name) {
 
 // Parses a whole (small) XML document with the given handlers.
 template <typename Ctx>
-bool parse_all(const std::string& xml, Ctx& ctx, XML_StartElementHandler start, XML_EndElementHandler end,
-               XML_CharacterDataHandler chars) {
+bool parse_all(const std::string& xml, Ctx& ctx, XML_StartElementHandler start,
+               XML_EndElementHandler end, XML_CharacterDataHandler chars) {
   XML_Parser p = XML_ParserCreate(nullptr);
   XML_SetUserData(p, &ctx);
   XML_SetElementHandler(p, start, end);
@@ -63,10 +64,14 @@ bool parse_all(const std::string& xml, Ctx& ctx, XML_StartElementHandler start, 
 bool is_date_format_code(std::string_view code) {
   bool quoted = false, bracket = false, date = false;
   for (char c : code) {
-    if (c == '"') quoted = !quoted;
-    else if (c == '[') bracket = true;
-    else if (c == ']') bracket = false;
-    else if (!quoted && !bracket && (c == 'y' || c == 'Y' || c == 'd' || c == 'D')) date = true;
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == '[')
+      bracket = true;
+    else if (c == ']')
+      bracket = false;
+    else if (!quoted && !bracket && (c == 'y' || c == 'Y' || c == 'd' || c == 'D'))
+      date = true;
   }
   return date;
 }
@@ -113,7 +118,7 @@ struct XlsxReader::State {
   std::deque<Row> ready;
   Row row;
   long last_row = 0;
-  size_t col = 0, next_col = 0;
+  size_t col = 0, next_col = 0, width = 0;
   std::string type;  // t attribute
   int style = -1;
   std::string text;
@@ -149,9 +154,12 @@ void sst_start(void* ud, const char* name, const char**) {
 void sst_end(void* ud, const char* name) {
   auto* c = static_cast<SstCtx*>(ud);
   auto n = local_name(name);
-  if (n == "si") c->in_si = false;
-  else if (n == "t") c->in_t = false;
-  else if (n == "rPh") c->in_rph = false;
+  if (n == "si")
+    c->in_si = false;
+  else if (n == "t")
+    c->in_t = false;
+  else if (n == "rPh")
+    c->in_rph = false;
 }
 void sst_chars(void* ud, const char* s, int len) {
   auto* c = static_cast<SstCtx*>(ud);
@@ -216,6 +224,7 @@ void sheet_start(void* ud, const char* name, const char** atts) {
     const char* r = attr(atts, "r");
     s->row.number = r ? std::atol(r) : s->last_row + 1;
     s->row.cells.clear();
+    s->row.cells.reserve(std::min<size_t>(s->width, 64));  // as wide as the rows so far
     s->next_col = 0;
   } else if (n == "c") {
     const char* r = attr(atts, "r");
@@ -264,7 +273,8 @@ void sheet_end(void* ud, const char* name) {
       value = s->text == "1" ? "TRUE" : "FALSE";
     } else if (!s->text.empty()) {  // a number
       std::optional<std::string> date;
-      if (s->date_styles.count(s->style)) date = excel_serial_to_iso(std::strtod(s->text.c_str(), nullptr));
+      if (s->date_styles.count(s->style))
+        date = excel_serial_to_iso(std::strtod(s->text.c_str(), nullptr));
       value = date ? *date : general_number(s->text);
     }
     if (!value.empty()) {
@@ -274,6 +284,7 @@ void sheet_end(void* ud, const char* name) {
     s->next_col = s->col + 1;
   } else if (n == "row") {
     s->last_row = s->row.number;
+    s->width = std::max(s->width, s->row.cells.size());
     s->ready.push_back(std::move(s->row));
     s->row = Row();
   }
@@ -336,7 +347,8 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
     parse_all(*styles, c, styles_start, styles_end, nullptr);
   }
   if (unzLocateFile(s.zip, sheet.c_str(), 0) != UNZ_OK)
-    return damaged(fmt::format("缺少工作表{}", sheet), fmt::format("the sheet {} is missing", sheet));
+    return damaged(fmt::format("缺少工作表{}", sheet),
+                   fmt::format("the sheet {} is missing", sheet));
   unz_file_info64 info;
   if (unzGetCurrentFileInfo64(s.zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK)
     s.total = info.uncompressed_size;
@@ -355,15 +367,18 @@ double XlsxReader::fraction_done() const {
 
 Result<bool> XlsxReader::next(Row& row) {
   State& s = *s_;
-  char buf[kChunk];
   while (s.ready.empty() && !s.finished) {
-    int n = unzReadCurrentFile(s.zip, buf, sizeof buf);
+    // Inflate straight into expat's own buffer (no copy).
+    void* buf = XML_GetBuffer(s.parser, static_cast<int>(kChunk));
+    if (!buf) return damaged("工作表过大，内存不足", "out of memory parsing the sheet");
+    int n = unzReadCurrentFile(s.zip, buf, static_cast<unsigned>(kChunk));
     if (n < 0) return damaged("工作表解压失败", "the sheet cannot be inflated");
     s.done += static_cast<uint64_t>(n);
-    if (XML_Parse(s.parser, buf, n, n == 0) == XML_STATUS_ERROR) {
+    if (XML_ParseBuffer(s.parser, n, n == 0) == XML_STATUS_ERROR) {
       long line = static_cast<long>(XML_GetCurrentLineNumber(s.parser));
-      return damaged(fmt::format("工作表XML第{}行：{}", line, XML_ErrorString(XML_GetErrorCode(s.parser))),
-                     fmt::format("sheet XML line {}: {}", line, XML_ErrorString(XML_GetErrorCode(s.parser))));
+      return damaged(
+          fmt::format("工作表XML第{}行：{}", line, XML_ErrorString(XML_GetErrorCode(s.parser))),
+          fmt::format("sheet XML line {}: {}", line, XML_ErrorString(XML_GetErrorCode(s.parser))));
     }
     if (n == 0) s.finished = true;
   }
