@@ -84,9 +84,14 @@ Result<Distribution> SuppliesService::distribute(Distribution d, const Actor& ac
   }
   LZ_TRY(validate_distribution(d, req ? &*req : nullptr, today()));
   d.region_code = req ? req->region_code : depot->region_code;
-  if (d.recipient.empty() && req)
-    d.recipient = req->cooperative_id ? fmt::format("cooperative:{}", *req->cooperative_id)
-                                      : fmt::format("household:{}", *req->household_id);
+  if (d.recipient.empty() && req) {  // the requester, by name where there is one
+    if (req->cooperative_id) {
+      auto c = store_.cooperative(*req->cooperative_id);
+      d.recipient = c ? c->name : fmt::format("cooperative:{}", *req->cooperative_id);
+    } else {
+      d.recipient = fmt::format("household:{}", *req->household_id);
+    }
+  }
   auto out = store_.distribute(d, actor);
   if (!out) return out.error();
   LZ_TRY(tx.commit());
