@@ -31,6 +31,22 @@ static std::string accepted(const std::string& key) {
   if (key == "region_code") return "12位村级统计用区划代码（或15位组代码）；与“所在村”二选一";
   if (key == "village") return "村（社区）名称；重名时写成“乡镇名+村名”；与“行政区划代码”二选一";
   if (key == "phone") return "11位手机号，或带区号的座机";
+  // The epidemic kinds (key_persons, passages, follow_ups).
+  if (key == "category") return "确诊、疑似、发热、密切接触者（密接）、湖北返乡";
+  if (key == "source") return "卡点、电话排查、主动申报（空白即此）、医院、流调、走访";
+  if (key == "travel_mode") return "自驾、火车（高铁、动车）、客车、飞机、其他";
+  if (key == "arrived_on") return "湖北返乡人员必填；如2020-02-01、2020/2/1或2020年2月1日";
+  if (key == "last_exposure") return "密切接触者必填";
+  if (key == "symptoms")
+    return "干咳、乏力、咽痛、呼吸困难、肌肉酸痛、腹泻、鼻塞流涕、畏寒、其他症状，用顿号分隔；无症"
+           "状填“无”";
+  if (key == "temperature") return "摄氏度，如36.5；37.3及以上为发热";
+  if (key == "checkpoint") return "卡点编号或卡点名称";
+  if (key == "at")
+    return "日期和时、分，如2020-02-12 08:30；同一车次的人员各占一行、排在一起，填同一时间和车牌";
+  if (key == "observation_id") return "医学观察编号；与“公民身份号码”二选一";
+  if (key == "day_number") return "观察第几天（第1天为开始观察之日）；与“日期”二选一";
+  if (key == "by") return "随访人姓名";
   return "";
 }
 

@@ -85,6 +85,11 @@ class ScopedSink final : public exchange::ImportSink {
   }
   Status update_person(const Person& before, const Person& after) override {
     LZ_TRY(check(before.region_code));
+    if (before.household_id) {  // the region of the household the person is registered in
+      auto h = in_.household_by_id(*before.household_id);
+      if (!h) return h.error();
+      if (*h) LZ_TRY(check((*h)->region_code));
+    }
     return in_.update_person(before, after);
   }
   Status update_household(const exchange::ExistingHousehold& before, const std::string& region_code,
