@@ -35,7 +35,7 @@ void expect_unique_ids(size_t n) {
 
 TEST(VocabTest, EveryVocabularyHasUniqueIdsAndLabels) {
   expect_unique_ids<KeyCategory>(kKeyCategoryCount);
-  expect_unique_ids<KeySource>(6);
+  expect_unique_ids<KeySource>(7);  // ... enterprise (livelihood front: worker temperatures)
   expect_unique_ids<TravelMode>(5);
   expect_unique_ids<CaseStatus>(5);
   expect_unique_ids<ContactSetting>(7);
