@@ -65,6 +65,33 @@ curl -s -D "$T/css" -o /dev/null -H 'Accept-Encoding: gzip' "$URL/assets/app.css
 grep -qi '^content-encoding: gzip' "$T/css" && ok || ko "css not gzipped"
 grep -qi '^cache-control: public, max-age=31536000' "$T/css" && ok || ko "assets not cacheable"
 
+# Follow-ups take the write lane (group commit): 40 concurrent POSTs, each
+# (observation, day) twice: exactly one of each pair is 201, the other 409,
+# and the database holds exactly the 201s, each with its audit entry.
+OBS=$(sqlite3 "$T/s.db" "SELECT id FROM observation WHERE start_on <= '2020-02-01' ORDER BY id LIMIT 1")
+sqlite3 "$T/s.db" "DELETE FROM follow_up WHERE observation_id = $OBS AND on_date BETWEEN '2020-02-01' AND '2020-02-10'"
+sqlite3 "$T/s.db" "UPDATE observation SET planned_end = '2020-02-20', released_on = NULL WHERE id = $OBS"
+rows_before=$(sqlite3 "$T/s.db" "SELECT COUNT(*) FROM follow_up")
+audit_before=$(sqlite3 "$T/s.db" "SELECT COUNT(*) FROM audit_log WHERE action = 'follow_up.create'")
+for rep in 1 2; do
+  pids=()
+  for day in 01 02 03 04 05 06 07 08 09 10; do
+    for dup in a b; do
+      curl -s -o /dev/null -w '%{http_code}\n' -X POST "$URL/api/v1/observations/$OBS/follow-ups" \
+        -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"day\":\"2020-02-$day\",\"temperature\":36.6,\"at\":\"2020-02-12T08:00\"}" >> "$T/fu.$rep" &
+      pids+=($!)
+    done
+  done
+  wait "${pids[@]}"
+done
+created=$(cat "$T/fu.1" "$T/fu.2" | grep -c '^201$')
+dups=$(cat "$T/fu.1" "$T/fu.2" | grep -c '^409$')
+[ "$created" = 10 ] && [ "$dups" = 30 ] && ok || ko "follow-ups through the lane: $(sort "$T/fu.1" "$T/fu.2" | uniq -c)"
+rows=$(( $(sqlite3 "$T/s.db" "SELECT COUNT(*) FROM follow_up") - rows_before ))
+audits=$(( $(sqlite3 "$T/s.db" "SELECT COUNT(*) FROM audit_log WHERE action = 'follow_up.create'") - audit_before ))
+[ "$rows" = 10 ] && [ "$audits" = 10 ] && ok || ko "follow-up rows $rows, audit entries $audits (want 10, 10)"
+
 # Graceful stop: requests in flight during SIGTERM still get answers.
 for i in $(seq 20); do
   curl -s -o /dev/null -w '%{http_code}\n' "$URL/api/v1/households?limit=200&offset=$((i*10))" -H "Authorization: Bearer $TOKEN" >> "$T/inflight" &
