@@ -54,6 +54,16 @@ class ImportApiTest : public ::testing::Test {
     };
     add("county", "county_admin", "430281");
     add("officer", "township_officer", village_.substr(0, 9));
+    // Two checkpoints of the officer's township; a gate keeper at the first.
+    epidemic::Checkpoint a{0,   "上传卡点甲", "G106", village_.substr(0, 9), village_.substr(0, 9),
+                           true};
+    epidemic::Checkpoint b{0,   "上传卡点乙", "S211", village_.substr(0, 9), village_.substr(0, 9),
+                           true};
+    checkpoint_a_ = svc_->epidemic_store->add_checkpoint(a, cli)->id;
+    checkpoint_b_ = svc_->epidemic_store->add_checkpoint(b, cli)->id;
+    auto g = svc_->auth->add_account(
+        {"gate", "gate", "checkpoint_staff", "", {}, checkpoint_a_, {}, {}}, kPassword, cli);
+    ASSERT_TRUE(g.ok()) << g.error().describe();
   }
   static void TearDownTestSuite() {
     delete api_;
@@ -110,6 +120,7 @@ class ImportApiTest : public ::testing::Test {
     return s.i64(0);
   }
   static inline std::string path_, village_, other_village_;
+  static inline int64_t checkpoint_a_ = 0, checkpoint_b_ = 0;
   static inline Services* svc_ = nullptr;
   static inline Api* api_ = nullptr;
   static inline std::map<std::string, std::string> tokens_;
@@ -191,6 +202,25 @@ TEST_F(ImportApiTest, KeyPersonsFromXlsxBody) {
   EXPECT_EQ(s["refusals"][1]["row"], 4);
   EXPECT_EQ(s["refusals"][1]["column"], "C");
   EXPECT_EQ(count("SELECT COUNT(*) FROM key_person"), kp + 1);
+}
+
+TEST_F(ImportApiTest, CheckpointStaffUploadOnlyTheirPassages) {
+  std::string csv = "卡点,时间,车牌号,来自,姓名,公民身份号码,体温\n";
+  csv += "上传卡点甲,2020-02-10 08:00,湘B10001,株洲,张三," + idn(1970, 1, 1, 11) + ",36.5\n";
+  csv += "上传卡点甲,2020-02-10 08:00,湘B10001,株洲,李四," + idn(1972, 3, 4, 22) + ",36.7\n";
+  csv += "上传卡点乙,2020-02-10 08:05,湘B10002,株洲,,,36.6\n";  // not their checkpoint
+  int64_t before = count("SELECT COUNT(*) FROM passage");
+  auto r = upload("gate", "kind=passages&mode=good-rows", csv);
+  ASSERT_EQ(r.body["state"], "done") << r.raw;
+  const json& s = r.body["summary"];
+  EXPECT_EQ(s["passages"], 1);
+  EXPECT_EQ(s["added"], 2);
+  ASSERT_EQ(s["refusals"].size(), 1u) << s.dump(2);
+  EXPECT_EQ(s["refusals"][0]["row"], 4);
+  EXPECT_EQ(s["refusals"][0]["code"], "checkpoint.out_of_scope");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM passage"), before + 1);
+  // Checkpoint staff import passages only.
+  EXPECT_EQ(call("POST", "/api/v1/imports?kind=key_persons", "gate", "x").status, 403);
 }
 
 TEST_F(ImportApiTest, BadRequestsAndUnreadableFiles) {
