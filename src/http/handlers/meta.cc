@@ -151,6 +151,7 @@ json openapi_document(const Router& r) {
                            {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + route.request_schema}}}}}}}};
     json responses = json::object();
     int ok = method == "post" && route.response_schema != "Session" && route.response_schema != "Revealed" ? 201 : 200;
+    if (method == "post" && route.response_schema == "ImportJob") ok = 202;  // accepted: runs in the background
     if (route.response_schema.empty()) {
       responses["204"] = {{"description", "Done"}};
     } else {
