@@ -63,6 +63,12 @@ class EnterpriseService {
                                                                    std::optional<Date> on,
                                                                    const std::string& note,
                                                                    const Actor& actor);
+  // A worker left (false) or came back (true).
+  Result<sqlite::SqliteEnterpriseStore::WorkerView> set_worker_active(int64_t worker_id,
+                                                                      bool active,
+                                                                      const Actor& actor) {
+    return store_.set_worker_active(worker_id, active, actor);
+  }
   Result<TemperatureResult> report_temperatures(livelihood::TemperatureBatch b, const Actor& actor);
 
  private:

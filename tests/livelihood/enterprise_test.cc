@@ -443,12 +443,14 @@ TEST_F(EnterpriseApiTest, AnEnterpriseAccountSeesAndWritesOnlyItself) {
   EXPECT_EQ(list.body["items"][0]["id"], base_);
   EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(base_), "base_hr").status, 200);
   EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(other_), "base_hr").status, 404);
-  EXPECT_EQ(call("GET", "/api/v1/enterprises/" + std::to_string(other_) + "/workers", "base_hr").status,
-            404);
-  EXPECT_EQ(call("POST", "/api/v1/enterprises/" + std::to_string(other_) + "/temperatures", "base_hr",
-                 {{"readings", json::array({{{"worker_id", 1}, {"temperature", 36.5}}})}})
-                .status,
-            404);
+  EXPECT_EQ(
+      call("GET", "/api/v1/enterprises/" + std::to_string(other_) + "/workers", "base_hr").status,
+      404);
+  EXPECT_EQ(
+      call("POST", "/api/v1/enterprises/" + std::to_string(other_) + "/temperatures", "base_hr",
+           {{"readings", json::array({{{"worker_id", 1}, {"temperature", 36.5}}})}})
+          .status,
+      404);
   // Its own workers, ID numbers masked; a poor household member shows their household.
   auto ws = call("GET", "/api/v1/enterprises/" + std::to_string(base_) + "/workers", "base_hr");
   ASSERT_EQ(ws.status, 200);
@@ -532,6 +534,16 @@ TEST_F(EnterpriseApiTest, ResumptionFlowThroughTheApi) {
   ASSERT_EQ(cl.status, 200) << cl.body.dump();
   ASSERT_EQ(cl.body["missing"].size(), 1u);
   EXPECT_EQ(cl.body["missing"][0]["item"], "workers_health");
+  // A third worker, undeclared, leaves: no longer counted.
+  auto w3 = call("POST", "/api/v1/enterprises/" + e + "/workers", "chashan",
+                 {{"name", "临时工"}, {"id_number", id_number(78)}});
+  ASSERT_EQ(w3.status, 201) << w3.body.dump();
+  auto left =
+      call("PATCH",
+           "/api/v1/enterprises/" + e + "/workers/" + std::to_string(w3.body["id"].get<int64_t>()),
+           "chashan", {{"active", false}});
+  ASSERT_EQ(left.status, 200) << left.body.dump();
+  EXPECT_EQ(left.body["active"], false);
   auto decl = call("POST",
                    "/api/v1/enterprises/" + e + "/workers/" +
                        std::to_string(w1.body["id"].get<int64_t>()) + "/health-declaration",

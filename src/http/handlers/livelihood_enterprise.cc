@@ -553,6 +553,35 @@ void add_enterprise_routes(Router& r) {
            return json_response(worker_out(*res, c.scope));
          }});
 
+  r.add({"PATCH",
+         "/api/v1/enterprises/{id}/workers/{worker_id}",
+         "livelihood",
+         "A worker left (active false) or came back (active true): {active}",
+         true,
+         {},
+         "WorkerPatch",
+         "Worker",
+         false,
+         {403, 404, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_writer(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           LZ_FIELD(wid, c.id("worker_id"));
+           LZ_FIELD(e, visible_enterprise(c, *id));
+           LZ_FIELD(w, c.svc.enterprise_store->worker(*wid));
+           if (w->w.enterprise_id != *id)
+             return problem(not_in_scope("职工", "worker", *wid), c.lang);
+           LZ_FIELD(body, c.body());
+           LZ_FIELD(active, bool_field(*body, "active", "active"));
+           if (!*active)
+             return problem(
+                 invalid("request.field_required", "active", "请填写active（true或false）",
+                         "active (true or false) is required"),
+                 c.lang);
+           LZ_FIELD(res, c.svc.enterprise->set_worker_active(*wid, **active, c.actor));
+           return json_response(worker_out(*res, c.scope));
+         }});
+
   r.add({"POST",
          "/api/v1/enterprises/{id}/temperatures",
          "livelihood",
@@ -751,6 +780,7 @@ void add_enterprise_schemas(json& s) {
                           {"phone", str},
                           {"health_declared_on", str},
                           {"health_note", str}});
+  s["WorkerPatch"] = obj({{"active", boolean}});
   s["HealthDeclaration"] = obj({{"on", str}, {"note", str}});
   json reading_in =
       obj({{"worker_id", integer}, {"temperature", num}, {"symptoms", arr}, {"note", str}});

@@ -398,6 +398,25 @@ Result<SqliteEnterpriseStore::WorkerView> SqliteEnterpriseStore::declare_health(
   return v;
 }
 
+Result<SqliteEnterpriseStore::WorkerView> SqliteEnterpriseStore::set_worker_active(
+    int64_t wid, bool active, const Actor& actor) {
+  Tx tx(db_);
+  LZ_TRY(tx.begin_status());
+  auto before = worker(wid);
+  if (!before) return before.error();
+  LZ_TRY(db_.prepare("UPDATE enterprise_worker SET active = ? WHERE id = ?")
+             .bind(1, active ? 1 : 0)
+             .bind(2, wid)
+             .exec());
+  LZ_TRY(log(actor, active ? "enterprise.worker.return" : "enterprise.worker.leave",
+             "enterprise_worker", wid, json{{"active", before->w.active}}.dump(),
+             json{{"active", active}}.dump()));
+  auto v = worker(wid);
+  if (!v) return v.error();
+  LZ_TRY(tx.commit());
+  return v;
+}
+
 Result<ListResult<SqliteEnterpriseStore::WorkerView>> SqliteEnterpriseStore::workers(
     int64_t eid, int64_t limit, int64_t offset) {
   ListResult<WorkerView> out;

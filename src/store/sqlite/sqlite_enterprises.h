@@ -67,6 +67,9 @@ class SqliteEnterpriseStore {
   Result<WorkerView> worker(int64_t id);
   Result<WorkerView> declare_health(int64_t worker_id, Date on, const std::string& note,
                                     const Actor& actor);
+  // A worker who left (active = false) no longer counts for the checklist
+  // nor is expected in the daily reports; one who came back counts again.
+  Result<WorkerView> set_worker_active(int64_t worker_id, bool active, const Actor& actor);
   Result<ListResult<WorkerView>> workers(int64_t enterprise_id, int64_t limit, int64_t offset);
   // A registry person's jobs (every enterprise they work at).
   Result<std::vector<WorkerView>> jobs_of_person(int64_t person_id);
