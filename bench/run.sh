@@ -134,5 +134,8 @@ bash "$ROOT/bench/import.sh" "$BIN" "$OUT" "$MD"  # Excel and CSV (issue 8)
 # ---------------------------------------------------------------- Dashboard first load (issue 7)
 bash "$ROOT/bench/dashboard.sh" "$BIN" "$FULL" "$OUT" "$MD"
 
+# ---------------------------------------------------------------- Purchases over HTTP (issue 6)
+bash "$ROOT/bench/purchases.sh" "$BIN" "$FULL" "$OUT" "$MD"
+
 mv "$MD" "$ROOT/BENCHMARKS.md"
 echo "bench: wrote BENCHMARKS.md"
