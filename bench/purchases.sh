@@ -65,7 +65,7 @@ per_s=$(python3 -c "print(round($created / $DUR))")
   echo "| purchases recorded (201: priced, credited to income, re-checked, committed before the reply) | ${per_s}/s (${created} in ${DUR} s; wrk ${rps} req/s) | |"
   echo "| p99 / p50 latency at ${CONNS} connections | ${p99} ms / ${p50} ms | p99 < 100 ms |"
   echo "| other responses (not 201) | ${other} | 0 |"
-  echo "| rows in produce_purchase afterwards minus before | $((AFTER - BEFORE)) | = recorded |"
+  echo "| rows in produce_purchase afterwards minus before | $((AFTER - BEFORE)) | = recorded (+ those in flight when wrk stopped) |"
   echo "| business income credited minus paid (fen) | $((INCOME_AFTER - INCOME_BEFORE - PAID)) | 0 |"
   echo "| of which from households in the poverty register (re-checked) | ${POOR} | |"
   echo
