@@ -41,6 +41,19 @@ fresh "$OUT/imp-xlsx.db"
 timed import_xlsx "$BIN" import households "$XLSX" --db "$OUT/imp-xlsx.db" --json
 rm -f "$OUT/bare.db"
 timed sqlite_import sqlite3 "$OUT/bare.db" ".mode csv" ".import $CSV bare"
+# The floor: the same households and members inserted by SQL from the bare
+# table into the registry's schema (its indexes, foreign keys and checks),
+# with no parsing, validation, dedupe or audit.
+fresh "$OUT/floor.db"
+head -1 "$CSV" > "$OUT/header.csv"
+"$BIN" import households "$OUT/header.csv" --db "$OUT/floor.db" > /dev/null
+timed sql_floor sqlite3 "$OUT/floor.db" "PRAGMA foreign_keys=ON" "ATTACH '$OUT/bare.db' AS b" "BEGIN" \
+  "INSERT INTO household (id, number, region_code, address, phone, version, created_at, created_by, updated_at, updated_by)
+   SELECT DISTINCT CAST(substr(户编号, 2) AS INTEGER), 户编号, 行政区划代码, 家庭住址, '', 1, 'x', 'sql', 'x', 'sql' FROM b.bare" \
+  "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, ethnicity, phone, region_code,
+   version, created_at, created_by, updated_at, updated_by)
+   SELECT CAST(substr(户编号, 2) AS INTEGER), 姓名, 公民身份号码, 'male', 出生日期, '01', '01', 联系电话, 行政区划代码,
+   1, 'x', 'sql', 'x', 'sql' FROM b.bare" "COMMIT"
 python3 - "$OUT" "$MD" "$ROWS" "$(du -m "$CSV" | cut -f1)" "$(du -m "$XLSX" | cut -f1)" <<'PY'
 import json, sys
 out, md, rows, csv_mb, xlsx_mb = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
@@ -61,13 +74,16 @@ lines = [f"## Import and export, {rows:,} member rows (issue 8)", "",
 for name, label in [("import_csv", "`liangzhan import households FILE.csv`"),
                     ("import_xlsx", "`liangzhan import households FILE.xlsx`"),
                     ("export_xlsx", "`liangzhan export households FILE.xlsx --full-ids`"),
-                    ("sqlite_import", "`sqlite3 bare.db .import FILE.csv` (bare table, no checks)")]:
+                    ("sqlite_import", "`sqlite3 bare.db .import FILE.csv` (bare table, no checks)"),
+                    ("sql_floor", "SQL floor: `INSERT … SELECT` from the bare table into the registry schema")]:
     s, mb = t(name)
     lines.append(f"| {label} | {s:.1f} s | {rows / s:,.0f} | {mb} MiB | {s / bare:.1f} × | {summary(name)} |")
 lines += ["", "An import validates every row (ID check digit, enums, phones, dates), de-duplicates each person by ID",
           "number against the database, writes households, members and one audit entry per household in one",
           "transaction. Memory stays bounded: the readers hold one 64 KiB piece of the file; the xlsx writer",
-          "runs in constant-memory mode. Goal of the issue: ≤ 2 × `sqlite3 .import`.", ""]
+          "runs in constant-memory mode. Goal of the issue: ≤ 2 × `sqlite3 .import`. The SQL floor is what the",
+          "registry's schema alone costs (5 indexes on person, 2 on household, foreign keys, checks): no import",
+          "into that schema can be faster than it.", ""]
 open(md, "a").write("\n".join(lines) + "\n")
 PY
-rm -f "$CSV" "$XLSX" "$OUT"/imp-*.db* "$OUT/bare.db"
+rm -f "$CSV" "$XLSX" "$OUT"/imp-*.db* "$OUT/bare.db" "$OUT"/floor.db* "$OUT/header.csv"
