@@ -4,8 +4,10 @@
 
 #include "core/region_code.h"
 #include "epidemic/bulletin.h"
+#include "livelihood/units.h"
 #include "registry/region_tree.h"
 #include "store/sqlite/sqlite_bulletin.h"
+#include "store/sqlite/sqlite_livelihood.h"
 
 namespace lz::app {
 
@@ -30,6 +32,24 @@ Result<std::pair<std::string, const Region*>> bulletin_region(const std::string&
   return std::pair{prefix, region};
 }
 
+// The livelihood section (issue 6): jin and yuan as numbers, supplies per item.
+Result<json> livelihood_json(sqlite::Db& db, Date d, const std::string& prefix) {
+  livelihood::LivelihoodFigures f;
+  LZ_TRY(sqlite::fill_livelihood_figures(db, d, prefix, f));
+  json supplies = json::object();
+  for (const auto& [item, total] : f.supplies_distributed)
+    supplies[item] = {{"quantity", total.quantity}, {"unit", total.unit}};
+  return json{{"produce_bought_jin_today", livelihood::grams_to_jin(f.produce_bought_grams_today)},
+              {"produce_bought_jin_total", livelihood::grams_to_jin(f.produce_bought_grams_total)},
+              {"paid_to_poor_households_yuan_total",
+               livelihood::fen_to_yuan(f.paid_to_poor_households_fen_total)},
+              {"produce_unsold_jin", livelihood::grams_to_jin(f.produce_unsold_grams)},
+              {"poor_labourers_placed", f.poor_labourers_placed},
+              {"welfare_posts_filled", f.welfare_posts_filled},
+              {"enterprises_resumed", f.enterprises_resumed},
+              {"supplies_distributed", supplies}};
+}
+
 }  // namespace
 
 Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::string& region_code) {
@@ -44,9 +64,14 @@ Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::stri
   auto data = sqlite::load_bulletin_data(db, to, from);  // passages of from..to only
   if (!data) return data.error();
   json days = json::array();
-  for (Date d = from; d <= to; d = d.plus_days(1))
-    days.push_back(bulletin_json(epidemic::compute_bulletin(data->input(), d, r->first), d,
-                                 r->first, *r->second));
+  for (Date d = from; d <= to; d = d.plus_days(1)) {
+    json day = bulletin_json(epidemic::compute_bulletin(data->input(), d, r->first), d, r->first,
+                             *r->second);
+    auto lv = livelihood_json(db, d, r->first);
+    if (!lv) return lv.error();
+    day["livelihood"] = std::move(*lv);
+    days.push_back(std::move(day));
+  }
   return json{{"region", {{"code", r->first}, {"name", r->second->name}}},
               {"from", from.iso()},
               {"to", to.iso()},
@@ -58,8 +83,12 @@ Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region
   if (!r) return r.error();
   auto data = sqlite::load_bulletin_data(db, date, date);  // the day's passages only
   if (!data) return data.error();
-  return bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date, r->first,
-                       *r->second);
+  json out = bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date,
+                           r->first, *r->second);
+  auto lv = livelihood_json(db, date, r->first);
+  if (!lv) return lv.error();
+  out["livelihood"] = std::move(*lv);
+  return out;
 }
 
 namespace {
