@@ -245,7 +245,10 @@ Result<PlacementResult> JobsService::end_placement(int64_t id, Date end_date,
   int64_t delta = p.credited_fen - before.credited_fen;
   auto saved = store_.save_placement_end(p, before, actor);
   if (!saved) return saved.error();
-  LZ_TRY(store_.set_labourer_status(p.labourer_id, "available", actor));
+  // Available again (from tomorrow) unless another placement of theirs runs on.
+  auto other = store_.overlapping_placements(p.labourer_id, today().plus_days(1), std::nullopt);
+  if (!other) return other.error();
+  if (*other == 0) LZ_TRY(store_.set_labourer_status(p.labourer_id, "available", actor));
   auto posting = store_.posting(p.posting_id, today());
   if (!posting) return posting.error();
   if (posting->status == "filled" && posting->filled < posting->places) {

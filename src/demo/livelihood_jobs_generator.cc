@@ -216,8 +216,9 @@ Status generate_jobs(sqlite::SqliteStore& store, Date as_of, uint64_t seed) {
       auto posted = jobs.add_posting(p, actor);
       if (!posted) return posted.error();
       if (p.start_date >= as_of) continue;  // not started yet: open, no placements
-      // Fill part of the places from the township's ranked candidates.
-      auto m = jobs.match(posted->id, town->code, 1000);
+      // Fill part of the places from the county's ranked candidates (the
+      // ranking puts the township's first within each tier).
+      auto m = jobs.match(posted->id, "430281", 1000);
       if (!m) return m.error();
       int want = static_cast<int>(job.places * (0.5 + 0.4 * rng.unit()));
       int placed = 0;

@@ -253,20 +253,24 @@ TEST_F(JobsApiTest, PlacementRaisesWageIncomeAndTheCheckSeesIt) {
   EXPECT_EQ(call("GET", "/api/v1/labourers/" + std::to_string(labourer), "villager").body["status"],
             "placed");
 
-  // Ended on 29 February: February only is kept (1 month), the rest taken back.
+  // Ended on 11 February: 11 of February's 29 days are kept, the rest taken back.
   int64_t id = p.body["id"];
+  auto future = call("POST", "/api/v1/placements/" + std::to_string(id) + "/end", "officer",
+                     {{"end_date", "2020-02-29"}, {"version", 1}});
+  EXPECT_EQ(future.status, 422) << future.body.dump();
   auto e = call("POST", "/api/v1/placements/" + std::to_string(id) + "/end", "officer",
-                {{"end_date", "2020-02-29"}, {"reason", "返回广东务工"}, {"version", 1}});
+                {{"end_date", "2020-02-11"}, {"reason", "返回广东务工"}, {"version", 1}});
   ASSERT_EQ(e.status, 200) << e.body.dump();
-  EXPECT_DOUBLE_EQ(e.body["credited_wage"].get<double>(), 3000.0);
-  EXPECT_DOUBLE_EQ(e.body["income"]["credited"].get<double>(), -30000.0);
-  EXPECT_EQ(wage_fen(poor_), 300000);
+  const int64_t kept = (300000 * 11 * 2 + 29) / 58;  // 113,793 fen
+  EXPECT_DOUBLE_EQ(e.body["credited_wage"].get<double>(), kept / 100.0);
+  EXPECT_DOUBLE_EQ(e.body["income"]["credited"].get<double>(), (kept - 3300000) / 100.0);
+  EXPECT_EQ(wage_fen(poor_), kept);
   EXPECT_EQ(e.body["income"]["check"]["income_above_line"], "gap");
   EXPECT_EQ(call("GET", "/api/v1/labourers/" + std::to_string(labourer), "villager").body["status"],
             "available");
   // A stale version is refused.
   auto stale = call("POST", "/api/v1/placements/" + std::to_string(id) + "/end", "officer",
-                    {{"end_date", "2020-02-20"}, {"version", 1}});
+                    {{"end_date", "2020-02-05"}, {"version", 1}});
   EXPECT_EQ(stale.status, 409);
 }
 
