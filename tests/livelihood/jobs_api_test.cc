@@ -40,7 +40,7 @@ class JobsApiTest : public ::testing::Test {
     auto s = db.prepare(
         "SELECT h.id, h.region_code FROM household h JOIN poverty_household ph ON ph.household_id "
         "= h.id WHERE "
-        "ph.status = 'registered_poor' AND (SELECT COUNT(*) FROM person p WHERE p.household_id = "
+        "ph.status IN ('registered_poor', 'lifted') AND (SELECT COUNT(*) FROM person p WHERE p.household_id = "
         "h.id AND "
         "p.labour IN ('ordinary','skilled') AND p.birth_date BETWEEN '1962-01-01' AND '2000-01-01' "
         "AND NOT EXISTS "
