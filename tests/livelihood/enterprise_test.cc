@@ -606,10 +606,11 @@ TEST_F(EnterpriseApiTest, OpenApiDocumentsTheLivelihoodRoutesAndTheirSchemas) {
     ASSERT_TRUE(doc.body["paths"].contains(route.pattern)) << route.pattern;
     EXPECT_TRUE(doc.body["paths"][route.pattern].contains(m))
         << route.method << " " << route.pattern;
-    for (const auto& ref : {route.request_schema, route.response_schema})
-      if (!ref.empty())
-        EXPECT_TRUE(doc.body["components"]["schemas"].contains(ref))
-            << route.pattern << ": " << ref;
+    for (const auto& ref : {route.request_schema, route.response_schema}) {
+      if (!ref.empty()) {
+        EXPECT_TRUE(doc.body["components"]["schemas"].contains(ref)) << route.pattern << ": " << ref;
+      }
+    }
     ++n;
   }
   EXPECT_GE(n, 30);
