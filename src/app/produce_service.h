@@ -75,6 +75,15 @@ class ProduceService {
   Result<std::vector<PurchaseOutcome>> record_purchases(std::vector<livelihood::Purchase> in,
                                                         const Actor& actor);
 
+  // Bulk entry (the purchases import): one purchase inside the caller's open
+  // transaction, checked, saved, credited and audited as record_purchase
+  // does, but not yet re-checked: call recheck() once per household (with
+  // its last outcome) before the caller commits.
+  Result<PurchaseOutcome> purchase_in_open_tx(livelihood::Purchase in, const Actor& actor) {
+    return purchase_in_tx(std::move(in), actor);
+  }
+  Status recheck(PurchaseOutcome& out, const Actor& actor) { return recheck_into(out, actor); }
+
   Result<livelihood::BackstopBuyer> create_buyer(livelihood::BackstopBuyer b, const Actor& actor);
   // Dispatch for day `on` over a region prefix (within_days: 0..14).
   Result<DispatchOutcome> dispatch(Date on, int within_days, const std::string& region_prefix,

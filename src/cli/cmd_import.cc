@@ -2,12 +2,14 @@
 // every row and writes the good ones through one transaction; prints the
 // summary (or JSON with each refusal's row, column and reason) and can
 // write the report as .xlsx with the bad cells highlighted. Kinds:
-// households (household_import.h) and the epidemic front's key_persons,
-// passages and follow_ups (epidemic_import.h: through the front's use
-// cases). Exit status 0 when no row was refused, 1 when rows were refused
+// households (household_import.h), the epidemic front's key_persons,
+// passages and follow_ups (epidemic_import.h) and the livelihood front's
+// purchases, labourers and cooperatives (livelihood_import.h), the fronts'
+// kinds through their use cases. Exit status 0 when no row was refused, 1 when rows were refused
 // (in good-rows mode the good rows are written all the same) or the file
 // cannot be read.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +17,7 @@
 #include "cli/common.h"
 #include "exchange/epidemic_import.h"
 #include "exchange/household_import.h"
+#include "exchange/livelihood_import.h"
 #include "exchange/report.h"
 #include "exchange/sqlite_import_sink.h"
 #include "http/services.h"
@@ -31,8 +34,27 @@ void add_import(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("import",
                                  "Import a .csv or .xlsx (households, key persons, passages, "
-                                 "follow-ups) with a row-level report");
-  cmd->add_option("KIND", o->kind, "households, key_persons, passages or follow_ups")->required();
+                                 "follow-ups, purchases, labourers, cooperatives) with a "
+                                 "row-level report");
+  cmd->add_option("KIND", o->kind,
+                  "households, key_persons, passages, follow_ups, purchases, labourers or "
+                  "cooperatives")
+      ->required();
+  cmd->footer(
+      "Kinds and their columns (matched leniently; `liangzhan template KIND OUT.xlsx` writes "
+      "one):\n"
+      "  households    户编号, 行政区划代码 or 所在村, 姓名, 公民身份号码, 与户主关系 ...\n"
+      "  key_persons   姓名, 公民身份号码, 类别, 来源, 登记日期 ...\n"
+      "  passages      卡点, 时间, 车牌号, 姓名, 公民身份号码, 体温 ...\n"
+      "  follow_ups    公民身份号码 or 观察编号, 日期 or 第几天, 体温, 症状, 随访人\n"
+      "  purchases     收购日期, 收购点, 户编号 or 户主公民身份号码, 品种, 重量(斤), 单价(元/斤),\n"
+      "                金额(元): each credited to the household's business income and the\n"
+      "                household re-checked; a purchase already recorded is refused\n"
+      "  labourers     姓名, 公民身份号码, 技能, 可就业日期, 全职兼职, 意向工种 ...\n"
+      "  cooperatives  合作社名称, 所在村, 负责人, 负责人电话, 社员人数, 主要产品\n"
+      "The whole file is one transaction: a killed import leaves the database as it was.\n"
+      "On the server: POST /api/v1/imports?kind=KIND (the file as the body); uploads are kept\n"
+      "in the database (GET /api/v1/imports), an upload a restart interrupted is marked failed.");
   cmd->add_option("FILE", o->file, "The .csv (UTF-8 or GB18030/GBK) or .xlsx file")->required();
   cmd->add_option("--db", o->db, "SQLite database file")->required();
   cmd->add_flag("--dry-run", o->dry_run,
@@ -46,13 +68,11 @@ void add_import(CLI::App& app, Runner& run) {
     run = [o] {
       Lang lang = globals().language();
       if (!exchange::find_import_kind(o->kind))
-        return fail(invalid(
-            "kind.unknown", "KIND",
-            fmt::format("不能导入“{}”，可选：households、key_persons、passages、follow_ups",
-                        o->kind),
-            fmt::format(
-                "Cannot import \"{}\": expected households, key_persons, passages or follow_ups",
-                o->kind)));
+        return fail(invalid("kind.unknown", "KIND",
+                            fmt::format("不能导入“{}”，可选：{}", o->kind,
+                                        fmt::join(exchange::import_kind_names(), "、")),
+                            fmt::format("Cannot import \"{}\": expected {}", o->kind,
+                                        fmt::join(exchange::import_kind_names(), ", "))));
       auto reader = exchange::open_table(o->file);
       if (!reader) return fail(reader.error());
       exchange::ImportOptions opts;
@@ -81,6 +101,22 @@ void add_import(CLI::App& app, Runner& run) {
         if (!rep) return fail(rep.error());
         sink->reset();  // rolls back unless committed
         result.report = std::move(rep).value();
+      } else if (exchange::find_livelihood_kind(o->kind)) {
+        // The livelihood kinds go through the front's use cases (credit, re-check).
+        if (auto exists = open_existing(o->db); !exists) return fail(exists.error());
+        auto svc = http::Services::open(o->db);
+        if (!svc) return fail(svc.error());
+        auto regions = (*svc)->store->regions("");
+        if (!regions) return fail(regions.error());
+        RegionTree tree = RegionTree::from_regions(std::move(regions).value());
+        exchange::LivelihoodImportEnv env{
+            *(*svc)->store, *(*svc)->produce, *(*svc)->jobs, *(*svc)->supplies, actor, {}, {},
+            &tree};
+        opts.today = (*svc)->produce->today();
+        auto rep = exchange::import_livelihood(o->kind, **reader, env, opts);
+        if (tty) std::fprintf(stderr, "\r%40s\r", "");
+        if (!rep) return fail(rep.error());
+        result = std::move(rep).value();
       } else {
         // The epidemic kinds go through the front's use cases (every rule and reaction applies).
         if (auto exists = open_existing(o->db); !exists) return fail(exists.error());
@@ -116,6 +152,11 @@ void add_import(CLI::App& app, Runner& run) {
               en ? "%ld rows read: %ld added, %ld updated, %ld unchanged, %ld refused (%s%s)\n"
                  : "读取%ld行：新增%ld人，更新%ld人，未变%ld人，退回%ld行（%s%s）\n",
               r.rows_read, r.added, r.updated, r.unchanged, r.refused, written, dry);
+        else if (r.updated || r.unchanged)
+          std::printf(en ? "%ld rows read: %ld added, %ld updated, %ld unchanged, %ld refused "
+                           "(%s%s)\n"
+                         : "读取%ld行：新增%ld行，更新%ld行，未变%ld行，退回%ld行（%s%s）\n",
+                      r.rows_read, r.added, r.updated, r.unchanged, r.refused, written, dry);
         else
           std::printf(en ? "%ld rows read: %ld imported, %ld refused (%s%s)\n"
                          : "读取%ld行：导入%ld行，退回%ld行（%s%s）\n",

@@ -1,7 +1,9 @@
 // `liangzhan template KIND OUT.xlsx`: the empty import template of a kind:
 // its header row (required columns marked), an example row, and a sheet
-// explaining each column. Kinds: households, key_persons, passages, follow_ups.
+// explaining each column. Kinds: households, key_persons, passages, follow_ups,
+// purchases, labourers, cooperatives.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
 
@@ -19,19 +21,20 @@ void add_template(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand(
       "template", "Write the import template of a kind (header row and an example row)");
-  cmd->add_option("KIND", o->kind, "households, key_persons, passages or follow_ups")->required();
+  cmd->add_option("KIND", o->kind,
+                  "households, key_persons, passages, follow_ups, purchases, labourers or "
+                  "cooperatives")
+      ->required();
   cmd->add_option("OUT", o->out, "The .xlsx file to write")->required();
   cmd->callback([o, &run] {
     run = [o] {
       const auto* spec = exchange::find_import_kind(o->kind);
       if (!spec)
-        return fail(invalid(
-            "kind.unknown", "KIND",
-            fmt::format("没有“{}”的导入模板，可选：households、key_persons、passages、follow_ups",
-                        o->kind),
-            fmt::format("There is no import template for \"{}\": expected households, key_persons, "
-                        "passages or follow_ups",
-                        o->kind)));
+        return fail(invalid("kind.unknown", "KIND",
+                            fmt::format("没有“{}”的导入模板，可选：{}", o->kind,
+                                        fmt::join(exchange::import_kind_names(), "、")),
+                            fmt::format("There is no import template for \"{}\": expected {}",
+                                        o->kind, fmt::join(exchange::import_kind_names(), ", "))));
       if (o->out.size() < 5 || o->out.substr(o->out.size() - 5) != ".xlsx")
         return fail(invalid("file.format", "OUT", "模板文件名应以.xlsx结尾",
                             "The template file must end in .xlsx"));

@@ -8,10 +8,12 @@
 #include <map>
 #include <set>
 
+#include "core/id_number.h"
 #include "core/region_code.h"
 #include "core/text.h"
 #include "exchange/follow_up_import.h"
 #include "exchange/key_person_import.h"
+#include "exchange/livelihood_import.h"
 #include "exchange/normalize.h"
 #include "exchange/passage_import.h"
 #include "exchange/report.h"
@@ -35,11 +37,13 @@ const KindSpec* find_epidemic_kind(std::string_view kind) {
 
 const KindSpec* find_import_kind(std::string_view kind) {
   if (kind == "households") return find_kind(kind);
+  if (const KindSpec* k = find_livelihood_kind(kind)) return k;
   return find_epidemic_kind(kind);
 }
 
 std::vector<std::string> import_kind_names() {
-  return {"households", "key_persons", "passages", "follow_ups"};
+  return {"households", "key_persons", "passages",    "follow_ups",
+          "purchases",  "labourers",   "cooperatives"};
 }
 
 Result<KindImport> import_epidemic(std::string_view kind, TableReader& in, EpidemicImportEnv& env,
@@ -87,6 +91,60 @@ void RowGroup::error(const Row& r, std::string_view key, const Error& e) {
   for (const auto& x : errs_)
     if (x.row == r.number && x.column == c && c >= 0) return;
   errs_.push_back({r.number, c, name, value, e.code, e.message_zh, e.message_en});
+}
+
+std::string id_number_cell(RowGroup& g, const Row& r, std::string_view key, Date today) {
+  std::string s = clean_cell(g.cell(r, key));
+  if (s.empty()) return s;
+  if (s.find_first_of("Ee") != std::string::npos && s.find('+') != std::string::npos) {
+    g.error(r, key,
+            invalid("id_number.scientific", std::string(key),
+                    fmt::format("公民身份号码“{}”已被Excel变成科学计数法，后几位已丢失，"
+                                "请把该列设为文本后重新填写",
+                                s),
+                    fmt::format("The ID number \"{}\" was turned into scientific notation by "
+                                "Excel: its last digits are lost; format the column as text and "
+                                "type it again",
+                                s)));
+    return "";
+  }
+  auto id = IdNumber::parse(s, today.plus_days(1));
+  if (!id) {
+    g.error(r, key, id.error());
+    return "";
+  }
+  return id->str();
+}
+
+std::optional<double> number_cell(RowGroup& g, const Row& r, std::string_view key,
+                                  const char* what_zh, const char* what_en) {
+  std::string s = text::strip_spaces(clean_cell(g.cell(r, key)));
+  if (s.empty()) return std::nullopt;
+  std::string digits;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ',') continue;  // thousands
+    if ((c >= '0' && c <= '9') || c == '.' || (c == '-' && digits.empty())) {
+      digits.push_back(c);
+      continue;
+    }
+    // A unit after the number: 37.5斤, 1.2元, 49.88元.
+    std::string_view rest = std::string_view(s).substr(i);
+    if (!digits.empty() &&
+        (rest == "斤" || rest == "元" || rest == "元/斤" || rest == "jin" || rest == "yuan"))
+      break;
+    digits.clear();
+    break;
+  }
+  char* end = nullptr;
+  double v = digits.empty() ? 0 : std::strtod(digits.c_str(), &end);
+  if (digits.empty() || !end || *end != '\0' || !std::isfinite(v)) {
+    g.error(r, key,
+            invalid("number.format", std::string(key), fmt::format("{}“{}”不是数字", what_zh, s),
+                    fmt::format("The {} \"{}\" is not a number", what_en, s)));
+    return std::nullopt;
+  }
+  return v;
 }
 
 Error out_of_scope(const std::string& region_code) {
@@ -336,7 +394,7 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
   if (!m) return m.error();
   HeaderMatch match = std::move(m).value();
   rep.ignored_columns = match.ignored;
-  if (h.check_header) LZ_TRY(h.check_header(match, row.number));
+  if (h.check_header) LZ_TRY(h.check_header(match, rep.header, row.number));
 
   // The whole file is one transaction; each group a savepoint inside it.
   sqlite::Tx file_tx(db);
@@ -388,6 +446,7 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
     row = Row();
   }
   LZ_TRY(flush());
+  if (h.finish && (opts.mode == ImportMode::kGoodRows || rep.refused == 0)) LZ_TRY(h.finish(out));
   if (opts.progress) opts.progress(1.0, rep.rows_read);
   bool commit = !opts.dry_run && (opts.mode == ImportMode::kGoodRows || rep.refused == 0);
   if (commit) {

@@ -95,13 +95,21 @@ class RowGroup {
 
 struct KindHandler {
   const KindSpec* spec = nullptr;
-  // Extra header checks (e.g. one of two columns required).
-  std::function<Status(const HeaderMatch& m, long header_row)> check_header;
+  // Extra header checks (e.g. one of two columns required; a unit in a
+  // header: `header` is the file's header row as it was).
+  std::function<Status(const HeaderMatch& m, const std::vector<std::string>& header,
+                       long header_row)>
+      check_header;
   // Consecutive rows with the same non-empty key form one group; null: each row alone.
   std::function<std::string(const RowGroup& g, const Row& r)> group_key;
   // Checks and writes one group through the use cases, recording row errors
   // in `g`. An Error only for an internal failure (the import stops).
   std::function<Status(RowGroup& g, KindImport& out)> apply;
+  // After the last row, inside the file's transaction, unless nothing can be
+  // kept (all-or-nothing with a refused row): work done once per file (the
+  // purchases re-check each household they credited once). An Error stops
+  // the import (nothing committed).
+  std::function<Status(KindImport& out)> finish;
 };
 
 Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& h,
@@ -118,6 +126,13 @@ std::optional<epidemic::DateTime> datetime_cell(RowGroup& g, const Row& r, std::
 // Village name (or township+village) or code -> region code; records the error.
 std::optional<std::string> region_cell(RowGroup& g, const Row& r, std::string_view code_key,
                                        std::string_view village_key, const RegionTree* regions);
+// A GB 11643 ID number, normalised; records the error (one turned into
+// scientific notation by Excel is named as damaged). Empty cell: "" without error.
+std::string id_number_cell(RowGroup& g, const Row& r, std::string_view key, Date today);
+// A number as typed (full-width digits, thousands commas, a unit after it
+// such as 斤 or 元 dropped); nullopt and the error recorded when not a number.
+std::optional<double> number_cell(RowGroup& g, const Row& r, std::string_view key,
+                                  const char* what_zh, const char* what_en);
 Error out_of_scope(const std::string& region_code);
 // A domain error's field path ("travellers[2].temperature_tenths") -> the
 // index in brackets (or -1) and the last name ("temperature_tenths").

@@ -50,7 +50,7 @@ const KindSpec& follow_ups_spec() {
 
 namespace {
 
-Status check_header(const HeaderMatch& m, long header_row) {
+Status check_header(const HeaderMatch& m, const std::vector<std::string>&, long header_row) {
   const KindSpec& k = follow_ups_spec();
   auto has = [&](const char* key) { return m.file_column[k.index(key)] >= 0; };
   std::vector<std::string> zh, en;

@@ -12,21 +12,24 @@ std::string describe(const CellError& e, Lang lang) {
   const std::string& reason = lang == Lang::kEn ? e.reason_en : e.reason_zh;
   if (lang == Lang::kEn) {
     if (e.column < 0) return fmt::format("row {}: {}", e.row, reason);
-    return fmt::format("row {}, column {} ({}): {}", e.row, column_letter(e.column), e.column_name, reason);
+    return fmt::format("row {}, column {} ({}): {}", e.row, column_letter(e.column), e.column_name,
+                       reason);
   }
   if (e.column < 0) return fmt::format("第{}行：{}", e.row, reason);
-  return fmt::format("第{}行 {}列（{}）：{}", e.row, column_letter(e.column), e.column_name, reason);
+  return fmt::format("第{}行 {}列（{}）：{}", e.row, column_letter(e.column), e.column_name,
+                     reason);
 }
 
 nlohmann::json report_json(const ImportReport& r, Lang lang) {
   nlohmann::json refusals = nlohmann::json::array();
   for (const auto& e : r.errors) {
-    nlohmann::json j{{"row", e.row},
-                     {"column", e.column >= 0 ? nlohmann::json(column_letter(e.column)) : nlohmann::json()},
-                     {"column_name", e.column_name},
-                     {"value", e.value},
-                     {"code", e.code},
-                     {"reason", lang == Lang::kEn ? e.reason_en : e.reason_zh}};
+    nlohmann::json j{
+        {"row", e.row},
+        {"column", e.column >= 0 ? nlohmann::json(column_letter(e.column)) : nlohmann::json()},
+        {"column_name", e.column_name},
+        {"value", e.value},
+        {"code", e.code},
+        {"reason", lang == Lang::kEn ? e.reason_en : e.reason_zh}};
     refusals.push_back(std::move(j));
   }
   return {{"kind", r.kind},
@@ -45,6 +48,65 @@ nlohmann::json report_json(const ImportReport& r, Lang lang) {
           {"refusals", refusals}};
 }
 
+nlohmann::json report_to_storage(const ImportReport& r,
+                                 const std::vector<std::pair<std::string, long>>& counts) {
+  nlohmann::json errors = nlohmann::json::array(), rows = nlohmann::json::array(),
+                 c = nlohmann::json::array();
+  for (const auto& e : r.errors)
+    errors.push_back({e.row, e.column, e.column_name, e.value, e.code, e.reason_zh, e.reason_en});
+  for (const auto& x : r.refused_rows) rows.push_back({x.row, x.cells, x.bad_columns});
+  for (const auto& [k, v] : counts) c.push_back({k, v});
+  return {{"kind", r.kind},
+          {"format", r.format},
+          {"mode", mode_name(r.mode)},
+          {"dry_run", r.dry_run},
+          {"committed", r.committed},
+          {"header_row", r.header_row},
+          {"header", r.header},
+          {"ignored_columns", r.ignored_columns},
+          {"n",
+           {r.rows_read, r.added, r.updated, r.unchanged, r.refused, r.households_added,
+            r.households_updated}},
+          {"errors", errors},
+          {"refused_rows", rows},
+          {"counts", c}};
+}
+
+Result<ImportReport> report_from_storage(const nlohmann::json& j,
+                                         std::vector<std::pair<std::string, long>>* counts) {
+  try {
+    ImportReport r;
+    r.kind = j.at("kind").get<std::string>();
+    r.format = j.at("format").get<std::string>();
+    r.mode = j.at("mode").get<std::string>() == "good-rows" ? ImportMode::kGoodRows
+                                                            : ImportMode::kAllOrNothing;
+    r.dry_run = j.at("dry_run").get<bool>();
+    r.committed = j.at("committed").get<bool>();
+    r.header_row = j.at("header_row").get<long>();
+    r.header = j.at("header").get<std::vector<std::string>>();
+    r.ignored_columns = j.at("ignored_columns").get<std::vector<std::string>>();
+    const auto& n = j.at("n");
+    r.rows_read = n.at(0);
+    r.added = n.at(1);
+    r.updated = n.at(2);
+    r.unchanged = n.at(3);
+    r.refused = n.at(4);
+    r.households_added = n.at(5);
+    r.households_updated = n.at(6);
+    for (const auto& e : j.at("errors"))
+      r.errors.push_back({e.at(0), e.at(1), e.at(2), e.at(3), e.at(4), e.at(5), e.at(6)});
+    for (const auto& x : j.at("refused_rows"))
+      r.refused_rows.push_back(
+          {x.at(0), x.at(1).get<std::vector<std::string>>(), x.at(2).get<std::vector<int>>()});
+    if (counts)
+      for (const auto& c : j.at("counts")) counts->emplace_back(c.at(0), c.at(1));
+    return r;
+  } catch (const std::exception& e) {
+    return internal("import.report_damaged", fmt::format("保存的导入报告无法读取：{}", e.what()),
+                    fmt::format("The stored import report cannot be read: {}", e.what()));
+  }
+}
+
 Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang lang) {
   bool en = lang == Lang::kEn;
   auto book = XlsxBook::create(path);
@@ -58,13 +120,15 @@ Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang la
   worksheet_set_column(ws, 3, 3, 24, nullptr);
   worksheet_set_column(ws, 4, 4, 80, nullptr);
   long row = 0;
-  worksheet_write_string(ws, row++, 0, en ? "Import report" : "导入校验报告", b.style(XlsxBook::kTitle));
+  worksheet_write_string(ws, row++, 0, en ? "Import report" : "导入校验报告",
+                         b.style(XlsxBook::kTitle));
   std::string summary =
-      en ? fmt::format("{} rows read: {} added, {} updated, {} unchanged, {} refused ({}; {}{})", r.rows_read, r.added,
-                       r.updated, r.unchanged, r.refused, mode_name(r.mode), r.committed ? "written" : "nothing written",
-                       r.dry_run ? ", dry run" : "")
-         : fmt::format("共读取{}行：新增{}人，更新{}人，未变{}人，退回{}行（{}；{}{}）", r.rows_read, r.added, r.updated,
-                       r.unchanged, r.refused, r.mode == ImportMode::kGoodRows ? "导入正确的行" : "全部或全不",
+      en ? fmt::format("{} rows read: {} added, {} updated, {} unchanged, {} refused ({}; {}{})",
+                       r.rows_read, r.added, r.updated, r.unchanged, r.refused, mode_name(r.mode),
+                       r.committed ? "written" : "nothing written", r.dry_run ? ", dry run" : "")
+         : fmt::format("共读取{}行：新增{}人，更新{}人，未变{}人，退回{}行（{}；{}{}）",
+                       r.rows_read, r.added, r.updated, r.unchanged, r.refused,
+                       r.mode == ImportMode::kGoodRows ? "导入正确的行" : "全部或全不",
                        r.committed ? "已写入" : "未写入任何数据", r.dry_run ? "，试运行" : "");
   worksheet_write_string(ws, row++, 0, summary.c_str(), nullptr);
   ++row;
@@ -76,7 +140,8 @@ Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang la
     worksheet_write_number(ws, row, 0, static_cast<double>(e.row), nullptr);
     if (e.column >= 0) worksheet_write_string(ws, row, 1, column_letter(e.column).c_str(), nullptr);
     worksheet_write_string(ws, row, 2, e.column_name.c_str(), nullptr);
-    if (!e.value.empty()) worksheet_write_string(ws, row, 3, e.value.c_str(), b.style(XlsxBook::kBad));
+    if (!e.value.empty())
+      worksheet_write_string(ws, row, 3, e.value.c_str(), b.style(XlsxBook::kBad));
     worksheet_write_string(ws, row, 4, (en ? e.reason_en : e.reason_zh).c_str(), nullptr);
     ++row;
   }
@@ -86,9 +151,10 @@ Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang la
   for (const auto& h : r.header) header.push_back(h);
   header.push_back(en ? "Reasons" : "原因");
   worksheet_set_column(rs, 0, 0, 8, nullptr);
-  worksheet_set_column(rs, 1, static_cast<lxw_col_t>(r.header.size()), 14, b.style(XlsxBook::kText));
-  worksheet_set_column(rs, static_cast<lxw_col_t>(r.header.size() + 1), static_cast<lxw_col_t>(r.header.size() + 1), 60,
-                       nullptr);
+  worksheet_set_column(rs, 1, static_cast<lxw_col_t>(r.header.size()), 14,
+                       b.style(XlsxBook::kText));
+  worksheet_set_column(rs, static_cast<lxw_col_t>(r.header.size() + 1),
+                       static_cast<lxw_col_t>(r.header.size() + 1), 60, nullptr);
   b.write_row(rs, 0, header, XlsxBook::kHeader);
   worksheet_freeze_panes(rs, 1, 1);
   std::multimap<long, const CellError*> by_row;
@@ -105,8 +171,9 @@ Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang la
     for (auto it = lo; it != hi; ++it) {
       if (!reasons.empty()) reasons += en ? "; " : "；";
       const CellError& e = *it->second;
-      reasons += e.column >= 0 ? fmt::format("{}: {}", e.column_name, en ? e.reason_en : e.reason_zh)
-                               : (en ? e.reason_en : e.reason_zh);
+      reasons += e.column >= 0
+                     ? fmt::format("{}: {}", e.column_name, en ? e.reason_en : e.reason_zh)
+                     : (en ? e.reason_en : e.reason_zh);
     }
     cells.push_back(reasons);
     b.write_row(rs, out++, cells, XlsxBook::kText, bad);

@@ -6,6 +6,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.h"
 #include "exchange/household_import.h"
@@ -14,6 +16,15 @@ namespace lz::exchange {
 
 nlohmann::json report_json(const ImportReport& r, Lang lang);
 Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang lang);
+// The whole report (both languages, the refused rows as they were) as JSON
+// to keep (the API's uploads store it with the upload record) and back, so
+// the summary and the .xlsx can be given later in either language.
+// `counts`: a kind's own counts (KindImport::counts), in order.
+nlohmann::json report_to_storage(const ImportReport& r,
+                                 const std::vector<std::pair<std::string, long>>& counts);
+Result<ImportReport> report_from_storage(const nlohmann::json& j,
+                                         std::vector<std::pair<std::string, long>>* counts);
+
 // "第5行 E列（公民身份号码）：reason" / "row 5, column E (公民身份号码): reason".
 std::string describe(const CellError& e, Lang lang);
 

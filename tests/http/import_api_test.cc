@@ -1,7 +1,11 @@
-// Uploads through the API (POST /api/v1/imports, GET /imports/{id},
-// GET /imports/{id}/report.xlsx): 202 with an id, progress until done, the
-// same summary as the CLI's --json, the report as xlsx, modes and dry run,
-// rows outside the uploader's township refused, only the uploader sees it.
+// Uploads through the API (POST /api/v1/imports, GET /imports,
+// GET /imports/{id}, GET /imports/{id}/report.xlsx): 202 with an id,
+// progress until done, the same summary as the CLI's --json, the report as
+// xlsx, modes and dry run, rows outside the uploader's township refused;
+// the uploader (and a county admin) sees it; uploads are records in the
+// database with their file name and report, the file on disk next to the
+// database until it has run; the livelihood kinds (purchases credit the
+// household's income); every imports route in the OpenAPI document.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -54,6 +58,7 @@ class ImportApiTest : public ::testing::Test {
     };
     add("county", "county_admin", "430281");
     add("officer", "township_officer", village_.substr(0, 9));
+    add("officer2", "township_officer", other_village_.substr(0, 9));
     // Two checkpoints of the officer's township; a gate keeper at the first.
     epidemic::Checkpoint a{0,   "上传卡点甲", "G106", village_.substr(0, 9), village_.substr(0, 9),
                            true};
@@ -69,6 +74,7 @@ class ImportApiTest : public ::testing::Test {
     delete api_;
     delete svc_;
     for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+    std::filesystem::remove_all(path_ + "-uploads");
   }
   struct Res {
     int status;
@@ -156,9 +162,10 @@ TEST_F(ImportApiTest, HouseholdsUploadWithProgressSummaryAndReport) {
   EXPECT_EQ(rep.status, 200);
   EXPECT_NE(rep.content_type.find("spreadsheetml"), std::string::npos);
   EXPECT_EQ(rep.raw.rfind("PK\x03\x04", 0), 0u);
-  // Only the uploader sees it.
-  EXPECT_EQ(call("GET", "/api/v1/imports/" + id, "county").status, 404);
-  EXPECT_EQ(call("GET", "/api/v1/imports/" + id + "/report.xlsx", "county").status, 404);
+  // The uploader sees it, and a county admin; another township's officer does not.
+  EXPECT_EQ(call("GET", "/api/v1/imports/" + id, "officer2").status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/imports/" + id + "/report.xlsx", "officer2").status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/imports/" + id, "county").status, 200);
   // All or nothing: refused, nothing written; good rows: the household of the township written.
   auto all = upload("officer", "kind=households", csv, "en");
   EXPECT_EQ(all.body["summary"]["committed"], false);
@@ -237,6 +244,101 @@ TEST_F(ImportApiTest, BadRequestsAndUnreadableFiles) {
            "county")
           .status,
       409);
+}
+
+TEST_F(ImportApiTest, PurchasesUploadCreditsIncomeAndUploadsAreKept) {
+  // A household of the officer's township, a purchase point there with the day's cabbage price,
+  // and one in another township; an operator bound to the first.
+  std::string hh = "户编号,行政区划代码,姓名,公民身份号码,与户主关系\n";
+  hh += "P001," + village_ + ",钱一," + idn(1966, 6, 6, 91) + ",本人\n";
+  ASSERT_EQ(upload("officer", "kind=households", hh).body["summary"]["committed"], true);
+  Actor cli{"cli", "", ""};
+  livelihood::PurchasePoint p;
+  p.name = "上传测试收购点";
+  p.region_code = village_.substr(0, 9);
+  p.capacity_grams = 1000 * 500;
+  auto point = svc_->produce->create_point(p, cli);
+  ASSERT_TRUE(point.ok()) << point.error().describe();
+  Date today = svc_->produce->today();
+  ASSERT_TRUE(svc_->produce->set_prices(point->id, today, {{"cabbage", 120}}, cli).ok());
+  p.name = "别镇收购点";
+  p.region_code = other_village_.substr(0, 9);
+  ASSERT_TRUE(svc_->produce->create_point(p, cli).ok());
+  auto op = svc_->auth->add_account(
+      {"operator", "operator", "purchase_point_operator", "", {}, {}, {}, point->id}, kPassword,
+      cli);
+  ASSERT_TRUE(op.ok()) << op.error().describe();
+
+  std::string csv = "收购日期,收购点,户编号,品种,重量(斤),单价(元/斤),金额(元)\n";
+  csv += today.iso() + ",上传测试收购点,P001,白菜,37.5,,45.00\n";  // the day's price: 1.20
+  csv += today.iso() + ",别镇收购点,P001,白菜,10,1.00,\n";         // another township's point
+  csv += today.iso() + ",上传测试收购点,P001,白菜,2000,,\n";       // over the day's capacity
+  auto r = upload("officer", "kind=purchases&mode=good-rows&file_name=%E5%8F%B0%E8%B4%A6.csv", csv);
+  ASSERT_EQ(r.body["state"], "done") << r.raw;
+  const json& s = r.body["summary"];
+  EXPECT_EQ(s["added"], 1);
+  EXPECT_EQ(s["amount_fen"], 4500);
+  ASSERT_EQ(s["refusals"].size(), 2u) << s.dump(2);
+  EXPECT_EQ(s["refusals"][0]["row"], 3);
+  EXPECT_EQ(s["refusals"][0]["code"], "region.out_of_scope");
+  EXPECT_EQ(s["refusals"][1]["code"], "purchase.exceeds_capacity");
+  EXPECT_EQ(s["refusals"][1]["column"], "E");
+  EXPECT_EQ(count(("SELECT business_fen FROM poverty_income WHERE year = " +
+                   std::to_string(today.year()) +
+                   " AND household_id = (SELECT id FROM household WHERE number = 'P001')")
+                      .c_str()),
+            4500);
+  // The operator: only their point.
+  std::string op_csv = "收购点,户编号,品种,重量,单价\n别镇收购点,P001,白菜,1,1\n";
+  auto o = upload("operator", "kind=purchases", op_csv);
+  ASSERT_EQ(o.body["summary"]["refusals"].size(), 1u) << o.raw;
+  EXPECT_EQ(o.body["summary"]["refusals"][0]["code"], "purchase.forbidden");
+  EXPECT_EQ(call("POST", "/api/v1/imports?kind=households", "operator", "x").status, 403);
+
+  // The upload is a record: who, the file name, the report; its file is gone once it has run.
+  int64_t id = r.body["id"];
+  EXPECT_EQ(r.body["file_name"], "台账.csv");
+  EXPECT_EQ(r.body["uploaded_by"], "officer");
+  EXPECT_EQ(count(("SELECT COUNT(*) FROM import_upload WHERE id = " + std::to_string(id) +
+                   " AND state = 'done' AND report IS NOT NULL AND login = 'officer'")
+                      .c_str()),
+            1);
+  EXPECT_FALSE(std::filesystem::exists(path_ + "-uploads/" + std::to_string(id) + ".csv"));
+  // Lists: the officer's own uploads, the county admin's everyone's.
+  auto mine = call("GET", "/api/v1/imports?limit=1000", "officer");
+  ASSERT_EQ(mine.status, 200) << mine.raw;
+  bool found = false;
+  for (const auto& u : mine.body["items"]) {
+    EXPECT_EQ(u["uploaded_by"], "officer");
+    if (u["id"] == id) found = u["summary"]["added"] == 1;
+  }
+  EXPECT_TRUE(found) << mine.raw;
+  EXPECT_EQ(mine.body["total"], mine.body["items"].size());
+  auto all = call("GET", "/api/v1/imports?limit=1000", "county");
+  EXPECT_GT(all.body["total"].get<int64_t>(), mine.body["total"].get<int64_t>());
+  auto other = call("GET", "/api/v1/imports", "officer2");
+  EXPECT_EQ(other.body["total"], 0);
+  // The report of a stored upload, in English on request.
+  auto rep =
+      call("GET", "/api/v1/imports/" + std::to_string(id) + "/report.xlsx", "officer", "", "en");
+  EXPECT_EQ(rep.status, 200);
+  EXPECT_EQ(rep.raw.rfind("PK\x03\x04", 0), 0u);
+}
+
+TEST_F(ImportApiTest, EveryImportsRouteIsInTheOpenApiDocument) {
+  auto doc = call("GET", "/api/v1/openapi.json", "");
+  ASSERT_EQ(doc.status, 200);
+  int routes = 0;
+  for (const auto& route : api_->router().routes()) {
+    if (route.pattern.rfind("/api/v1/imports", 0) != 0) continue;
+    ++routes;
+    std::string method = route.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    ASSERT_TRUE(doc.body["paths"].contains(route.pattern)) << route.pattern;
+    EXPECT_TRUE(doc.body["paths"][route.pattern].contains(method))
+        << route.method << " " << route.pattern;
+  }
+  EXPECT_EQ(routes, 4);  // POST and GET /imports, GET /imports/{id}, GET /imports/{id}/report.xlsx
 }
 
 }  // namespace

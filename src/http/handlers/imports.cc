@@ -1,19 +1,29 @@
 // Uploads of .xlsx / .csv files to import (issue 8), with progress:
-//  POST /api/v1/imports?kind=&mode=&dry_run=  the file as the body -> 202 {id, state}
+//  POST /api/v1/imports?kind=&mode=&dry_run=&file_name=  the file as the body -> 202 {id, state}
+//  GET  /api/v1/imports                       the caller's uploads (a county admin: everyone's)
 //  GET  /api/v1/imports/{id}                  progress (rows read, state), then the summary
 //  GET  /api/v1/imports/{id}/report.xlsx      the report, bad cells highlighted
-// The import runs on a background thread of its own (one at a time: an
-// import holds the database's write lock for its one transaction), on its
-// own connection, never on the I/O thread nor a request worker. Same
-// importers, modes, dry run and report as `liangzhan import`. Scope: a
-// row outside the uploader's jurisdiction is a row error (a household in
-// another township, a key person registered elsewhere, another checkpoint);
-// only the uploader sees the import.
+// Each upload is a record in the database (exchange/sqlite_uploads.h: who,
+// when, file name, state, summary and the whole report), so it outlives the
+// server; the file goes to disk next to the database (<db>-uploads/ID.csv)
+// as soon as it is received and the import reads it from there. The import
+// runs on a background thread of its own (one at a time: an import holds
+// the database's write lock for its one transaction), on its own
+// connection, never on the I/O thread nor a request worker. Progress while
+// it runs is kept in memory. On the first use after a start, uploads a
+// previous process left queued or running are marked failed
+// (import.interrupted): their transaction never committed, the data is as
+// before. Same importers, modes, dry run and report as `liangzhan import`.
+// Scope: a row outside the uploader's jurisdiction is a row error (a
+// household in another township, a key person registered elsewhere,
+// another checkpoint or purchase point); the uploader sees their uploads, a
+// county administrator everyone's.
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -25,8 +35,10 @@
 #include <thread>
 
 #include "exchange/epidemic_import.h"
+#include "exchange/livelihood_import.h"
 #include "exchange/report.h"
 #include "exchange/sqlite_import_sink.h"
+#include "exchange/sqlite_uploads.h"
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/scope_guard.h"
@@ -38,23 +50,18 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kMaxUpload = 16u << 20;  // the server's body limit
-constexpr size_t kKeptJobs = 200;
 
+// An upload waiting or running in this process (what is not in its record:
+// the uploader's scope and the progress).
 struct Job {
   int64_t id = 0;
-  int64_t account_id = 0;
   std::string kind, mode, format, db_path, file;
   bool dry_run = false;
   Scope scope;
   Actor actor;
-  std::string created_at;
   std::atomic<long> rows{0};
   std::atomic<int> permille{0};
-  std::mutex m;                  // guards what follows
-  std::string state = "queued";  // queued | running | done | failed
-  std::string finished_at;
-  std::optional<exchange::KindImport> result;
-  std::optional<Error> error;
+  std::atomic<bool> running{false};
 };
 
 // A household sink that refuses writes outside the uploader's jurisdiction:
@@ -109,7 +116,21 @@ class ScopedSink final : public exchange::ImportSink {
   const Scope& scope_;
 };
 
-// The jobs, and the one thread that runs them in turn.
+std::string error_json(const Error& e) {
+  return json{{"code", e.code},
+              {"field", e.field},
+              {"row", e.row},
+              {"zh", e.message_zh},
+              {"en", e.message_en}}
+      .dump();
+}
+
+// <db>-uploads/: where uploaded files wait and run.
+std::filesystem::path upload_dir(const std::string& db_path) {
+  return std::filesystem::path(db_path + "-uploads");
+}
+
+// The jobs of this process, and the one thread that runs them in turn.
 class Imports {
  public:
   static Imports& get() {
@@ -124,23 +145,30 @@ class Imports {
     cv_.notify_all();
     if (worker_.joinable()) worker_.join();
   }
-  std::shared_ptr<Job> add(std::shared_ptr<Job> j) {
+  // Once per process, before anything else: uploads a previous process left
+  // queued or running failed (their transaction never committed).
+  Status recover(sqlite::Db& db) {
+    std::lock_guard l(recover_m_);
+    if (recovered_) return {};
+    Error e = conflict("import.interrupted", "",
+                       "服务器在导入完成前重新启动，导入已中断，数据未作任何改动；请重新上传",
+                       "The server restarted before the import finished: it was stopped and "
+                       "nothing was written; upload the file again");
+    exchange::UploadStore store(db);
+    auto failed = store.fail_unfinished(error_json(e), now_iso());
+    if (!failed) return failed.error();
+    std::error_code ec;
+    for (const auto& u : *failed)
+      if (!u.file_path.empty()) std::filesystem::remove(u.file_path, ec);
+    recovered_ = true;
+    return {};
+  }
+  void add(std::shared_ptr<Job> j) {
     std::lock_guard l(m_);
-    j->id = ++next_;
     jobs_[j->id] = j;
     queue_.push_back(j);
-    // Forget the oldest finished jobs.
-    while (jobs_.size() > kKeptJobs) {
-      std::shared_ptr<Job> oldest = jobs_.begin()->second;
-      {
-        std::lock_guard jl(oldest->m);
-        if (oldest->state != "done" && oldest->state != "failed") break;
-      }
-      jobs_.erase(jobs_.begin());
-    }
     if (!worker_.joinable()) worker_ = std::thread([this] { loop(); });
     cv_.notify_all();
-    return j;
   }
   std::shared_ptr<Job> find(int64_t id) {
     std::lock_guard l(m_);
@@ -160,95 +188,131 @@ class Imports {
         queue_.pop_front();
       }
       run(*j);
+      std::lock_guard l(m_);
+      jobs_.erase(j->id);  // its record has it all now
     }
   }
   static void run(Job& j);
 
-  std::mutex m_;
+  std::mutex m_, recover_m_;
+  bool recovered_ = false;
   std::condition_variable cv_;
   std::deque<std::shared_ptr<Job>> queue_;
   std::map<int64_t, std::shared_ptr<Job>> jobs_;
-  int64_t next_ = 0;
   bool stop_ = false;
   std::thread worker_;
 };
 
-void Imports::run(Job& j) {
-  {
-    std::lock_guard l(j.m);
-    j.state = "running";
-  }
-  auto finish = [&](std::optional<exchange::KindImport> r, std::optional<Error> e) {
-    std::lock_guard l(j.m);
-    j.result = std::move(r);
-    j.error = std::move(e);
-    j.state = j.error ? "failed" : "done";
-    j.finished_at = now_iso();
-    std::filesystem::remove(j.file);
-  };
-  auto svc = Services::open(j.db_path);
-  if (!svc) return finish(std::nullopt, svc.error());
+// Runs the import; the outcome or the error that stopped it.
+Result<exchange::KindImport> run_import(Job& j, Services& svc) {
   auto reader = exchange::open_table(j.file);
-  if (!reader) return finish(std::nullopt, reader.error());
-  auto regions = (*svc)->store->regions("");
-  if (!regions) return finish(std::nullopt, regions.error());
+  if (!reader) return reader.error();
+  auto regions = svc.store->regions("");
+  if (!regions) return regions.error();
   RegionTree tree = RegionTree::from_regions(std::move(regions).value());
   exchange::ImportOptions opts;
   opts.mode =
       j.mode == "good-rows" ? exchange::ImportMode::kGoodRows : exchange::ImportMode::kAllOrNothing;
   opts.dry_run = j.dry_run;
-  opts.today = (*svc)->epidemic->today();
+  opts.today = svc.epidemic->today();
   opts.progress = [&j](double f, long rows) {
     j.rows = rows;
     j.permille = static_cast<int>(f * 1000);
   };
+  Scope scope = j.scope;
   if (j.kind == "households") {
-    auto sink = exchange::SqliteImportSink::begin(*(*svc)->store, j.actor,
+    auto sink = exchange::SqliteImportSink::begin(*svc.store, j.actor,
                                                   fmt::format("import upload {}", j.id));
-    if (!sink) return finish(std::nullopt, sink.error());
+    if (!sink) return sink.error();
     ScopedSink scoped(**sink, j.scope);
     auto rep = exchange::import_households(**reader, scoped, tree, opts);
     sink->reset();  // rolls back unless committed
-    if (!rep) return finish(std::nullopt, rep.error());
+    if (!rep) return rep.error();
     exchange::KindImport k;
     k.report = std::move(rep).value();
-    j.rows = k.report.rows_read;
-    return finish(std::move(k), std::nullopt);
+    return k;
   }
-  exchange::EpidemicImportEnv env{*(*svc)->epidemic, j.actor, {}, {}, &tree};
-  Scope scope = j.scope;
+  if (exchange::find_livelihood_kind(j.kind)) {
+    exchange::LivelihoodImportEnv env{*svc.store, *svc.produce, *svc.jobs, *svc.supplies,
+                                      j.actor,    {},           {},        &tree};
+    if (scope.role == Role::kPurchasePointOperator)
+      env.point_only = scope.purchase_point_id.value_or(-1);
+    else
+      env.covers = [scope](const std::string& region) { return scope.covers(region); };
+    opts.today = svc.produce->today();
+    return exchange::import_livelihood(j.kind, **reader, env, opts);
+  }
+  exchange::EpidemicImportEnv env{*svc.epidemic, j.actor, {}, {}, &tree};
   if (scope.role == Role::kCheckpointStaff)
     env.checkpoint_only = scope.checkpoint_id.value_or(-1);
   else
     env.covers = [scope](const std::string& region) { return scope.covers(region); };
-  auto rep = exchange::import_epidemic(j.kind, **reader, env, opts);
-  if (!rep) return finish(std::nullopt, rep.error());
-  j.rows = rep->report.rows_read;
-  finish(std::move(rep).value(), std::nullopt);
+  return exchange::import_epidemic(j.kind, **reader, env, opts);
 }
 
-json job_json(Job& j, Lang lang) {
-  std::lock_guard l(j.m);
-  json out{{"id", j.id},
-           {"kind", j.kind},
-           {"mode", j.mode},
-           {"dry_run", j.dry_run},
-           {"format", j.format},
-           {"state", j.state},
-           {"rows_read", j.rows.load()},
-           {"progress", j.state == "done" ? 1.0 : j.permille.load() / 1000.0},
-           {"created_at", j.created_at},
-           {"finished_at", j.finished_at.empty() ? json(nullptr) : json(j.finished_at)},
+void Imports::run(Job& j) {
+  auto svc = Services::open(j.db_path);
+  if (!svc) return;  // the database is gone: the record stays queued until the next start
+  exchange::UploadStore store((*svc)->store->db());
+  (void)store.start(j.id, now_iso());
+  j.running = true;
+  auto r = run_import(j, **svc);
+  std::string report, error;
+  long rows = j.rows;
+  if (r) {
+    report = exchange::report_to_storage(r->report, r->counts).dump();
+    rows = r->report.rows_read;
+  } else {
+    error = error_json(r.error());
+  }
+  // The outcome into the record (the write lock may be busy for a while: retry).
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    if (store.finish(j.id, r ? "done" : "failed", rows, report, error, now_iso())) break;
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  std::error_code ec;
+  std::filesystem::remove(j.file, ec);
+}
+
+json upload_json(const exchange::Upload& u, const Job* live, Lang lang) {
+  json out{{"id", u.id},
+           {"kind", u.kind},
+           {"mode", u.mode},
+           {"dry_run", u.dry_run},
+           {"format", u.format},
+           {"file_name", u.file_name},
+           {"size_bytes", u.size_bytes},
+           {"uploaded_by", u.login},
+           {"state", u.state},
+           {"rows_read", u.rows_read},
+           {"progress", u.state == "done" ? 1.0 : 0.0},
+           {"created_at", u.created_at},
+           {"started_at", u.started_at.empty() ? json(nullptr) : json(u.started_at)},
+           {"finished_at", u.finished_at.empty() ? json(nullptr) : json(u.finished_at)},
            {"summary", nullptr},
            {"error", nullptr}};
-  if (j.result)
-    out["summary"] = j.kind == "households" ? exchange::report_json(j.result->report, lang)
-                                            : exchange::kind_report_json(*j.result, lang);
-  if (j.error)
-    out["error"] = {{"code", j.error->code},
-                    {"field", j.error->field},
-                    {"row", j.error->row},
-                    {"message", lang == Lang::kEn ? j.error->message_en : j.error->message_zh}};
+  if (live && (u.state == "queued" || u.state == "running")) {
+    if (live->running) out["state"] = "running";
+    out["rows_read"] = live->rows.load();
+    out["progress"] = live->permille.load() / 1000.0;
+  }
+  if (!u.report.empty()) {
+    std::vector<std::pair<std::string, long>> counts;
+    auto rep = exchange::report_from_storage(json::parse(u.report, nullptr, false), &counts);
+    if (rep) {
+      exchange::KindImport k{std::move(rep).value(), std::move(counts)};
+      out["summary"] = u.kind == "households" ? exchange::report_json(k.report, lang)
+                                              : exchange::kind_report_json(k, lang);
+    }
+  }
+  if (!u.error.empty()) {
+    json e = json::parse(u.error, nullptr, false);
+    if (e.is_object())
+      out["error"] = {{"code", e.value("code", "")},
+                      {"field", e.value("field", "")},
+                      {"row", e.value("row", 0)},
+                      {"message", lang == Lang::kEn ? e.value("en", "") : e.value("zh", "")}};
+  }
   return out;
 }
 
@@ -260,6 +324,13 @@ Status may_import(const Ctx& c, const std::string& kind) {
     ok = s.registry_write && !s.paired_only;
   else if (kind == "passages")
     ok = s.role == Role::kCheckpointStaff || (s.epidemic_write && !s.paired_only);
+  else if (kind == "purchases")  // as POST /purchases: an operator at their point, or command
+    ok = (s.role == Role::kPurchasePointOperator && s.purchase_point_id) ||
+         (s.livelihood && s.livelihood_write && s.livelihood_command && !s.paired_only);
+  else if (kind == "labourers")
+    ok = s.livelihood && s.livelihood_write && !s.paired_only;
+  else if (kind == "cooperatives")
+    ok = s.livelihood && s.livelihood_write && s.livelihood_command && !s.paired_only;
   else
     ok = s.epidemic_write && !s.paired_only;
   if (ok) return {};
@@ -267,13 +338,41 @@ Status may_import(const Ctx& c, const std::string& kind) {
                  fmt::format("Your role may not import \"{}\"", kind));
 }
 
-Result<std::shared_ptr<Job>> visible_job(Ctx& c) {
+// Who sees an upload: the uploader; a county administrator everyone's.
+bool sees_all(const Ctx& c) {
+  return c.scope.role == Role::kCountyAdmin;
+}
+
+Result<exchange::Upload> visible_upload(Ctx& c) {
+  LZ_TRY(Imports::get().recover(c.svc.store->db()));
   auto id = c.id();
   if (!id) return id.error();
-  auto j = Imports::get().find(*id);
-  if (!j || !c.account || j->account_id != c.account->id)
+  exchange::UploadStore store(c.svc.store->db());
+  auto u = store.get(*id);
+  if (!u) return u.error();
+  if (!*u || !c.account || (!sees_all(c) && (*u)->account_id != c.account->id))
     return not_in_scope("导入任务", "import", *id);
-  return j;
+  return **u;
+}
+
+// The file name the client gave: ?file_name= or Content-Disposition's filename.
+std::string file_name_of(const Ctx& c) {
+  std::string name = c.q_or("file_name", "");
+  if (name.empty()) {
+    std::string cd = c.req.header("content-disposition");
+    if (auto at = cd.find("filename=\""); at != std::string::npos) {
+      auto end = cd.find('"', at + 10);
+      name = cd.substr(at + 10, end == std::string::npos ? std::string::npos : end - at - 10);
+    } else if (auto at2 = cd.find("filename="); at2 != std::string::npos) {
+      name = cd.substr(at2 + 9);
+      if (auto semi = name.find(';'); semi != std::string::npos) name.resize(semi);
+    }
+  }
+  // The base name only, at most 200 bytes.
+  if (auto slash = name.find_last_of("/\\"); slash != std::string::npos)
+    name = name.substr(slash + 1);
+  if (name.size() > 200) name.resize(200);
+  return name;
 }
 
 }  // namespace
@@ -290,11 +389,16 @@ void add_import_routes(Router& r) {
          "background; follow it "
          "with GET /imports/{id}. Rows outside your jurisdiction are row errors.",
          true,
-         {{"kind", "query", "string", "households | key_persons | passages | follow_ups", true},
+         {{"kind", "query", "string",
+           "households | key_persons | passages | follow_ups | purchases | labourers | "
+           "cooperatives",
+           true},
           {"mode", "query", "string", "all-or-nothing (default) | good-rows"},
           {"dry_run", "query", "boolean", "Check everything, write nothing"},
           {"format", "query", "string",
-           "xlsx | csv (default: from Content-Type or the file's first bytes)"}},
+           "xlsx | csv (default: from Content-Type or the file's first bytes)"},
+          {"file_name", "query", "string",
+           "The file's name, kept with the upload (default: Content-Disposition's filename)"}},
          "",
          "ImportJob",
          false,
@@ -303,8 +407,11 @@ void add_import_routes(Router& r) {
            std::string kind = c.q_or("kind", "");
            if (!exchange::find_import_kind(kind))
              return problem(
-                 bad_parameter("kind", "kind应为households、key_persons、passages或follow_ups",
-                               "kind must be households, key_persons, passages or follow_ups"),
+                 bad_parameter("kind",
+                               "kind应为households、key_persons、passages、follow_ups、purchases、"
+                               "labourers或cooperatives",
+                               "kind must be households, key_persons, passages, follow_ups, "
+                               "purchases, labourers or cooperatives"),
                  c.lang);
            std::string mode = c.q_or("mode", "all-or-nothing");
            if (mode != "all-or-nothing" && mode != "good-rows")
@@ -348,32 +455,88 @@ void add_import_routes(Router& r) {
                  internal("import.no_file", "数据库不是文件，无法在后台导入",
                           "The database is not a file: imports cannot run in the background"),
                  c.lang);
+           if (auto st = Imports::get().recover(c.svc.store->db()); !st)
+             return problem(st.error(), c.lang);
+           exchange::UploadStore store(c.svc.store->db());
+           exchange::Upload u;
+           u.account_id = c.account ? c.account->id : 0;
+           u.login = c.account ? c.account->login : "";
+           u.kind = kind;
+           u.mode = mode;
+           u.dry_run = dry == "true" || dry == "1";
+           u.format = format;
+           u.file_name = file_name_of(c);
+           u.size_bytes = static_cast<int64_t>(c.req.body.size());
+           u.created_at = now_iso();
+           if (auto st = store.create(u); !st) return problem(st.error(), c.lang);
+           // The file to disk at once, in pieces; the import reads it from there.
+           std::error_code ec;
+           std::filesystem::create_directories(upload_dir(path), ec);
+           std::string file = (upload_dir(path) / fmt::format("{}.{}", u.id, format)).string();
+           {
+             std::ofstream f(file, std::ios::binary | std::ios::trunc);
+             constexpr size_t kPiece = 1 << 20;
+             for (size_t at = 0; f && at < c.req.body.size(); at += kPiece)
+               f.write(c.req.body.data() + at,
+                       static_cast<std::streamsize>(std::min(kPiece, c.req.body.size() - at)));
+             f.flush();
+             if (!f) {
+               Error e = internal("import.file", "无法保存上传的文件",
+                                  "Could not keep the uploaded file");
+               (void)store.finish(u.id, "failed", 0, "", error_json(e), now_iso());
+               std::filesystem::remove(file, ec);
+               return problem(e, c.lang);
+             }
+           }
+           if (auto st = store.set_file(u.id, file, u.size_bytes); !st)
+             return problem(st.error(), c.lang);
+           u.file_path = file;
            auto j = std::make_shared<Job>();
-           j->account_id = c.account ? c.account->id : 0;
+           j->id = u.id;
            j->kind = kind;
            j->mode = mode;
-           j->dry_run = dry == "true" || dry == "1";
+           j->dry_run = u.dry_run;
            j->format = format;
            j->db_path = path;
+           j->file = file;
            j->scope = c.scope;
            j->actor = c.actor;
-           j->created_at = now_iso();
-           static std::atomic<long> seq{0};
-           j->file = (std::filesystem::temp_directory_path() /
-                      fmt::format("lz_upload_{}_{}.{}", ::getpid(), ++seq, format))
-                         .string();
-           {
-             std::ofstream f(j->file, std::ios::binary);
-             f.write(c.req.body.data(), static_cast<std::streamsize>(c.req.body.size()));
-             if (!f)
-               return problem(
-                   internal("import.tmp", "无法保存上传的文件", "Could not keep the uploaded file"),
-                   c.lang);
-           }
            Imports::get().add(j);
-           json out = job_json(*j, c.lang);
-           return json_response(out, 202).header("Location",
-                                                 fmt::format("/api/v1/imports/{}", j->id));
+           return json_response(upload_json(u, nullptr, c.lang), 202)
+               .header("Location", fmt::format("/api/v1/imports/{}", u.id));
+         }});
+
+  r.add({"GET",
+         "/api/v1/imports",
+         "imports",
+         "Your uploads, newest first (a county administrator: everybody's), each as GET "
+         "/imports/{id} gives it. Kept in the database: they outlive a restart (an upload a "
+         "restart interrupted is failed with import.interrupted and wrote nothing).",
+         true,
+         {{"limit", "query", "integer", "at most 1000 (default 50)"},
+          {"offset", "query", "integer", ""}},
+         "",
+         "ImportJob",
+         true,
+         {},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = Imports::get().recover(c.svc.store->db()); !st)
+             return problem(st.error(), c.lang);
+           int64_t limit = 50, offset = 0;
+           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
+           std::optional<int64_t> who;
+           if (!sees_all(c)) who = c.account ? c.account->id : -1;
+           exchange::UploadStore store(c.svc.store->db());
+           auto list = store.list(who, limit, offset);
+           if (!list) return problem(list.error(), c.lang);
+           auto total = store.count(who);
+           if (!total) return problem(total.error(), c.lang);
+           json items = json::array();
+           for (const auto& u : *list) {
+             auto live = Imports::get().find(u.id);
+             items.push_back(upload_json(u, live.get(), c.lang));
+           }
+           return list_response(items, *total);
          }});
 
   r.add({"GET",
@@ -383,7 +546,8 @@ void add_import_routes(Router& r) {
          "and, when done, "
          "the summary as `liangzhan import --json` gives it (rows read, added, refused, each "
          "refusal's row, column "
-         "and reason). Only the uploader sees it.",
+         "and reason), or the error that stopped it. The uploader sees it, and a county "
+         "administrator.",
          true,
          {},
          "",
@@ -391,9 +555,10 @@ void add_import_routes(Router& r) {
          false,
          {404},
          [](Ctx& c) -> HttpResponse {
-           auto j = visible_job(c);
-           if (!j) return problem(j.error(), c.lang);
-           return json_response(job_json(**j, c.lang));
+           auto u = visible_upload(c);
+           if (!u) return problem(u.error(), c.lang);
+           auto live = Imports::get().find(u->id);
+           return json_response(upload_json(*u, live.get(), c.lang));
          }});
 
   r.add({"GET",
@@ -409,23 +574,21 @@ void add_import_routes(Router& r) {
          false,
          {404, 409},
          [](Ctx& c) -> HttpResponse {
-           auto j = visible_job(c);
-           if (!j) return problem(j.error(), c.lang);
-           exchange::ImportReport rep;
-           {
-             std::lock_guard l((*j)->m);
-             if (!(*j)->result)
-               return problem(
-                   conflict("import.not_done", "", fmt::format("导入尚未完成（{}）", (*j)->state),
-                            fmt::format("The import has not finished ({})", (*j)->state)),
-                   c.lang);
-             rep = (*j)->result->report;
-           }
+           auto u = visible_upload(c);
+           if (!u) return problem(u.error(), c.lang);
+           if (u->report.empty())
+             return problem(
+                 conflict("import.not_done", "", fmt::format("导入尚未完成（{}）", u->state),
+                          fmt::format("The import has not finished ({})", u->state)),
+                 c.lang);
+           auto rep =
+               exchange::report_from_storage(json::parse(u->report, nullptr, false), nullptr);
+           if (!rep) return problem(rep.error(), c.lang);
            static std::atomic<long> seq{0};
            std::string path = (std::filesystem::temp_directory_path() /
                                fmt::format("lz_report_{}_{}.xlsx", ::getpid(), ++seq))
                                   .string();
-           auto st = exchange::write_report_xlsx(rep, path, c.lang);
+           auto st = exchange::write_report_xlsx(*rep, path, c.lang);
            if (!st) return problem(st.error(), c.lang);
            std::ifstream f(path, std::ios::binary);
            std::stringstream ss;
@@ -435,7 +598,7 @@ void add_import_routes(Router& r) {
            resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
            resp.body = ss.str();
            resp.header("Content-Disposition",
-                       fmt::format("attachment; filename=\"import-{}-report.xlsx\"", (*j)->id));
+                       fmt::format("attachment; filename=\"import-{}-report.xlsx\"", u->id));
            return resp;
          }});
 }
@@ -477,10 +640,14 @@ void add_import_schemas(nlohmann::json& s) {
         {"mode", str},
         {"dry_run", boolean},
         {"format", str},
+        {"file_name", str},
+        {"size_bytes", integer},
+        {"uploaded_by", str},
         {"state", {{"type", "string"}, {"enum", {"queued", "running", "done", "failed"}}}},
         {"rows_read", integer},
         {"progress", {{"type", "number"}}},
         {"created_at", str},
+        {"started_at", nstr},
         {"finished_at", nstr},
         {"summary",
          {{"oneOf", {{{"$ref", "#/components/schemas/ImportSummary"}}, {{"type", "null"}}}}}},

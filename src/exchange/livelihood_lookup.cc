@@ -1,0 +1,62 @@
+#include "exchange/livelihood_lookup.h"
+
+namespace lz::exchange {
+
+namespace {
+constexpr const char* kHouseholdSql =
+    "SELECT h.id, h.number, h.region_code, COALESCE(p.name, ''), COALESCE(p.id_number, '') "
+    "FROM household h LEFT JOIN person p ON p.id = h.head_person_id "
+    "WHERE h.deleted_at IS NULL AND ";
+
+std::optional<HouseholdRef> read(sqlite::Stmt& s) {
+  if (!s.step()) return std::nullopt;
+  return HouseholdRef{s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4)};
+}
+}  // namespace
+
+Result<std::optional<HouseholdRef>> LivelihoodLookup::household_by_number(
+    const std::string& number) {
+  auto s = db_.prepare(std::string(kHouseholdSql) + "h.number = ?");
+  s.bind(1, number);
+  return read(s);
+}
+
+Result<std::optional<HouseholdRef>> LivelihoodLookup::household_by_id(int64_t id) {
+  auto s = db_.prepare(std::string(kHouseholdSql) + "h.id = ?");
+  s.bind(1, id);
+  return read(s);
+}
+
+Result<std::optional<int64_t>> LivelihoodLookup::same_purchase(const livelihood::Purchase& p,
+                                                               int64_t max_id) {
+  auto s = db_.prepare(
+      "SELECT id FROM produce_purchase WHERE household_id = ? AND on_date = ? AND point_id = ? "
+      "AND kind = ? AND grams = ? AND fen_per_jin = ? AND note = ? AND id <= ? LIMIT 1");
+  s.bind(1, p.household_id);
+  s.bind(2, p.on.iso());
+  s.bind(3, p.point_id.value_or(0));
+  s.bind(4, p.kind);
+  s.bind(5, p.grams);
+  s.bind(6, p.fen_per_jin);
+  s.bind(7, p.note);
+  s.bind(8, max_id);
+  if (!s.step()) return std::optional<int64_t>();
+  return std::optional<int64_t>(s.i64(0));
+}
+
+Result<int64_t> LivelihoodLookup::last_purchase_id() {
+  auto s = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM produce_purchase");
+  s.step();
+  return s.i64(0);
+}
+
+Result<std::optional<int64_t>> LivelihoodLookup::cooperative_named(const std::string& name,
+                                                                   const std::string& region_code) {
+  auto s = db_.prepare("SELECT id FROM cooperative WHERE name = ? AND region_code = ? LIMIT 1");
+  s.bind(1, name);
+  s.bind(2, region_code);
+  if (!s.step()) return std::optional<int64_t>();
+  return std::optional<int64_t>(s.i64(0));
+}
+
+}  // namespace lz::exchange
