@@ -5,9 +5,9 @@
 namespace lz::enums {
 
 static const Value kRelationships[] = {
-    {"01", "本人", "self (head)"},     {"10", "配偶", "spouse"},     {"20", "子", "son"},
-    {"30", "女", "daughter"},          {"40", "孙子女", "grandchild"}, {"50", "父母", "parent"},
-    {"60", "祖父母", "grandparent"},   {"70", "兄弟姐妹", "sibling"}, {"99", "其他", "other"},
+    {"01", "本人", "self (head)"},   {"10", "配偶", "spouse"},       {"20", "子", "son"},
+    {"30", "女", "daughter"},        {"40", "孙子女", "grandchild"}, {"50", "父母", "parent"},
+    {"60", "祖父母", "grandparent"}, {"70", "兄弟姐妹", "sibling"},  {"99", "其他", "other"},
 };
 static const Value kLabour[] = {
     {"ordinary", "普通劳动力", "ordinary labour"},
@@ -46,31 +46,97 @@ static const Value kCadreKinds[] = {
     {"poverty_officer", "扶贫专干", "poverty officer"},
     {"village_committee", "村支两委", "village committee"},
 };
-#define E(n, en) {n, n, en}
+#define E(n, en) \
+  { n, n, en }
 static const Value kEthnicities[] = {
-    E("汉族", "Han"), E("蒙古族", "Mongol"), E("回族", "Hui"), E("藏族", "Tibetan"), E("维吾尔族", "Uyghur"),
-    E("苗族", "Miao"), E("彝族", "Yi"), E("壮族", "Zhuang"), E("布依族", "Buyei"), E("朝鲜族", "Korean"),
-    E("满族", "Manchu"), E("侗族", "Dong"), E("瑶族", "Yao"), E("白族", "Bai"), E("土家族", "Tujia"),
-    E("哈尼族", "Hani"), E("哈萨克族", "Kazakh"), E("傣族", "Dai"), E("黎族", "Li"), E("傈僳族", "Lisu"),
-    E("佤族", "Wa"), E("畲族", "She"), E("高山族", "Gaoshan"), E("拉祜族", "Lahu"), E("水族", "Sui"),
-    E("东乡族", "Dongxiang"), E("纳西族", "Nakhi"), E("景颇族", "Jingpo"), E("柯尔克孜族", "Kyrgyz"),
-    E("土族", "Tu"), E("达斡尔族", "Daur"), E("仫佬族", "Mulao"), E("羌族", "Qiang"), E("布朗族", "Blang"),
-    E("撒拉族", "Salar"), E("毛南族", "Maonan"), E("仡佬族", "Gelao"), E("锡伯族", "Xibe"),
-    E("阿昌族", "Achang"), E("普米族", "Pumi"), E("塔吉克族", "Tajik"), E("怒族", "Nu"),
-    E("乌孜别克族", "Uzbek"), E("俄罗斯族", "Russian"), E("鄂温克族", "Evenki"), E("德昂族", "De'ang"),
-    E("保安族", "Bonan"), E("裕固族", "Yugur"), E("京族", "Gin"), E("塔塔尔族", "Tatar"),
-    E("独龙族", "Derung"), E("鄂伦春族", "Oroqen"), E("赫哲族", "Hezhen"), E("门巴族", "Monpa"),
-    E("珞巴族", "Lhoba"), E("基诺族", "Jino"),
+    E("汉族", "Han"),         E("蒙古族", "Mongol"),     E("回族", "Hui"),
+    E("藏族", "Tibetan"),     E("维吾尔族", "Uyghur"),   E("苗族", "Miao"),
+    E("彝族", "Yi"),          E("壮族", "Zhuang"),       E("布依族", "Buyei"),
+    E("朝鲜族", "Korean"),    E("满族", "Manchu"),       E("侗族", "Dong"),
+    E("瑶族", "Yao"),         E("白族", "Bai"),          E("土家族", "Tujia"),
+    E("哈尼族", "Hani"),      E("哈萨克族", "Kazakh"),   E("傣族", "Dai"),
+    E("黎族", "Li"),          E("傈僳族", "Lisu"),       E("佤族", "Wa"),
+    E("畲族", "She"),         E("高山族", "Gaoshan"),    E("拉祜族", "Lahu"),
+    E("水族", "Sui"),         E("东乡族", "Dongxiang"),  E("纳西族", "Nakhi"),
+    E("景颇族", "Jingpo"),    E("柯尔克孜族", "Kyrgyz"), E("土族", "Tu"),
+    E("达斡尔族", "Daur"),    E("仫佬族", "Mulao"),      E("羌族", "Qiang"),
+    E("布朗族", "Blang"),     E("撒拉族", "Salar"),      E("毛南族", "Maonan"),
+    E("仡佬族", "Gelao"),     E("锡伯族", "Xibe"),       E("阿昌族", "Achang"),
+    E("普米族", "Pumi"),      E("塔吉克族", "Tajik"),    E("怒族", "Nu"),
+    E("乌孜别克族", "Uzbek"), E("俄罗斯族", "Russian"),  E("鄂温克族", "Evenki"),
+    E("德昂族", "De'ang"),    E("保安族", "Bonan"),      E("裕固族", "Yugur"),
+    E("京族", "Gin"),         E("塔塔尔族", "Tatar"),    E("独龙族", "Derung"),
+    E("鄂伦春族", "Oroqen"),  E("赫哲族", "Hezhen"),     E("门巴族", "Monpa"),
+    E("珞巴族", "Lhoba"),     E("基诺族", "Jino"),
 };
 #undef E
 
-std::span<const Value> relationships() { return kRelationships; }
-std::span<const Value> labour_capacities() { return kLabour; }
-std::span<const Value> education_levels() { return kEducation; }
-std::span<const Value> enrolments() { return kEnrolment; }
-std::span<const Value> health_statuses() { return kHealth; }
-std::span<const Value> ethnicities() { return kEthnicities; }
-std::span<const Value> cadre_kinds() { return kCadreKinds; }
+// GB/T 4761-2008 (家庭关系代码) has two-digit codes under each one-digit
+// category (22 长子, 38 儿媳, 51 父亲 ...) and the labels local registers use
+// for them. The registry keeps the category the issue names (01, 10, ... 70,
+// 99), so a detailed code or label is folded into its category: the first
+// digit, with 02 户主 as 01 and the 8x/9x relatives (uncles, cousins,
+// nephews, non-relatives) as 99.
+static const std::pair<const char*, const char*> kRelationshipLabels[] = {
+    {"户主", "01"},     {"本人或户主", "01"}, {"夫", "10"},         {"妻", "10"},
+    {"丈夫", "10"},     {"妻子", "10"},       {"独生子", "20"},     {"长子", "20"},
+    {"次子", "20"},     {"三子", "20"},       {"四子", "20"},       {"五子", "20"},
+    {"养子", "20"},     {"继子", "20"},       {"养子或继子", "20"}, {"女婿", "20"},
+    {"儿子", "20"},     {"其他儿子", "20"},   {"独生女", "30"},     {"长女", "30"},
+    {"次女", "30"},     {"三女", "30"},       {"四女", "30"},       {"五女", "30"},
+    {"养女", "30"},     {"继女", "30"},       {"养女或继女", "30"}, {"儿媳", "30"},
+    {"女儿", "30"},     {"其他女儿", "30"},   {"孙子", "40"},       {"孙女", "40"},
+    {"外孙子", "40"},   {"外孙女", "40"},     {"外孙", "40"},       {"孙媳妇", "40"},
+    {"孙女婿", "40"},   {"曾孙子", "40"},     {"曾孙女", "40"},     {"父亲", "50"},
+    {"母亲", "50"},     {"公公", "50"},       {"婆婆", "50"},       {"岳父", "50"},
+    {"岳母", "50"},     {"继父", "50"},       {"继母", "50"},       {"养父", "50"},
+    {"养母", "50"},     {"祖父", "60"},       {"祖母", "60"},       {"外祖父", "60"},
+    {"外祖母", "60"},   {"兄", "70"},         {"哥哥", "70"},       {"嫂", "70"},
+    {"嫂子", "70"},     {"弟", "70"},         {"弟弟", "70"},       {"弟媳", "70"},
+    {"姐", "70"},       {"姐姐", "70"},       {"姐夫", "70"},       {"妹", "70"},
+    {"妹妹", "70"},     {"妹夫", "70"},       {"伯父", "99"},       {"伯母", "99"},
+    {"叔父", "99"},     {"婶母", "99"},       {"舅父", "99"},       {"舅母", "99"},
+    {"姨父", "99"},     {"姨母", "99"},       {"姑父", "99"},       {"姑母", "99"},
+    {"侄子", "99"},     {"侄女", "99"},       {"外甥", "99"},       {"外甥女", "99"},
+    {"其他亲属", "99"}, {"非亲属", "99"},
+};
+
+std::optional<std::string> relationship_category(std::string_view normalized) {
+  std::string s(normalized);
+  if (s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') {
+    int n = (s[0] - '0') * 10 + (s[1] - '0');
+    if (n == 1 || n == 2) return "01";    // 01 本人, 02 户主
+    if (n >= 10 && n <= 12) return "10";  // 10 配偶, 11 夫, 12 妻
+    if (n >= 20 && n <= 79) return std::string(1, s[0]) + "0";
+    if ((n >= 80 && n <= 97) || n == 99) return "99";  // other relatives, non-relatives
+    return std::nullopt;                               // 00, 03-09, 13-19, 98: no such code
+  }
+  for (const auto& [label, code] : kRelationshipLabels)
+    if (s == label) return code;
+  return std::nullopt;
+}
+
+std::span<const Value> relationships() {
+  return kRelationships;
+}
+std::span<const Value> labour_capacities() {
+  return kLabour;
+}
+std::span<const Value> education_levels() {
+  return kEducation;
+}
+std::span<const Value> enrolments() {
+  return kEnrolment;
+}
+std::span<const Value> health_statuses() {
+  return kHealth;
+}
+std::span<const Value> ethnicities() {
+  return kEthnicities;
+}
+std::span<const Value> cadre_kinds() {
+  return kCadreKinds;
+}
 
 std::optional<Value> find(std::span<const Value> values, std::string_view input) {
   std::string s = text::normalize(input);
@@ -79,6 +145,10 @@ std::optional<Value> find(std::span<const Value> values, std::string_view input)
   if (s.size() == 1 && s[0] >= '1' && s[0] <= '9' && values.data() == kRelationships) s = "0" + s;
   for (const auto& v : values) {
     if (s == v.id || s == v.zh || s == v.en) return v;
+  }
+  if (values.data() == kRelationships) {
+    if (auto code = relationship_category(s)) return find(values, *code);
+    return std::nullopt;
   }
   if (values.data() == kEthnicities) {
     for (const auto& v : values)

@@ -19,11 +19,15 @@ struct Value {
 };
 
 std::span<const Value> relationships();  // 01 self, 10 spouse, 20 son, ...
+// The category (01, 10, ..., 70, 99) of a GB/T 4761 two-digit code or a
+// detailed label ("户主", "长子", "儿媳", "22", "51"); nullopt when unknown.
+// Input already normalized (text::normalize).
+std::optional<std::string> relationship_category(std::string_view normalized);
 std::span<const Value> labour_capacities();
 std::span<const Value> education_levels();
 std::span<const Value> enrolments();
 std::span<const Value> health_statuses();
-std::span<const Value> ethnicities();    // the 56 nationalities; id is the Chinese name
+std::span<const Value> ethnicities();  // the 56 nationalities; id is the Chinese name
 std::span<const Value> cadre_kinds();
 
 // Finds a value by id or Chinese label (after normalising spaces and full-width

@@ -162,6 +162,26 @@ TEST(ValidatePersonTest, AcceptsAndNormalisesFields) {
       {"relationship",    "99",                  "99"},
       {"relationship",    "",                    "99"},          // default
       {"relationship",    "spouse",              "10"},          // English label
+      // GB/T 4761 two-digit codes and detailed labels fold into their category.
+      {"relationship",    "户主",                "01"},
+      {"relationship",    "02",                  "01"},
+      {"relationship",    "妻",                  "10"},
+      {"relationship",    "12",                  "10"},
+      {"relationship",    "长子",                "20"},
+      {"relationship",    "22",                  "20"},
+      {"relationship",    "女婿",                "20"},          // 28 in GB/T 4761
+      {"relationship",    "儿子",                "20"},
+      {"relationship",    "儿媳",                "30"},          // 38
+      {"relationship",    "长女",                "30"},
+      {"relationship",    "外孙女",              "40"},
+      {"relationship",    "母亲",                "50"},
+      {"relationship",    "岳父",                "50"},
+      {"relationship",    "外祖母",              "60"},
+      {"relationship",    "弟媳",                "70"},
+      {"relationship",    "73",                  "70"},
+      {"relationship",    "侄子",                "99"},
+      {"relationship",    "81",                  "99"},
+      {"relationship",    "非亲属",              "99"},
       // Ethnicity: stored as the Chinese name; 族 may be left out.
       {"ethnicity",       "汉族",                "汉族"},
       {"ethnicity",       "汉",                  "汉族"},
@@ -252,7 +272,8 @@ TEST(ValidatePersonTest, RejectsOneBadField) {
       {"relationship",    "9",                    "relationship.unknown"},  // "09" is no code
       {"relationship",    "0",                    "relationship.unknown"},
       {"relationship",    "夫妻",                 "relationship.unknown"},
-      {"relationship",    "儿子",                 "relationship.unknown"},
+      {"relationship",    "13",                   "relationship.unknown"},  // GB/T 4761 has 10-12 only
+      {"relationship",    "98",                   "relationship.unknown"},
       {"ethnicity",       "汉人",                 "ethnicity.unknown"},
       {"ethnicity",       "火星族",               "ethnicity.unknown"},
       {"education",       "博士",                 "education.unknown"},
