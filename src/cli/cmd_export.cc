@@ -28,13 +28,13 @@ void add_export(CLI::App& app, Runner& run) {
     bool full_ids = false;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd =
-      app.add_subcommand("export",
-                         "Export households (with members), persons, key persons, passages, "
-                         "follow-ups, purchases, labourers or cooperatives to .xlsx or .csv");
+  auto* cmd = app.add_subcommand(
+      "export",
+      "Export households (with members), persons, key persons, passages, "
+      "follow-ups, purchases, listings, labourers or cooperatives to .xlsx or .csv");
   cmd->add_option("KIND", o->kind,
-                  "households, persons, key_persons, passages, follow_ups, purchases, labourers "
-                  "or cooperatives")
+                  "households, persons, key_persons, passages, follow_ups, purchases, listings, "
+                  "labourers or cooperatives")
       ->required();
   cmd->add_option("OUT", o->out, "The .xlsx or .csv file to write")->required();
   cmd->add_option("--db", o->db, "SQLite database file")->required();
@@ -57,14 +57,14 @@ void add_export(CLI::App& app, Runner& run) {
         livelihood = spec != nullptr;
       }
       if (!spec)
-        return fail(
-            invalid("kind.unknown", "KIND",
-                    fmt::format("不能导出“{}”，可选：households、persons、key_persons、passages、"
-                                "follow_ups、purchases、labourers、cooperatives",
-                                o->kind),
-                    fmt::format("Cannot export \"{}\": expected households, persons, key_persons, "
-                                "passages, follow_ups, purchases, labourers or cooperatives",
-                                o->kind)));
+        return fail(invalid(
+            "kind.unknown", "KIND",
+            fmt::format("不能导出“{}”，可选：households、persons、key_persons、passages、"
+                        "follow_ups、purchases、listings、labourers、cooperatives",
+                        o->kind),
+            fmt::format("Cannot export \"{}\": expected households, persons, key_persons, "
+                        "passages, follow_ups, purchases, listings, labourers or cooperatives",
+                        o->kind)));
       auto store = open_existing(o->db);
       if (!store) return fail(store.error());
       auto& sq = static_cast<sqlite::SqliteStore&>(**store);

@@ -34,11 +34,11 @@ void add_import(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("import",
                                  "Import a .csv or .xlsx (households, key persons, passages, "
-                                 "follow-ups, purchases, labourers, cooperatives) with a "
+                                 "follow-ups, purchases, listings, labourers, cooperatives) with a "
                                  "row-level report");
   cmd->add_option("KIND", o->kind,
-                  "households, key_persons, passages, follow_ups, purchases, labourers or "
-                  "cooperatives")
+                  "households, key_persons, passages, follow_ups, purchases, listings, "
+                  "labourers or cooperatives")
       ->required();
   cmd->footer(
       "Kinds and their columns (matched leniently; `liangzhan template KIND OUT.xlsx` writes "
@@ -50,6 +50,8 @@ void add_import(CLI::App& app, Runner& run) {
       "  purchases     收购日期, 收购点, 户编号 or 户主公民身份号码, 品种, 重量(斤), 单价(元/斤),\n"
       "                金额(元): each credited to the household's business income and the\n"
       "                household re-checked; a purchase already recorded is refused\n"
+      "  listings      登记日期, 户编号 or 户主公民身份号码, 品种, 待售数量(斤), 期望价格(元/斤),\n"
+      "                最晚销售日期\n"
       "  labourers     姓名, 公民身份号码, 技能, 可就业日期, 全职兼职, 意向工种 ...\n"
       "  cooperatives  合作社名称, 所在村, 负责人, 负责人电话, 社员人数, 主要产品\n"
       "The whole file is one transaction: a killed import leaves the database as it was.\n"

@@ -1,7 +1,7 @@
 // `liangzhan template KIND OUT.xlsx`: the empty import template of a kind:
 // its header row (required columns marked), an example row, and a sheet
 // explaining each column. Kinds: households, key_persons, passages, follow_ups,
-// purchases, labourers, cooperatives.
+// purchases, listings, labourers, cooperatives.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -22,8 +22,8 @@ void add_template(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand(
       "template", "Write the import template of a kind (header row and an example row)");
   cmd->add_option("KIND", o->kind,
-                  "households, key_persons, passages, follow_ups, purchases, labourers or "
-                  "cooperatives")
+                  "households, key_persons, passages, follow_ups, purchases, listings, "
+                  "labourers or cooperatives")
       ->required();
   cmd->add_option("OUT", o->out, "The .xlsx file to write")->required();
   cmd->callback([o, &run] {

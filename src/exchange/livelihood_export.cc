@@ -105,6 +105,40 @@ Status purchases(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows
   return {};
 }
 
+Status listings(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows) {
+  LivelihoodLookup lookup(env.store.db());
+  std::map<int64_t, HouseholdRef> households;
+  sqlite::ListingFilter f;
+  f.region_prefix = prefix;
+  f.limit = kPage;
+  for (f.offset = 0;; f.offset += kPage) {
+    auto page = env.produce.store().listings(f);
+    if (!page) return page.error();
+    for (const auto& l : page->items) {
+      auto it = households.find(l.household_id);
+      if (it == households.end()) {
+        auto h = lookup.household_by_id(l.household_id);
+        if (!h) return h.error();
+        it = households.emplace(l.household_id, h->value_or(HouseholdRef{})).first;
+      }
+      rows.put("listed_on", l.listed_on.iso());
+      rows.put("household_number", it->second.number);
+      rows.put("id_number", rows.id(it->second.head_id_number));
+      rows.put("name", it->second.head_name);
+      const ProduceKind* k = find_produce_kind(l.kind);
+      rows.put("kind", k ? k->zh : l.kind);
+      rows.put("jin", decimal(grams_to_jin(l.grams), 3));
+      if (l.expected_fen_per_jin)
+        rows.put("expected_price", decimal(fen_to_yuan(*l.expected_fen_per_jin), 2));
+      rows.put("sell_by", l.sell_by.iso());
+      rows.put("note", l.note);
+      LZ_TRY(rows.flush());
+    }
+    if (static_cast<int64_t>(page->items.size()) < kPage) break;
+  }
+  return {};
+}
+
 std::string term_zh(std::span<const Term> terms, const std::string& id) {
   const Term* t = find_term(terms, id);
   return t ? t->zh : id;
@@ -180,6 +214,7 @@ Result<long> export_livelihood(LivelihoodImportEnv& env, const ExportOptions& op
   Rows rows(*spec, opts, out);
   LZ_TRY(rows.header());
   if (opts.kind == "purchases") LZ_TRY(purchases(env, prefix, rows));
+  if (opts.kind == "listings") LZ_TRY(listings(env, prefix, rows));
   if (opts.kind == "labourers") LZ_TRY(labourers(env, prefix, rows));
   if (opts.kind == "cooperatives") LZ_TRY(cooperatives(env, prefix, rows));
   LZ_TRY(out.close());

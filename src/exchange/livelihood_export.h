@@ -1,7 +1,7 @@
 // Exports of the livelihood front's lists in their import formats
 // (livelihood_import.h): purchases at purchase points (a ledger: backstop
-// buyers' purchases are not a point's and are left out), the labour
-// register and cooperatives, under a region (a code prefix, as in the API),
+// buyers' purchases are not a point's and are left out), produce listings,
+// the labour register and cooperatives, under a region (a code prefix, as in the API),
 // ID numbers and phones masked unless `full_ids`. Read through the stores'
 // own list queries a page at a time. An export of purchases imported back
 // is recognised as already recorded (purchase.duplicate), with or without
@@ -13,7 +13,7 @@
 
 namespace lz::exchange {
 
-// opts.kind: purchases, labourers or cooperatives. Returns the data rows written.
+// opts.kind: purchases, listings, labourers or cooperatives. Returns the data rows written.
 Result<long> export_livelihood(LivelihoodImportEnv& env, const ExportOptions& opts,
                                TableWriter& out);
 

@@ -3,10 +3,111 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+#include "exchange/normalize.h"
+
 namespace lz::exchange {
+
+namespace detail {
+
+bool unit_is_kg(const std::string& header) {
+  std::string h = text::to_half_width(header);
+  for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return h.find("公斤") != std::string::npos || h.find("千克") != std::string::npos ||
+         h.find("kg") != std::string::npos;
+}
+
+bool at_most_decimals(double v, int decimals) {
+  double scaled = v * std::pow(10.0, decimals);
+  return std::fabs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::fabs(scaled));
+}
+
+Result<std::optional<HouseholdRef>> household_cell(RowGroup& g, const Row& r,
+                                                   LivelihoodLookup& lookup,
+                                                   sqlite::SqliteStore& store, Date today,
+                                                   const std::string& code_prefix) {
+  std::string number = text::strip_spaces(clean_cell(g.cell(r, "household_number")));
+  // A masked ID number (an export without --full-ids) says nothing more
+  // than the household number next to it.
+  bool masked = g.cell(r, "id_number").find('*') != std::string::npos && !number.empty();
+  std::string id = masked ? "" : detail::id_number_cell(g, r, "id_number", today);
+  if (!g.ok()) return std::optional<HouseholdRef>();
+  std::optional<HouseholdRef> h;
+  std::string seller_name;
+  if (!number.empty()) {
+    auto found = lookup.household_by_number(number);
+    if (!found) {
+      return found.error();
+    }
+    if (!*found) {
+      g.error(
+          r, "household_number",
+          not_found("household.unknown", "household_number", fmt::format("户编号{}不存在", number),
+                    fmt::format("There is no household number {}", number)));
+      return std::optional<HouseholdRef>();
+    }
+    h = *found;
+    seller_name = h->head_name;
+  }
+  if (!id.empty()) {
+    auto p = store.person_by_id_number(id);
+    if (!p) {
+      return p.error();
+    }
+    if (!*p || !(*p)->household_id) {
+      g.error(r, "id_number",
+              not_found("person.unknown", "id_number",
+                        fmt::format("公民身份号码{}不在户籍库的住户中", id),
+                        fmt::format("The ID number {} belongs to no registered household", id)));
+      return std::optional<HouseholdRef>();
+    }
+    if (h && h->id != *(*p)->household_id) {
+      g.error(r, "id_number",
+              invalid(code_prefix + ".household_mismatch", "id_number",
+                      fmt::format("公民身份号码{}（{}）不是户编号{}的成员", id, (*p)->name, number),
+                      fmt::format("The ID number {} ({}) is not a member of household {}", id,
+                                  (*p)->name, number)));
+      return std::optional<HouseholdRef>();
+    }
+    if (!h) {
+      auto found = lookup.household_by_id(*(*p)->household_id);
+      if (!found) {
+        return found.error();
+      }
+      if (!*found) {
+        g.error(r, "id_number",
+                not_found("person.unknown", "id_number",
+                          fmt::format("公民身份号码{}不在户籍库的住户中", id),
+                          fmt::format("The ID number {} belongs to no registered household", id)));
+        return std::optional<HouseholdRef>();
+      }
+      h = *found;
+    }
+    seller_name = (*p)->name;
+  }
+  if (!h) return std::optional<HouseholdRef>();  // neither given
+  if (std::string name = text::strip_spaces(clean_name(g.cell(r, "name")));
+      !name.empty() && name != text::strip_spaces(seller_name)) {
+    g.error(r, "name",
+            invalid(code_prefix + ".name_mismatch", "name",
+                    fmt::format("{}是“{}”，不是“{}”", id.empty() ? "该户户主" : "该身份证号",
+                                seller_name, name),
+                    fmt::format("{} is \"{}\", not \"{}\"",
+                                id.empty() ? "The householder" : "That ID number's holder",
+                                seller_name, name)));
+    return std::optional<HouseholdRef>();
+  }
+  return h;
+}
+
+}  // namespace detail
 
 const KindSpec* find_livelihood_kind(std::string_view kind) {
   if (kind == "purchases") return &purchases_spec();
+  if (kind == "listings") return &listings_spec();
   if (kind == "labourers") return &labourers_spec();
   if (kind == "cooperatives") return &cooperatives_spec();
   return nullptr;
@@ -15,6 +116,7 @@ const KindSpec* find_livelihood_kind(std::string_view kind) {
 Result<KindImport> import_livelihood(std::string_view kind, TableReader& in,
                                      LivelihoodImportEnv& env, const ImportOptions& opts) {
   if (kind == "purchases") return import_purchases(in, env, opts);
+  if (kind == "listings") return import_listings(in, env, opts);
   if (kind == "labourers") return import_labourers(in, env, opts);
   if (kind == "cooperatives") return import_cooperatives(in, env, opts);
   return invalid(

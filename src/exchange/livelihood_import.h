@@ -19,6 +19,7 @@
 #include "app/produce_service.h"
 #include "app/supplies_service.h"
 #include "exchange/epidemic_import.h"
+#include "exchange/livelihood_lookup.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::exchange {
@@ -37,7 +38,7 @@ struct LivelihoodImportEnv {
   const RegionTree* regions = nullptr;  // village names (所在村)
 };
 
-// purchases, labourers, cooperatives.
+// purchases, listings, labourers, cooperatives.
 const KindSpec* find_livelihood_kind(std::string_view kind);
 
 Result<KindImport> import_livelihood(std::string_view kind, TableReader& in,
@@ -53,5 +54,26 @@ Result<KindImport> import_labourers(TableReader& in, LivelihoodImportEnv& env,
                                     const ImportOptions& opts);
 Result<KindImport> import_cooperatives(TableReader& in, LivelihoodImportEnv& env,
                                        const ImportOptions& opts);
+
+const KindSpec& listings_spec();
+Result<KindImport> import_listings(TableReader& in, LivelihoodImportEnv& env,
+                                   const ImportOptions& opts);
+
+namespace detail {
+// A header naming kilograms (公斤, 千克, kg): 1 kg = 2 jin.
+bool unit_is_kg(const std::string& header);
+// A number with at most `decimals` decimals (what Excel shows in General format).
+bool at_most_decimals(double v, int decimals);
+// The household of a row from its 户编号 (column household_number) and/or a
+// member's ID number (id_number; both: they must agree; a masked number
+// next to a 户编号 is ignored), the name (column name) checked against the
+// head's or the ID number holder's; errors recorded in `g` with codes
+// `code_prefix`.household_mismatch / .name_mismatch. nullopt when neither
+// column is filled in or on an error; an Error only for an internal failure.
+Result<std::optional<HouseholdRef>> household_cell(RowGroup& g, const Row& r,
+                                                   LivelihoodLookup& lookup,
+                                                   sqlite::SqliteStore& store, Date today,
+                                                   const std::string& code_prefix);
+}  // namespace detail
 
 }  // namespace lz::exchange

@@ -50,6 +50,27 @@ Result<int64_t> LivelihoodLookup::last_purchase_id() {
   return s.i64(0);
 }
 
+Result<std::optional<int64_t>> LivelihoodLookup::same_listing(const livelihood::Listing& l,
+                                                              int64_t max_id) {
+  auto s = db_.prepare(
+      "SELECT id FROM produce_listing WHERE household_id = ? AND kind = ? AND grams = ? AND "
+      "listed_on = ? AND sell_by = ? AND id <= ? LIMIT 1");
+  s.bind(1, l.household_id);
+  s.bind(2, l.kind);
+  s.bind(3, l.grams);
+  s.bind(4, l.listed_on.iso());
+  s.bind(5, l.sell_by.iso());
+  s.bind(6, max_id);
+  if (!s.step()) return std::optional<int64_t>();
+  return std::optional<int64_t>(s.i64(0));
+}
+
+Result<int64_t> LivelihoodLookup::last_listing_id() {
+  auto s = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM produce_listing");
+  s.step();
+  return s.i64(0);
+}
+
 Result<std::optional<int64_t>> LivelihoodLookup::cooperative_named(const std::string& name,
                                                                    const std::string& region_code) {
   auto s = db_.prepare("SELECT id FROM cooperative WHERE name = ? AND region_code = ? LIMIT 1");

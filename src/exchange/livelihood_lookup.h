@@ -34,6 +34,10 @@ class LivelihoodLookup {
   // purchase before the import), if any.
   Result<std::optional<int64_t>> same_purchase(const livelihood::Purchase& p, int64_t max_id);
   Result<int64_t> last_purchase_id();
+  // The id of a listing with the same household, kind, weight, listing and
+  // sell-by dates whose id is at most `max_id`, if any.
+  Result<std::optional<int64_t>> same_listing(const livelihood::Listing& l, int64_t max_id);
+  Result<int64_t> last_listing_id();
   // A cooperative of that name in that village (the register has no unique key).
   Result<std::optional<int64_t>> cooperative_named(const std::string& name,
                                                    const std::string& region_code);

@@ -90,19 +90,6 @@ const KindSpec& purchases_spec() {
 
 namespace {
 
-bool has_kg(const std::string& header) {
-  std::string h = text::to_half_width(header);
-  for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return h.find("公斤") != std::string::npos || h.find("千克") != std::string::npos ||
-         h.find("kg") != std::string::npos;
-}
-
-// A number with at most `decimals` decimals (what Excel shows in General format).
-bool at_most_decimals(double v, int decimals) {
-  double scaled = v * std::pow(10.0, decimals);
-  return std::fabs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, std::fabs(scaled));
-}
-
 class PurchaseImporter {
  public:
   PurchaseImporter(LivelihoodImportEnv& env, const ImportOptions& opts)
@@ -135,8 +122,8 @@ class PurchaseImporter {
       e.row = row;
       return e;
     }
-    if (int c = col("jin"); c >= 0 && has_kg(header[c])) jin_factor_ = 2.0;
-    if (int c = col("price"); c >= 0 && has_kg(header[c])) {
+    if (int c = col("jin"); c >= 0 && detail::unit_is_kg(header[c])) jin_factor_ = 2.0;
+    if (int c = col("price"); c >= 0 && detail::unit_is_kg(header[c])) {
       Error e = invalid("header.unit", "price",
                         fmt::format("第{}行（表头）“{}”：单价请按元/斤填写（1公斤=2斤）", row,
                                     text::normalize(header[c])),
@@ -238,92 +225,12 @@ class PurchaseImporter {
     return p;
   }
 
-  // The selling household from 户编号 and/or the ID number, name checked.
-  std::optional<HouseholdRef> household_cell(RowGroup& g, const Row& r) {
-    std::string number = text::strip_spaces(clean_cell(g.cell(r, "household_number")));
-    // A masked ID number (an export without --full-ids) says nothing more
-    // than the household number next to it.
-    bool masked = g.cell(r, "id_number").find('*') != std::string::npos && !number.empty();
-    std::string id = masked ? "" : detail::id_number_cell(g, r, "id_number", opts_.today);
-    if (!g.ok()) return std::nullopt;
-    std::optional<HouseholdRef> h;
-    std::string seller_name;
-    if (!number.empty()) {
-      auto found = lookup_.household_by_number(number);
-      if (!found) {
-        internal_ = found.error();
-        return std::nullopt;
-      }
-      if (!*found) {
-        g.error(r, "household_number",
-                not_found("household.unknown", "household_number",
-                          fmt::format("户编号{}不存在", number),
-                          fmt::format("There is no household number {}", number)));
-        return std::nullopt;
-      }
-      h = *found;
-      seller_name = h->head_name;
-    }
-    if (!id.empty()) {
-      auto p = env_.store.person_by_id_number(id);
-      if (!p) {
-        internal_ = p.error();
-        return std::nullopt;
-      }
-      if (!*p || !(*p)->household_id) {
-        g.error(r, "id_number",
-                not_found("person.unknown", "id_number",
-                          fmt::format("公民身份号码{}不在户籍库的住户中", id),
-                          fmt::format("The ID number {} belongs to no registered household", id)));
-        return std::nullopt;
-      }
-      if (h && h->id != *(*p)->household_id) {
-        g.error(
-            r, "id_number",
-            invalid("purchase.household_mismatch", "id_number",
-                    fmt::format("公民身份号码{}（{}）不是户编号{}的成员", id, (*p)->name, number),
-                    fmt::format("The ID number {} ({}) is not a member of household {}", id,
-                                (*p)->name, number)));
-        return std::nullopt;
-      }
-      if (!h) {
-        auto found = lookup_.household_by_id(*(*p)->household_id);
-        if (!found) {
-          internal_ = found.error();
-          return std::nullopt;
-        }
-        if (!*found) {
-          g.error(
-              r, "id_number",
-              not_found("person.unknown", "id_number",
-                        fmt::format("公民身份号码{}不在户籍库的住户中", id),
-                        fmt::format("The ID number {} belongs to no registered household", id)));
-          return std::nullopt;
-        }
-        h = *found;
-      }
-      seller_name = (*p)->name;
-    }
-    if (!h) return std::nullopt;  // neither given: the listing names the household
-    if (std::string name = text::strip_spaces(clean_name(g.cell(r, "name")));
-        !name.empty() && name != text::strip_spaces(seller_name)) {
-      g.error(r, "name",
-              invalid("purchase.name_mismatch", "name",
-                      fmt::format("{}是“{}”，不是“{}”", id.empty() ? "该户户主" : "该身份证号",
-                                  seller_name, name),
-                      fmt::format("{} is \"{}\", not \"{}\"",
-                                  id.empty() ? "The householder" : "That ID number's holder",
-                                  seller_name, name)));
-      return std::nullopt;
-    }
-    return h;
-  }
-
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
     Purchase in;
     const PurchasePoint* point = point_cell(g, r);
-    auto h = household_cell(g, r);
-    if (internal_) return *internal_;
+    auto hr = detail::household_cell(g, r, lookup_, env_.store, opts_.today, "purchase");
+    if (!hr) return hr.error();
+    auto h = std::move(hr).value();
     if (std::string l = text::strip_spaces(clean_cell(g.cell(r, "listing_id"))); !l.empty()) {
       if (text::is_all_digits(l) && l.size() < 15)
         in.listing_id = std::stoll(l);
@@ -362,7 +269,7 @@ class PurchaseImporter {
     if (auto jin = detail::number_cell(g, r, "jin", "重量", "weight")) {
       double v = *jin * jin_factor_;
       auto grams = jin_to_grams(v);
-      if (!grams || !at_most_decimals(v, 3))
+      if (!grams || !detail::at_most_decimals(v, 3))
         g.error(r, "jin",
                 invalid("purchase.jin_invalid", "jin",
                         fmt::format("重量“{}”应为不小于0、最多三位小数的斤数",
@@ -379,7 +286,7 @@ class PurchaseImporter {
     }
     if (auto price = detail::number_cell(g, r, "price", "单价", "price")) {
       auto fen = yuan_to_fen(*price);
-      if (!fen || *fen == 0 || !at_most_decimals(*price, 2))
+      if (!fen || *fen == 0 || !detail::at_most_decimals(*price, 2))
         g.error(r, "price",
                 invalid("purchase.price_invalid", "price",
                         fmt::format("单价“{}”应大于0，精确到分（元/斤）",
@@ -392,7 +299,7 @@ class PurchaseImporter {
     std::optional<int64_t> amount;
     if (auto a = detail::number_cell(g, r, "amount", "金额", "amount")) {
       auto fen = yuan_to_fen(*a);
-      if (!fen || !at_most_decimals(*a, 2))
+      if (!fen || !detail::at_most_decimals(*a, 2))
         g.error(r, "amount",
                 invalid("purchase.amount_invalid", "amount",
                         fmt::format("金额“{}”应为不小于0的元数，精确到分",
@@ -482,7 +389,6 @@ class PurchaseImporter {
   std::map<std::string, std::vector<int64_t>> by_name_;
   int64_t last_before_ = 0;
   double jin_factor_ = 1.0;
-  std::optional<Error> internal_;
   std::map<int64_t, app::PurchaseOutcome> last_;  // by household: its last purchase
 };
 

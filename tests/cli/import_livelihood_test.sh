@@ -36,7 +36,7 @@ DB="$T/c.db"
 if [ "$(q "SELECT COUNT(*) FROM purchase_point")" -gt 0 ] 2>/dev/null; then pass=$((pass+1)); else
   fail=$((fail+1)); echo "FAIL demo county without purchase points"; cat "$T/err"; fi
 
-for k in purchases labourers cooperatives; do
+for k in purchases listings labourers cooperatives; do
   check "template $k" 0 "$BIN" template $k "$T/$k.xlsx"
   [ -s "$T/$k.xlsx" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL template $k not written"; }
 done
@@ -116,6 +116,31 @@ check "purchases export re-imported" 1 "$BIN" import purchases "$T/e-pu.csv" --d
 expect_eq "all already recorded" "$(json "$T/out" 'd["rows_read"] == d["refused"] > 0, {r["code"] for r in d["refusals"]}')" "True {'purchase.duplicate'}"
 check "masked xlsx export re-imported" 1 "$BIN" import purchases "$T/e-pu.xlsx" --db "$DB" --dry-run --json
 expect_eq "xlsx: all already recorded" "$(json "$T/out" 'd["format"], d["rows_read"] == d["refused"] > 0, {r["code"] for r in d["refusals"]}')" "xlsx True {'purchase.duplicate'}"
+
+# --- listings (households' unsold produce) ------------------------------------------
+{
+  echo "登记日期,户编号,户主姓名,品种,待售数量（公斤）,期望价格（元/斤）,最晚销售日期,备注"
+  echo "2020-02-10,$H1_NUM,$H1_HEAD,白菜,400,1.2,2020-02-20,"     # 2 good: 400 kg = 800 jin
+  echo "2020-02-10,$H1_NUM,,萝卜,100,,2020-02-05,"                 # 3 sell-by before listing
+  echo "2020-02-10,$H1_NUM,,萝卜,100,,,"                           # 4 no sell-by date
+  echo "2020-02-10,X999,,萝卜,100,,2020-02-20,"                    # 5 unknown household
+  echo "2020-03-01,$H1_NUM,,萝卜,100,,2020-03-05,"                 # 6 listed in the future
+} > "$T/li.csv"
+li_before=$(q "SELECT COUNT(*) FROM produce_listing")
+check "listings all-or-nothing" 1 "$BIN" import listings "$T/li.csv" --db "$DB" --json
+refusals > "$T/r"
+for want in "3 G listing.sell_by_before_listed" "4 G listing.sell_by_required" "5 B household.unknown" \
+            "6 A listing.date_future"; do
+  expect_in "listings: $want" "$T/r" "$want"
+done
+expect_eq "listings nothing written" "$(q "SELECT COUNT(*) FROM produce_listing")" "$li_before"
+check "listings good rows" 1 "$BIN" import listings "$T/li.csv" --db "$DB" --mode good-rows --json
+expect_eq "listing written in jin" "$(q "SELECT grams, remaining_grams, expected_fen_per_jin, status FROM produce_listing ORDER BY id DESC LIMIT 1")" "400000|400000|120|open"
+check "listings again" 1 "$BIN" import listings "$T/li.csv" --db "$DB" --mode good-rows --json
+expect_in "already listed" "$T/out" "listing.duplicate"
+check "export listings" 0 "$BIN" export listings "$T/e-li.xlsx" --db "$DB"
+check "listings export re-imported" 1 "$BIN" import listings "$T/e-li.xlsx" --db "$DB" --dry-run --json
+expect_eq "all already listed" "$(json "$T/out" 'd["rows_read"] == d["refused"] > 0, {r["code"] for r in d["refusals"]}')" "True {'listing.duplicate'}"
 
 # --- labourers -------------------------------------------------------------------
 # L1: a working-age member of a lifted household, not registered; L2: someone outside the register;

@@ -327,7 +327,7 @@ Status may_import(const Ctx& c, const std::string& kind) {
   else if (kind == "purchases")  // as POST /purchases: an operator at their point, or command
     ok = (s.role == Role::kPurchasePointOperator && s.purchase_point_id) ||
          (s.livelihood && s.livelihood_write && s.livelihood_command && !s.paired_only);
-  else if (kind == "labourers")
+  else if (kind == "labourers" || kind == "listings")  // cadres too (not paired: their households)
     ok = s.livelihood && s.livelihood_write && !s.paired_only;
   else if (kind == "cooperatives")
     ok = s.livelihood && s.livelihood_write && s.livelihood_command && !s.paired_only;
@@ -390,7 +390,8 @@ void add_import_routes(Router& r) {
          "with GET /imports/{id}. Rows outside your jurisdiction are row errors.",
          true,
          {{"kind", "query", "string",
-           "households | key_persons | passages | follow_ups | purchases | labourers | "
+           "households | key_persons | passages | follow_ups | purchases | listings | "
+           "labourers | "
            "cooperatives",
            true},
           {"mode", "query", "string", "all-or-nothing (default) | good-rows"},
@@ -409,9 +410,9 @@ void add_import_routes(Router& r) {
              return problem(
                  bad_parameter("kind",
                                "kind应为households、key_persons、passages、follow_ups、purchases、"
-                               "labourers或cooperatives",
+                               "listings、labourers或cooperatives",
                                "kind must be households, key_persons, passages, follow_ups, "
-                               "purchases, labourers or cooperatives"),
+                               "purchases, listings, labourers or cooperatives"),
                  c.lang);
            std::string mode = c.q_or("mode", "all-or-nothing");
            if (mode != "all-or-nothing" && mode != "good-rows")
