@@ -93,11 +93,39 @@ Result<Employer> JobsService::add_employer(Employer in, const Actor& actor) {
   return store_.insert_employer(in, actor);
 }
 
+Result<Employer> JobsService::update_employer(Employer in, int64_t expected_version,
+                                              const Actor& actor) {
+  LZ_TRY(validate_employer(in));
+  return store_.update_employer(in, expected_version, actor);
+}
+
+Result<Posting> JobsService::update_posting(Posting in, int64_t expected_version,
+                                            const Actor& actor) {
+  Tx tx(store_.db());
+  LZ_TRY(tx.begin_status());
+  auto before = store_.posting(in.id, today());
+  if (!before) return before.error();
+  in.status = before->status == "closed" ? "closed" : "open";
+  LZ_TRY(validate_posting(in));
+  if (in.places < before->filled)
+    return conflict("job_posting.places_below_filled", "places",
+                    fmt::format("已有{}人在岗，名额不能少于{}", before->filled, before->filled),
+                    fmt::format("{} places are filled: places cannot be fewer", before->filled));
+  auto saved = store_.update_posting(in, expected_version, today(), actor);
+  if (!saved) return saved.error();
+  LZ_TRY(tx.commit());
+  return saved;
+}
+
 Result<Posting> JobsService::add_posting(Posting in, const Actor& actor) {
   Tx tx(store_.db());
   LZ_TRY(tx.begin_status());
   auto e = store_.employer(in.employer_id);
   if (!e) return e.error();
+  if (!e->active)
+    return conflict("employer.inactive", "employer_id",
+                    fmt::format("用工单位“{}”已停用，不能发布岗位", e->name),
+                    fmt::format("The employer \"{}\" is inactive: it posts no new jobs", e->name));
   if (in.status.empty()) in.status = "open";
   LZ_TRY(validate_posting(in));
   if (in.status != "open")
@@ -269,6 +297,33 @@ Result<WelfarePost> JobsService::add_welfare_post(WelfarePost in, const Actor& a
   return store_.insert_welfare_post(in, actor);
 }
 
+Result<WelfarePost> JobsService::update_welfare_post(WelfarePost in, int64_t expected_version,
+                                                     const Actor& actor) {
+  LZ_TRY(validate_welfare_post(in));
+  Tx tx(store_.db());
+  LZ_TRY(tx.begin_status());
+  auto before = store_.welfare_post(in.id, today());
+  if (!before) return before.error();
+  auto held = store_.holdings(in.id);
+  if (!held) return held.error();
+  bool holding = false;
+  for (const auto& h : *held) holding = holding || !h.to_date || *h.to_date >= today();
+  const WelfarePost& b = before->post;
+  const char* changed = in.monthly_pay_fen != b.monthly_pay_fen ? "monthly_pay"
+                        : in.region_code != b.region_code       ? "region_code"
+                        : in.active != b.active                 ? "active"
+                                                                : nullptr;
+  if (holding && changed)
+    return conflict("welfare_post.held", changed,
+                    "该岗位有人在岗，请先结束其任期再修改工资、所在村或停用岗位",
+                    "The post is held: end the holder's term before changing its pay or village "
+                    "or withdrawing it");
+  auto saved = store_.update_welfare_post(in, expected_version, actor);
+  if (!saved) return saved.error();
+  LZ_TRY(tx.commit());
+  return saved;
+}
+
 Result<HoldingResult> JobsService::assign_welfare_post(int64_t post_id, int64_t person_id,
                                                        Date from, std::optional<Date> to,
                                                        const Actor& actor) {
@@ -280,6 +335,10 @@ Result<HoldingResult> JobsService::assign_welfare_post(int64_t post_id, int64_t 
   LZ_TRY(tx.begin_status());
   auto post = store_.welfare_post(post_id, today());
   if (!post) return post.error();
+  if (!post->post.active)
+    return conflict("welfare_post.inactive", "id",
+                    fmt::format("公益岗位“{}”已撤销", post->post.title),
+                    fmt::format("The welfare post \"{}\" is withdrawn", post->post.title));
   auto person = store_.person(person_id);
   if (!person) return person.error();
   LZ_TRY(check_eligible(person->id, person->name, person->household_id, person->poverty_status));

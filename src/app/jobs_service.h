@@ -75,6 +75,15 @@ class JobsService {
 
   Result<livelihood::Employer> add_employer(livelihood::Employer in, const Actor& actor);
   Result<livelihood::Posting> add_posting(livelihood::Posting in, const Actor& actor);
+  // Edits with the version the user saw (stale: 409). A posting keeps at
+  // least the places already filled; a welfare post's pay, village and
+  // active flag stay while someone holds it (end the holder's term first).
+  Result<livelihood::Employer> update_employer(livelihood::Employer in, int64_t expected_version,
+                                               const Actor& actor);
+  Result<livelihood::Posting> update_posting(livelihood::Posting in, int64_t expected_version,
+                                             const Actor& actor);
+  Result<livelihood::WelfarePost> update_welfare_post(livelihood::WelfarePost in,
+                                                      int64_t expected_version, const Actor& actor);
   // open | closed (filled is set by placements).
   Result<livelihood::Posting> set_posting_status(int64_t id, const std::string& status,
                                                  int64_t expected_version, const Actor& actor);

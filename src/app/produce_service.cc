@@ -42,6 +42,18 @@ Result<PurchasePoint> ProduceService::create_point(PurchasePoint p, const Actor&
   return store_.add_point(std::move(p), actor);
 }
 
+Result<PurchasePoint> ProduceService::update_point(PurchasePoint p, int64_t expected_version,
+                                                   const Actor& actor) {
+  LZ_TRY(validate_point(p));
+  return store_.update_point(p, expected_version, actor);
+}
+
+Result<BackstopBuyer> ProduceService::update_buyer(BackstopBuyer b, int64_t expected_version,
+                                                   const Actor& actor) {
+  LZ_TRY(validate_buyer(b));
+  return store_.update_buyer(b, expected_version, actor);
+}
+
 Result<std::vector<Price>> ProduceService::set_prices(int64_t point_id, Date on,
                                                       std::vector<Price> prices,
                                                       const Actor& actor) {

@@ -64,6 +64,12 @@ class ProduceService {
                                                const Actor& actor);
 
   Result<livelihood::PurchasePoint> create_point(livelihood::PurchasePoint p, const Actor& actor);
+  // Edits with the version the user saw (stale: 409); active=false closes
+  // the point (it records no purchases) / stops the buyer (no dispatch).
+  Result<livelihood::PurchasePoint> update_point(livelihood::PurchasePoint p,
+                                                 int64_t expected_version, const Actor& actor);
+  Result<livelihood::BackstopBuyer> update_buyer(livelihood::BackstopBuyer b,
+                                                 int64_t expected_version, const Actor& actor);
   Result<std::vector<livelihood::Price>> set_prices(int64_t point_id, Date on,
                                                     std::vector<livelihood::Price> prices,
                                                     const Actor& actor);

@@ -28,6 +28,16 @@ class SuppliesService {
   Result<livelihood::Cooperative> create_cooperative(livelihood::Cooperative c, const Actor& actor);
   Result<livelihood::Technician> create_technician(livelihood::Technician t, const Actor& actor);
   Result<livelihood::TechnicianAssignment> assign(livelihood::TechnicianAssignment a, const Actor& actor);
+  // Edits with the version the user saw (stale: 409). A technician's
+  // `targets` (villages and cooperatives), when given, replace their current
+  // assignments from today; deactivating ends them all.
+  Result<livelihood::Depot> update_depot(livelihood::Depot d, int64_t expected_version,
+                                         const Actor& actor);
+  Result<livelihood::Cooperative> update_cooperative(livelihood::Cooperative c,
+                                                     int64_t expected_version, const Actor& actor);
+  Result<sqlite::SqliteSuppliesStore::TechnicianRow> update_technician(
+      livelihood::Technician t, int64_t expected_version,
+      std::optional<std::vector<livelihood::TechnicianAssignment>> targets, const Actor& actor);
   // The requester's village is taken from the cooperative or the household.
   Result<livelihood::SupplyRequest> create_request(livelihood::SupplyRequest r, const Actor& actor);
   // Where it went: the request's village, else the depot's region.

@@ -100,6 +100,7 @@ struct Employer {
   std::string contact_name, contact_phone;
   std::optional<int64_t> enterprise_id;  // the enterprise register (011), not a foreign key
   std::string note;
+  bool active = true;  // a deactivated employer posts no new jobs
   int64_t version = 1;
 };
 
@@ -143,6 +144,7 @@ struct WelfarePost {
   std::string region_code;  // a village
   int64_t monthly_pay_fen = 0;
   std::string note;
+  bool active = true;  // a withdrawn post takes no new holder
   int64_t version = 1;
 };
 

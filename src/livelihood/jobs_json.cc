@@ -35,6 +35,7 @@ json to_json(const Employer& e) {
           {"contact_phone", e.contact_phone},
           {"enterprise_id", e.enterprise_id ? json(*e.enterprise_id) : json(nullptr)},
           {"note", e.note},
+          {"active", e.active},
           {"version", e.version}};
 }
 
@@ -78,6 +79,7 @@ json to_json(const WelfarePost& w) {
           {"region_code", w.region_code},
           {"monthly_pay", fen_to_yuan(w.monthly_pay_fen)},
           {"note", w.note},
+          {"active", w.active},
           {"version", w.version}};
 }
 

@@ -48,6 +48,8 @@ struct Depot {
   std::string name;
   std::string region_code;  // the township (or village) it serves
   std::string keeper_name, keeper_phone, address;
+  bool active = true;  // a closed depot takes no receipts nor distributions
+  int64_t version = 1;
 };
 Result<Depot> validate_depot(Depot d);
 
@@ -58,6 +60,8 @@ struct Cooperative {
   std::string leader_name, leader_phone;
   int64_t members = 0;
   std::string produce;  // main produce, e.g. 水稻、蔬菜
+  bool active = true;   // a dissolved cooperative makes no requests
+  int64_t version = 1;
 };
 Result<Cooperative> validate_cooperative(Cooperative c);
 
@@ -65,6 +69,8 @@ struct Technician {
   int64_t id = 0;
   std::string name, phone, speciality;  // speciality: 水稻, 植保, 果蔬 ...
   std::string region_code;              // township of their station
+  bool active = true;                   // deactivating ends their assignments
+  int64_t version = 1;
 };
 Result<Technician> validate_technician(Technician t);
 
@@ -76,6 +82,7 @@ struct TechnicianAssignment {
   std::optional<int64_t> cooperative_id;
   Date from;
   std::string note;
+  std::optional<Date> to;  // set when the technician was reassigned
 };
 Status validate_assignment(const TechnicianAssignment& a);
 

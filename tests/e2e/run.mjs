@@ -1090,12 +1090,15 @@ async function main() {
     await uiLogin(page, 'shougou.dian');
     await page.waitForURL(new RegExp(`/livelihood/purchase-points/${point.id}/purchase`));
     await page.getByTestId('purchase-point').waitFor();
-    await page.locator('[data-testid=purchase-listing-no] input').fill(String(listing.id));
-    await page.locator('[data-testid=purchase-listing-no] input').blur();
-    // The operator picks the kind (the listing's) and the price of the day comes in.
-    await page.getByTestId('purchase-kind').click();
-    const kindLabel = listing.kind_label.zh;
-    await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${kindLabel}$`) }).first().click();
+    // The operator finds the seller by the household number (not an internal id) and picks the listing;
+    // the kind (the listing's) and the price of the day come in.
+    const hh = (await api('GET', `/households/${listing.household_id}`, { token: hq })).body;
+    await page.getByTestId('seller-q').fill(hh.number);
+    await page.getByTestId('seller-search').click();
+    await page.getByTestId(`seller-listing-${listing.id}`).click();
+    await page.getByTestId('purchase-listing-picked').filter({ hasText: `#${listing.id}` }).waitFor();
+    const shownId = await page.getByTestId(`seller-${listing.household_id}`).innerText();
+    check(shownId.includes('********') && !/\d{17}[\dX]/.test(shownId), `the head's ID number is masked: ${shownId}`);
     const jin = 10.5;
     await page.locator('[data-testid=purchase-jin] input').fill(String(jin));
     await page.locator('[data-testid=purchase-jin] input').blur();
@@ -1189,6 +1192,64 @@ async function main() {
     const still = (await api('GET', '/supplies/stock', { token: hq })).body.depots.find((d) => d.depot_id === row.depot_id && d.item === row.item);
     eq(still.quantity, row.quantity, 'nothing drawn');
     await shot(page, 'livelihood-overdraw');
+    await page.close();
+  });
+
+  await test('livelihood: a depot edited while someone else saved it says so, reloads, and saves on the new version', async () => {
+    const d = (await api('POST', '/depots', { token: hq, body: { name: `e2e 物资站 ${Date.now() % 100000}`, region_code: '430281122', keeper_name: '甲' } })).body;
+    check(d.id && d.version === 1, `a depot: ${JSON.stringify(d)}`);
+    const page = await newPage('lh-depot-edit', { width: 360, height: 780 });
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/livelihood/supplies?tab=depots`);
+    await page.getByTestId(`depot-edit-${d.id}`).click();
+    const dialog = page.getByTestId('depot-dialog');
+    await dialog.getByTestId('f-keeper_name').fill('乙');
+    const other = await api('PATCH', `/depots/${d.id}`, { token: hq, body: { keeper_name: '丙', version: 1 } });
+    eq(other.status, 200, 'the other change');
+    await dialog.getByTestId('record-save').click();
+    await dialog.getByTestId('stale-version').waitFor();
+    eq((await api('GET', `/depots/${d.id}`, { token: hq })).body.keeper_name, '丙', 'the stale save changed nothing');
+    await shot(page, 'livelihood-depot-stale');
+    await dialog.getByTestId('stale-reload').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=stale-version]'));
+    eq(await dialog.getByTestId('f-keeper_name').inputValue(), '丙', 'reloaded the other change');
+    await dialog.getByTestId('f-keeper_name').fill('乙');
+    await dialog.getByTestId('record-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const after = (await api('GET', `/depots/${d.id}`, { token: hq })).body;
+    eq(after.keeper_name, '乙', 'saved on the new version');
+    eq(after.version, 3, 'version');
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(scroll <= 1, `no sideways scroll at 360 px (${scroll})`);
+    await page.close();
+  });
+
+  await test('livelihood: the new supply-request form shows the server\'s field error next to the field, then saves', async () => {
+    const hh = (await api('GET', '/households?region=430281122&limit=1', { token: hq })).body.items[0];
+    check(hh, 'a household of Shiting');
+    const page = await newPage('lh-request-new', { width: 360, height: 780 });
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/livelihood/supplies?tab=requests`);
+    await page.getByTestId('request-new').click();
+    const dialog = page.getByTestId('request-dialog');
+    await dialog.locator('[data-testid=f-household_id] input').fill(String(hh.id));
+    await dialog.getByTestId('record-save').click();
+    // No quantity: the server names the field and the form shows it there.
+    await dialog.locator('.el-form-item.is-error [data-testid=f-quantity]').waitFor();
+    const refused = await api('POST', '/supply-requests', { token: hq, body: { household_id: hh.id, item: 'seed', needed_by: '2020-02-20' } });
+    const msg = (refused.body.errors ?? []).find((e) => e.field === 'quantity')?.message ?? refused.body.detail;
+    const shown = await dialog.locator('.el-form-item.is-error .el-form-item__error').first().innerText();
+    eq(shown.trim(), msg, 'the server\'s message next to the quantity');
+    await dialog.locator('[data-testid=f-quantity] input').fill('12.5');
+    await dialog.getByTestId('f-needed_by').fill('2020-02-20');
+    await dialog.getByTestId('record-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const mine = (await api('GET', `/supply-requests?region=${hh.region_code.slice(0, 9)}&limit=1000`, { token: hq })).body.items
+      .filter((r) => r.household_id === hh.id && r.quantity === 12.5);
+    check(mine.length >= 1, 'the request saved');
+    await shot(page, 'livelihood-request-new');
     await page.close();
   });
 

@@ -69,6 +69,17 @@ struct Body {
                              fmt::format("{} must be an amount in yuan, 0 or more", k)));
     return std::nullopt;
   }
+  std::optional<bool> flag(const char* k) {
+    if (!has(k)) return std::nullopt;
+    if (j[k].is_boolean()) return j[k].get<bool>();
+    errors.push_back(invalid("type", k, fmt::format("{}应为true或false", k),
+                             fmt::format("{} must be true or false", k)));
+    return std::nullopt;
+  }
+  // A text field of a PATCH body over `dst`, when given.
+  void patch(const char* k, std::string& dst) {
+    if (has(k)) dst = str(k);
+  }
   std::vector<std::string> list(const char* k) {
     std::vector<std::string> out;
     if (!has(k)) return out;
@@ -103,6 +114,15 @@ HttpResponse fail(const Ctx& c, const Error& e) {
 Error out_of_scope_region(const std::string& code, const char* field) {
   return invalid("region.out_of_scope", field, fmt::format("区划{}不在您的管辖范围内", code),
                  fmt::format("Region {} is outside your jurisdiction", code));
+}
+
+// A body's region code, normalised, within the user's jurisdiction.
+Status region_in_scope(const Ctx& c, std::string& code) {
+  auto parsed = RegionCode::parse(code, "region_code");
+  if (!parsed) return parsed.error();
+  code = parsed->str();
+  if (!c.scope.covers(code)) return out_of_scope_region(code, "region_code");
+  return {};
 }
 
 // Employers and postings carry no personal data: every livelihood user sees
@@ -396,12 +416,7 @@ void add_employer_routes(Router& r) {
            e.note = b.str("note");
            e.enterprise_id = b.integer("enterprise_id", false);
            if (auto err = b.error()) return fail(c, *err);
-           if (auto code = RegionCode::parse(e.region_code, "region_code"))
-             e.region_code = code->str();
-           else
-             return fail(c, code.error());
-           if (!c.scope.covers(e.region_code))
-             return fail(c, out_of_scope_region(e.region_code, "region_code"));
+           if (auto st = region_in_scope(c, e.region_code); !st) return fail(c, st.error());
            auto res = c.svc.jobs->add_employer(e, c.actor);
            if (!res) return fail(c, res.error());
            return record_response(to_json(*res), 201);
@@ -432,6 +447,46 @@ void add_employer_routes(Router& r) {
              for (const auto& x : p->items) postings.push_back(to_json(x));
            j["postings"] = postings;
            return record_response(j);
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/employers/{id}",
+         "livelihood",
+         "Change an employer (the fields given; If-Match or version; stale: 409): {kind, name, "
+         "region_code, contact_name, contact_phone, enterprise_id, note, active (false: posts no "
+         "new jobs; its postings and placements stay)}",
+         true,
+         {},
+         "EmployerPatch",
+         "Employer",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return fail(c, st.error());
+           auto id = c.id();
+           if (!id) return fail(c, id.error());
+           auto e = c.svc.jobs->store().employer(*id);
+           if (!e || !c.scope.covers(e->region_code))
+             return fail(c, not_in_scope("用工单位", "employer", *id));
+           auto body = c.body();
+           if (!body) return fail(c, body.error());
+           auto version = c.expected_version(&*body);
+           if (!version) return fail(c, version.error());
+           Body b{*body, {}};
+           b.patch("kind", e->kind);
+           b.patch("name", e->name);
+           b.patch("region_code", e->region_code);
+           b.patch("contact_name", e->contact_name);
+           b.patch("contact_phone", e->contact_phone);
+           b.patch("note", e->note);
+           if (body->contains("enterprise_id"))
+             e->enterprise_id = b.integer("enterprise_id", false);
+           if (auto a = b.flag("active")) e->active = *a;
+           if (auto err = b.error()) return fail(c, *err);
+           if (auto st = region_in_scope(c, e->region_code); !st) return fail(c, st.error());
+           auto res = c.svc.jobs->update_employer(*e, *version, c.actor);
+           if (!res) return fail(c, res.error());
+           return record_response(to_json(*res));
          }});
 
   r.add({"GET",
@@ -495,12 +550,7 @@ void add_employer_routes(Router& r) {
            if (b.has("hours")) p.hours = b.str("hours");
            p.note = b.str("note");
            if (auto err = b.error()) return fail(c, *err);
-           if (auto code = RegionCode::parse(p.region_code, "region_code"))
-             p.region_code = code->str();
-           else
-             return fail(c, code.error());
-           if (!c.scope.covers(p.region_code))
-             return fail(c, out_of_scope_region(p.region_code, "region_code"));
+           if (auto st = region_in_scope(c, p.region_code); !st) return fail(c, st.error());
            auto res = c.svc.jobs->add_posting(p, c.actor);
            if (!res) return fail(c, res.error());
            return record_response(to_json(*res), 201);
@@ -523,6 +573,47 @@ void add_employer_routes(Router& r) {
            auto p = c.svc.jobs->store().posting(*id, c.svc.jobs->today());
            if (!p) return fail(c, p.error());
            return record_response(to_json(*p));
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/job-postings/{id}",
+         "livelihood",
+         "Change a posting (the fields given; If-Match or version; stale: 409): {title, kind, "
+         "region_code, monthly_pay (yuan; placements keep their wage), places (not fewer than "
+         "filled: 409), start_date, skills[], hours, note}; the status follows the places "
+         "(filled / open); closing is POST .../status",
+         true,
+         {},
+         "JobPostingPatch",
+         "JobPosting",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return fail(c, st.error());
+           auto id = c.id();
+           if (!id) return fail(c, id.error());
+           auto p = c.svc.jobs->store().posting(*id, c.svc.jobs->today());
+           if (!p || !c.scope.covers(p->region_code))
+             return fail(c, not_in_scope("招聘岗位", "job posting", *id));
+           auto body = c.body();
+           if (!body) return fail(c, body.error());
+           auto version = c.expected_version(&*body);
+           if (!version) return fail(c, version.error());
+           Body b{*body, {}};
+           b.patch("title", p->title);
+           b.patch("kind", p->kind);
+           b.patch("region_code", p->region_code);
+           b.patch("hours", p->hours);
+           b.patch("note", p->note);
+           if (b.has("monthly_pay")) p->monthly_pay_fen = b.yuan("monthly_pay", true).value_or(0);
+           if (b.has("places")) p->places = b.integer("places", true).value_or(0);
+           if (b.has("start_date")) p->start_date = b.date("start_date", true).value_or(Date());
+           if (b.has("skills")) p->skills = b.list("skills");
+           if (auto err = b.error()) return fail(c, *err);
+           if (auto st = region_in_scope(c, p->region_code); !st) return fail(c, st.error());
+           auto res = c.svc.jobs->update_posting(*p, *version, c.actor);
+           if (!res) return fail(c, res.error());
+           return record_response(to_json(*res));
          }});
 
   r.add({"POST",
@@ -798,12 +889,7 @@ void add_welfare_routes(Router& r) {
            w.monthly_pay_fen = b.yuan("monthly_pay", true).value_or(0);
            w.note = b.str("note");
            if (auto err = b.error()) return fail(c, *err);
-           if (auto code = RegionCode::parse(w.region_code, "region_code"))
-             w.region_code = code->str();
-           else
-             return fail(c, code.error());
-           if (!c.scope.covers(w.region_code))
-             return fail(c, out_of_scope_region(w.region_code, "region_code"));
+           if (auto st = region_in_scope(c, w.region_code); !st) return fail(c, st.error());
            auto res = c.svc.jobs->add_welfare_post(w, c.actor);
            if (!res) return fail(c, res.error());
            json j = to_json(*res);
@@ -837,6 +923,46 @@ void add_welfare_routes(Router& r) {
              }
            j["holders"] = holders;
            return record_response(j);
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/welfare-posts/{id}",
+         "livelihood",
+         "Change a public-welfare post (the fields given; If-Match or version; stale: 409): "
+         "{kind, title, region_code, monthly_pay, note, active (false: withdrawn)}. While "
+         "someone holds it, its pay, village and active flag stay (409 welfare_post.held): end "
+         "the holder's term first (POST .../release)",
+         true,
+         {},
+         "WelfarePostPatch",
+         "WelfarePost",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return fail(c, st.error());
+           auto id = c.id();
+           if (!id) return fail(c, id.error());
+           auto v = visible_post(c, *id);
+           if (!v) return fail(c, v.error());
+           auto body = c.body();
+           if (!body) return fail(c, body.error());
+           auto version = c.expected_version(&*body);
+           if (!version) return fail(c, version.error());
+           WelfarePost w = v->post;
+           Body b{*body, {}};
+           b.patch("kind", w.kind);
+           b.patch("title", w.title);
+           b.patch("region_code", w.region_code);
+           b.patch("note", w.note);
+           if (b.has("monthly_pay")) w.monthly_pay_fen = b.yuan("monthly_pay", true).value_or(0);
+           if (auto a = b.flag("active")) w.active = *a;
+           if (auto err = b.error()) return fail(c, *err);
+           if (auto st = region_in_scope(c, w.region_code); !st) return fail(c, st.error());
+           auto res = c.svc.jobs->update_welfare_post(w, *version, c.actor);
+           if (!res) return fail(c, res.error());
+           auto now = c.svc.jobs->store().welfare_post(res->id, c.svc.jobs->today());
+           if (!now) return fail(c, now.error());
+           return record_response(post_json(*now));
          }});
 
   r.add({"POST",
@@ -959,7 +1085,17 @@ void add_jobs_schemas(nlohmann::json& s) {
                        {"contact_phone", str},
                        {"enterprise_id", nint},
                        {"note", str},
+                       {"active", boolean},
                        {"version", integer}});
+  s["EmployerPatch"] = obj({{"kind", str},
+                            {"name", str},
+                            {"region_code", str},
+                            {"contact_name", str},
+                            {"contact_phone", str},
+                            {"enterprise_id", nint},
+                            {"note", str},
+                            {"active", boolean},
+                            {"version", integer}});
   s["EmployerInput"] = obj({{"kind", str},
                             {"name", str},
                             {"region_code", str},
@@ -991,6 +1127,16 @@ void add_jobs_schemas(nlohmann::json& s) {
                               {"skills", strs},
                               {"hours", str},
                               {"note", str}});
+  s["JobPostingPatch"] = obj({{"title", str},
+                              {"kind", str},
+                              {"region_code", str},
+                              {"monthly_pay", num},
+                              {"places", integer},
+                              {"start_date", str},
+                              {"skills", strs},
+                              {"hours", str},
+                              {"note", str},
+                              {"version", integer}});
   s["JobPostingStatusInput"] = obj({{"status", str}, {"version", integer}});
   s["Match"] =
       obj({{"rank", integer},
@@ -1065,12 +1211,20 @@ void add_jobs_schemas(nlohmann::json& s) {
            {"region_code", str},
            {"monthly_pay", num},
            {"note", str},
+           {"active", boolean},
            {"version", integer},
            {"holder", {{"$ref", "#/components/schemas/WelfareHolding"}}},
            {"holders",
             {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/WelfareHolding"}}}}}});
   s["WelfarePostInput"] = obj(
       {{"kind", str}, {"title", str}, {"region_code", str}, {"monthly_pay", num}, {"note", str}});
+  s["WelfarePostPatch"] = obj({{"kind", str},
+                               {"title", str},
+                               {"region_code", str},
+                               {"monthly_pay", num},
+                               {"note", str},
+                               {"active", boolean},
+                               {"version", integer}});
   s["WelfareHolderInput"] = obj({{"person_id", integer}, {"from_date", str}, {"to_date", nstr}});
   s["WelfareReleaseInput"] = obj({{"to_date", str}, {"reason", str}});
   s["WelfareHoldingResult"] = obj({{"id", integer},

@@ -86,6 +86,43 @@ Result<std::optional<int64_t>> yuan_field(const json& b, const char* key) {
   return std::optional<int64_t>(*f);
 }
 
+Result<std::optional<bool>> bool_field(const json& b, const char* key) {
+  if (!b.contains(key) || b[key].is_null()) return std::optional<bool>();
+  if (!b[key].is_boolean())
+    return field_error(key, fmt::format("{}应为true或false", key),
+                       fmt::format("{} must be true or false", key));
+  return std::optional<bool>(b[key].get<bool>());
+}
+
+// floor_prices [{kind, price}] of a buyer's body into `x` (when given).
+Status floor_prices_field(const json& b, BackstopBuyer& x) {
+  if (!b.contains("floor_prices")) return {};
+  if (!b["floor_prices"].is_array())
+    return field_error("floor_prices", "floor_prices应为[{kind, price}]",
+                       "floor_prices must be a list of {kind, price}");
+  x.floor_fen_per_jin.clear();
+  for (size_t i = 0; i < b["floor_prices"].size(); ++i) {
+    const json& f = b["floor_prices"][i];
+    std::string at = fmt::format("floor_prices[{}]", i);
+    if (!f.is_object())
+      return field_error(at, "每项应为{kind, price}", "each item must be {kind, price}");
+    auto kind = str_field(f, "kind", true);
+    if (!kind) {
+      Error e = kind.error();
+      return e.at(at);
+    }
+    auto fen = yuan_field(f, "price");
+    if (!fen) {
+      Error e = fen.error();
+      return e.at(at);
+    }
+    if (x.floor_fen_per_jin.contains(*kind))
+      return field_error(at + ".kind", "同一品种填写了两次", "The same kind is given twice");
+    x.floor_fen_per_jin[*kind] = fen->value_or(0);
+  }
+  return {};
+}
+
 #define LZ_GET(var, expr)                                \
   auto var##_r = (expr);                                 \
   if (!var##_r) return problem(var##_r.error(), c.lang); \
@@ -365,6 +402,27 @@ void add_produce_schemas(json& s) {
                                {"phone", str},
                                {"capacity_jin", num},
                                {"checkpoint_id", integer}}}};
+  s["Seller"] = {
+      {"type", "object"},
+      {"properties",
+       {{"household_id", integer},
+        {"number", str},
+        {"region_code", str},
+        {"village", str},
+        {"head", {{"type", "object"}}},
+        {"listings",
+         {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/ProduceListing"}}}}}}}};
+  s["PurchasePointPatch"] = {{"type", "object"},
+                             {"properties",
+                              {{"name", str},
+                               {"place", str},
+                               {"region_code", str},
+                               {"operator_name", str},
+                               {"phone", str},
+                               {"capacity_jin", num},
+                               {"checkpoint_id", {{"type", {"integer", "null"}}}},
+                               {"active", boolean},
+                               {"version", integer}}}};
   s["PurchasePoint"] = {{"type", "object"},
                         {"properties",
                          {{"id", integer},
@@ -421,6 +479,15 @@ void add_produce_schemas(json& s) {
                                {"region_code", str},
                                {"capacity_jin", num},
                                {"floor_prices", {{"type", "array"}, {"items", price}}}}}};
+  s["BackstopBuyerPatch"] = {{"type", "object"},
+                             {"properties",
+                              {{"name", str},
+                               {"unit", str},
+                               {"region_code", str},
+                               {"capacity_jin", num},
+                               {"floor_prices", {{"type", "array"}, {"items", price}}},
+                               {"active", boolean},
+                               {"version", integer}}}};
   s["BackstopBuyer"] = {{"type", "object"},
                         {"properties",
                          {{"id", integer},
@@ -721,6 +788,116 @@ void add_produce_routes(Router& r) {
            return record_response(j);
          }});
 
+  r.add({"GET",
+         "/api/v1/purchase-points/{id}/sellers",
+         "livelihood",
+         "Find the selling household when recording a purchase: households with an open listing "
+         "in the point's township whose household number contains q (digits), a member's ID "
+         "number is q (18 characters) or whose head's name contains q; each with its open "
+         "listings. ID numbers masked, phones per role. At most 20, by number.",
+         true,
+         {{"q", "query", "string", "Household number, head's name or ID number (2+ characters)"}},
+         "",
+         "Seller",
+         true,
+         {403, 404, 422},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_reader(c); !st) return problem(st.error(), c.lang);
+           LZ_GET(id, c.id());
+           LZ_GET(p, visible_point(c, id));
+           std::string q = c.q_or("q", "");
+           while (!q.empty() && q.back() == ' ') q.pop_back();
+           while (!q.empty() && q.front() == ' ') q.erase(0, 1);
+           if (q.size() < 2)
+             return problem(bad_parameter("q", "请输入户编号、户主姓名或身份证号（至少2个字符）",
+                                          "Enter a household number, the head's name or an ID "
+                                          "number (2 characters or more)"),
+                            c.lang);
+           std::string township =
+               p.region_code.substr(0, std::min<size_t>(9, p.region_code.size()));
+           LZ_GET(found, c.svc.produce_store->sellers(township, q, 20));
+           const auto& tree = RegionTree::liling();
+           json items = json::array();
+           for (const auto& s : found) {
+             json head = {
+                 {"name", s.head_name}, {"id_number", s.head_id_number}, {"phone", s.head_phone}};
+             mask_person(head, c.scope);
+             head.erase("masked");
+             sqlite::ListingFilter f;
+             f.household_id = s.household_id;
+             f.status = ListingStatus::kOpen;
+             f.limit = 50;
+             json listings = json::array();
+             if (auto ls = c.svc.produce_store->listings(f))
+               for (const auto& l : ls->items)
+                 if (l.remaining_grams > 0) listings.push_back(to_json(l));
+             const Region* village = tree.find(s.region_code.substr(0, 12));
+             items.push_back({{"household_id", s.household_id},
+                              {"number", s.number},
+                              {"region_code", s.region_code},
+                              {"village", village ? village->name : ""},
+                              {"head", head},
+                              {"listings", listings}});
+           }
+           return list_response(items, static_cast<int64_t>(items.size()));
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/purchase-points/{id}",
+         "livelihood",
+         "Change a purchase point (the fields given; If-Match or version; a stale version is "
+         "409): {name, place, region_code, operator_name, phone, capacity_jin, checkpoint_id "
+         "(null: no longer at a checkpoint), active (false: closed, records no purchases)}. "
+         "County and township users.",
+         true,
+         {},
+         "PurchasePointPatch",
+         "PurchasePoint",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_GET(id, c.id());
+           LZ_GET(p, visible_point(c, id));
+           LZ_GET(b, c.body());
+           LZ_GET(version, c.expected_version(&b));
+           for (auto [key, dst] : {std::pair{"name", &p.name},
+                                   {"place", &p.place},
+                                   {"operator_name", &p.operator_name},
+                                   {"phone", &p.phone}}) {
+             if (!b.contains(key)) continue;
+             LZ_GET(v, str_field(b, key, std::string_view(key) == "name"));
+             *dst = v;
+           }
+           if (b.contains("region_code")) {
+             LZ_GET(region, region_field(c, b));
+             p.region_code = region;
+           }
+           if (b.contains("capacity_jin")) {
+             LZ_GET(cap, jin_field(b, "capacity_jin"));
+             p.capacity_grams = cap.value_or(0);
+           }
+           if (b.contains("checkpoint_id")) {
+             LZ_GET(cp, id_field(b, "checkpoint_id"));
+             if (cp) {
+               auto k = c.svc.epidemic_store->checkpoint(*cp);
+               if (!k || !c.scope.covers(k->region_code)) {
+                 Error e = not_in_scope("卡点", "checkpoint", *cp);
+                 e.field = "checkpoint_id";
+                 return problem(e, c.lang);
+               }
+             }
+             p.checkpoint_id = cp;
+           }
+           LZ_GET(active, bool_field(b, "active"));
+           if (active) p.active = *active;
+           LZ_GET(saved, c.svc.produce->update_point(p, version, c.actor));
+           json j = to_json(saved);
+           auto bought = c.svc.produce_store->bought_at_point(saved.id, c.svc.produce->today());
+           j["bought_jin_today"] = grams_to_jin(bought ? *bought : 0);
+           return record_response(j);
+         }});
+
   r.add(
       {"GET",
        "/api/v1/purchase-points/{id}/prices",
@@ -960,30 +1137,69 @@ void add_produce_routes(Router& r) {
            x.region_code = region;
            LZ_GET(cap, jin_field(b, "capacity_jin"));
            x.capacity_grams = cap.value_or(0);
-           if (b.contains("floor_prices") && !b["floor_prices"].is_array())
-             return problem(field_error("floor_prices", "floor_prices应为[{kind, price}]",
-                                        "floor_prices must be a list of {kind, price}"),
-                            c.lang);
-           if (b.contains("floor_prices"))
-             for (size_t i = 0; i < b["floor_prices"].size(); ++i) {
-               const json& f = b["floor_prices"][i];
-               std::string at = fmt::format("floor_prices[{}]", i);
-               if (!f.is_object())
-                 return problem(
-                     field_error(at, "每项应为{kind, price}", "each item must be {kind, price}"),
-                     c.lang);
-               auto kind = str_field(f, "kind", true);
-               if (!kind) return problem(kind.error().at(at), c.lang);
-               auto fen = yuan_field(f, "price");
-               if (!fen) return problem(fen.error().at(at), c.lang);
-               if (x.floor_fen_per_jin.contains(*kind))
-                 return problem(field_error(at + ".kind", "同一品种填写了两次",
-                                            "The same kind is given twice"),
-                                c.lang);
-               x.floor_fen_per_jin[*kind] = fen->value_or(0);
-             }
+           if (auto st = floor_prices_field(b, x); !st) return problem(st.error(), c.lang);
            LZ_GET(saved, c.svc.produce->create_buyer(x, c.actor));
            return record_response(to_json(saved), 201);
+         }});
+
+  r.add({"GET",
+         "/api/v1/backstop-buyers/{id}",
+         "livelihood",
+         "One backstop buyer",
+         true,
+         {},
+         "",
+         "BackstopBuyer",
+         false,
+         {403, 404},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_GET(id, c.id());
+           auto x = c.svc.produce_store->buyer(id);
+           if (!x || !c.scope.covers(x->region_code))
+             return problem(not_in_scope("兜底收购单位", "backstop buyer", id), c.lang);
+           return record_response(to_json(*x));
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/backstop-buyers/{id}",
+         "livelihood",
+         "Change a backstop buyer (the fields given; If-Match or version; stale: 409): {name, "
+         "unit, region_code, capacity_jin, floor_prices:[{kind, price}] (replaces the list), "
+         "active (false: the dispatch passes it over)}. County and township users.",
+         true,
+         {},
+         "BackstopBuyerPatch",
+         "BackstopBuyer",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_GET(id, c.id());
+           auto found = c.svc.produce_store->buyer(id);
+           if (!found || !c.scope.covers(found->region_code))
+             return problem(not_in_scope("兜底收购单位", "backstop buyer", id), c.lang);
+           BackstopBuyer x = *found;
+           LZ_GET(b, c.body());
+           LZ_GET(version, c.expected_version(&b));
+           for (auto [key, dst] : {std::pair{"name", &x.name}, {"unit", &x.unit}}) {
+             if (!b.contains(key)) continue;
+             LZ_GET(v, str_field(b, key, std::string_view(key) == "name"));
+             *dst = v;
+           }
+           if (b.contains("region_code")) {
+             LZ_GET(region, region_field(c, b));
+             x.region_code = region;
+           }
+           if (b.contains("capacity_jin")) {
+             LZ_GET(cap, jin_field(b, "capacity_jin"));
+             x.capacity_grams = cap.value_or(0);
+           }
+           if (auto st = floor_prices_field(b, x); !st) return problem(st.error(), c.lang);
+           LZ_GET(active, bool_field(b, "active"));
+           if (active) x.active = *active;
+           LZ_GET(saved, c.svc.produce->update_buyer(x, version, c.actor));
+           return record_response(to_json(saved));
          }});
 
   r.add({"POST",

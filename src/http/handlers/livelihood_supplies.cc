@@ -96,7 +96,9 @@ json depot_out(const Depot& d) {
           {"region_code", d.region_code},
           {"keeper_name", d.keeper_name},
           {"keeper_phone", d.keeper_phone},
-          {"address", d.address}};
+          {"address", d.address},
+          {"active", d.active},
+          {"version", d.version}};
 }
 json coop_out(const Cooperative& c) {
   return {{"id", c.id},
@@ -105,7 +107,9 @@ json coop_out(const Cooperative& c) {
           {"leader_name", c.leader_name},
           {"leader_phone", c.leader_phone},
           {"members", c.members},
-          {"produce", c.produce}};
+          {"produce", c.produce},
+          {"active", c.active},
+          {"version", c.version}};
 }
 json assignment_out(const TechnicianAssignment& a) {
   return {{"id", a.id},
@@ -120,7 +124,9 @@ json tech_out(const Technician& t) {
           {"name", t.name},
           {"phone", t.phone},
           {"speciality", t.speciality},
-          {"region_code", t.region_code}};
+          {"region_code", t.region_code},
+          {"active", t.active},
+          {"version", t.version}};
 }
 json request_out(const SupplyRequest& r) {
   const SupplyItem* i = find_supply_item(r.item);
@@ -156,6 +162,40 @@ Result<Depot> visible_depot(Ctx& c, int64_t id) {
   auto d = c.svc.supplies_store->depot(id);
   if (!d || !c.scope.covers(d->region_code)) return not_in_scope("仓库", "depot", id);
   return d;
+}
+
+Result<std::optional<bool>> flag(const json& b, const char* k) {
+  if (!b.contains(k) || b[k].is_null()) return std::optional<bool>();
+  if (!b[k].is_boolean())
+    return invalid("request.field_type", k, fmt::format("{}应为true或false", k),
+                   fmt::format("{} must be true or false", k));
+  return std::optional<bool>(b[k].get<bool>());
+}
+
+// Text fields of a PATCH body over a record: only those given.
+Status patch_texts(const json& b, std::initializer_list<std::pair<const char*, std::string*>> f,
+                   const char* required = "name") {
+  for (const auto& [k, dst] : f) {
+    if (!b.contains(k)) continue;
+    auto v = text(b, k, std::string_view(k) == required);
+    if (!v) return v.error();
+    *dst = *v;
+  }
+  return {};
+}
+
+json tech_row_out(const SStore::TechnicianRow& row) {
+  json j = tech_out(row.t);
+  json a = json::array();
+  for (const auto& x : row.assignments) a.push_back(assignment_out(x));
+  j["assignments"] = a;
+  return j;
+}
+
+Result<SStore::TechnicianRow> visible_technician(Ctx& c, int64_t id) {
+  auto t = c.svc.supplies_store->technician_row(id);
+  if (!t || !c.scope.covers(t->t.region_code)) return not_in_scope("农技员", "technician", id);
+  return t;
 }
 
 Result<std::optional<std::string>> prefix(const Ctx& c) {
@@ -274,6 +314,41 @@ void add_supplies_routes(Router& r) {
            }
            j["stock"] = items;
            return json_response(j);
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/depots/{id}",
+         "livelihood",
+         "Change a depot (the fields given; If-Match or version; stale: 409): {name, region_code, "
+         "keeper_name, keeper_phone, address, active (false: closed, takes no receipts nor "
+         "distributions; its stock stays on record)}",
+         true,
+         {},
+         "DepotPatch",
+         "Depot",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           LZ_FIELD(d, visible_depot(c, *id));
+           LZ_FIELD(b, c.body());
+           LZ_FIELD(version, c.expected_version(&*b));
+           if (auto st = patch_texts(*b, {{"name", &d->name},
+                                          {"keeper_name", &d->keeper_name},
+                                          {"keeper_phone", &d->keeper_phone},
+                                          {"address", &d->address}});
+               !st)
+             return problem(st.error(), c.lang);
+           if (b->contains("region_code")) {
+             LZ_FIELD(reg, region(*b, "region_code"));
+             if (auto st = in_scope(c, *reg); !st) return problem(st.error(), c.lang);
+             d->region_code = *reg;
+           }
+           LZ_FIELD(active, flag(*b, "active"));
+           if (*active) d->active = **active;
+           LZ_FIELD(res, c.svc.supplies->update_depot(*d, *version, c.actor));
+           return record_response(depot_out(*res));
          }});
 
   r.add({"POST",
@@ -408,6 +483,45 @@ void add_supplies_routes(Router& r) {
            return json_response(coop_out(*x));
          }});
 
+  r.add({"PATCH",
+         "/api/v1/cooperatives/{id}",
+         "livelihood",
+         "Change a cooperative (the fields given; If-Match or version; stale: 409): {name, "
+         "region_code, leader_name, leader_phone, members, produce, active (false: dissolved, "
+         "makes no new requests)}",
+         true,
+         {},
+         "CooperativePatch",
+         "Cooperative",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           auto x = c.svc.supplies_store->cooperative(*id);
+           if (!x || !c.scope.covers(x->region_code))
+             return problem(not_in_scope("合作社", "cooperative", *id), c.lang);
+           LZ_FIELD(b, c.body());
+           LZ_FIELD(version, c.expected_version(&*b));
+           if (auto st = patch_texts(*b, {{"name", &x->name},
+                                          {"leader_name", &x->leader_name},
+                                          {"leader_phone", &x->leader_phone},
+                                          {"produce", &x->produce}});
+               !st)
+             return problem(st.error(), c.lang);
+           if (b->contains("region_code")) {
+             LZ_FIELD(reg, region(*b, "region_code"));
+             if (auto st = in_scope(c, *reg); !st) return problem(st.error(), c.lang);
+             x->region_code = *reg;
+           }
+           LZ_FIELD(members, integer(*b, "members"));
+           if (*members) x->members = **members;
+           LZ_FIELD(active, flag(*b, "active"));
+           if (*active) x->active = **active;
+           LZ_FIELD(res, c.svc.supplies->update_cooperative(*x, *version, c.actor));
+           return record_response(coop_out(*res));
+         }});
+
   // ------------------------------------------------------------ technicians
   r.add({"GET",
          "/api/v1/technicians",
@@ -427,13 +541,7 @@ void add_supplies_routes(Router& r) {
            if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
            LZ_FIELD(res, c.svc.supplies_store->technicians(**p, limit, offset));
            json items = json::array();
-           for (const auto& row : res->items) {
-             json j = tech_out(row.t);
-             json a = json::array();
-             for (const auto& x : row.assignments) a.push_back(assignment_out(x));
-             j["assignments"] = a;
-             items.push_back(j);
-           }
+           for (const auto& row : res->items) items.push_back(tech_row_out(row));
            return list_response(items, res->total);
          }});
 
@@ -462,6 +570,106 @@ void add_supplies_routes(Router& r) {
            if (auto st = in_scope(c, t.region_code); !st) return problem(st.error(), c.lang);
            LZ_FIELD(res, c.svc.supplies->create_technician(t, c.actor));
            return json_response(tech_out(*res), 201);
+         }});
+
+  r.add({"GET",
+         "/api/v1/technicians/{id}",
+         "livelihood",
+         "A technician with their current assignments",
+         true,
+         {},
+         "",
+         "Technician",
+         false,
+         {403, 404},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           LZ_FIELD(t, visible_technician(c, *id));
+           return record_response(tech_row_out(*t));
+         }});
+
+  r.add({"PATCH",
+         "/api/v1/technicians/{id}",
+         "livelihood",
+         "Change a technician (the fields given; If-Match or version; stale: 409): {name, phone, "
+         "speciality, region_code, active (false: their assignments end), assignments: "
+         "[{village_code} | {cooperative_id}] (replaces the current ones from today: those left "
+         "out end, new ones start; history kept)}",
+         true,
+         {},
+         "TechnicianPatch",
+         "Technician",
+         false,
+         {403, 404, 409, 422, 428},
+         [](Ctx& c) -> HttpResponse {
+           if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
+           LZ_FIELD(id, c.id());
+           LZ_FIELD(row, visible_technician(c, *id));
+           Technician t = row->t;
+           LZ_FIELD(b, c.body());
+           LZ_FIELD(version, c.expected_version(&*b));
+           if (auto st = patch_texts(
+                   *b, {{"name", &t.name}, {"phone", &t.phone}, {"speciality", &t.speciality}});
+               !st)
+             return problem(st.error(), c.lang);
+           if (b->contains("region_code")) {
+             LZ_FIELD(reg, region(*b, "region_code"));
+             if (auto st = in_scope(c, *reg); !st) return problem(st.error(), c.lang);
+             t.region_code = *reg;
+           }
+           LZ_FIELD(active, flag(*b, "active"));
+           if (*active) t.active = **active;
+           std::optional<std::vector<TechnicianAssignment>> targets;
+           if (b->contains("assignments")) {
+             const json& list = (*b)["assignments"];
+             if (!list.is_array())
+               return problem(invalid("request.field_type", "assignments",
+                                      "assignments应为[{village_code}或{cooperative_id}]",
+                                      "assignments must be a list of {village_code} or "
+                                      "{cooperative_id}"),
+                              c.lang);
+             targets.emplace();
+             for (size_t i = 0; i < list.size(); ++i) {
+               std::string at = fmt::format("assignments[{}]", i);
+               if (!list[i].is_object())
+                 return problem(
+                     invalid("request.field_type", at, "每项应为{village_code}或{cooperative_id}",
+                             "each item must be {village_code} or {cooperative_id}"),
+                     c.lang);
+               TechnicianAssignment a;
+               auto coop = integer(list[i], "cooperative_id");
+               if (!coop) {
+                 Error e = coop.error();
+                 return problem(e.at(at), c.lang);
+               }
+               a.cooperative_id = *coop;
+               if (list[i].contains("village_code") && !list[i]["village_code"].is_null()) {
+                 auto v = region(list[i], "village_code");
+                 if (!v) {
+                   Error e = v.error();
+                   return problem(e.at(at), c.lang);
+                 }
+                 a.village_code = *v;
+                 if (auto st = in_scope(c, a.village_code); !st) {
+                   Error e = st.error();
+                   e.field = at + ".village_code";
+                   return problem(e, c.lang);
+                 }
+               }
+               if (a.cooperative_id) {
+                 auto x = c.svc.supplies_store->cooperative(*a.cooperative_id);
+                 if (!x || !c.scope.covers(x->region_code)) {
+                   Error e = not_in_scope("合作社", "cooperative", *a.cooperative_id);
+                   e.field = at + ".cooperative_id";
+                   return problem(e, c.lang);
+                 }
+               }
+               targets->push_back(a);
+             }
+           }
+           LZ_FIELD(res, c.svc.supplies->update_technician(t, *version, targets, c.actor));
+           return record_response(tech_row_out(*res));
          }});
 
   r.add({"POST",
@@ -686,10 +894,15 @@ void add_supplies_schemas(json& s) {
       obj({{"id", str}, {"label", str}, {"unit", str}, {"unit_label", str}, {"whole", boolean}});
   json depot = {{"id", integer},      {"name", str},         {"region_code", str},
                 {"keeper_name", str}, {"keeper_phone", str}, {"address", str}};
-  s["Depot"] = obj(depot);
   json din = depot;
   din.erase("id");
   s["DepotInput"] = obj(din);
+  din["active"] = boolean;
+  din["version"] = integer;
+  s["DepotPatch"] = obj(din);
+  depot["active"] = boolean;
+  depot["version"] = integer;
+  s["Depot"] = obj(depot);
   depot["stock"] = {{"type", "array"},
                     {"items", obj({{"item", str}, {"quantity", num}, {"unit", str}})}};
   s["DepotDetail"] = obj(depot);
@@ -699,8 +912,13 @@ void add_supplies_schemas(json& s) {
   json coop = {{"id", integer},      {"name", str},         {"region_code", str},
                {"leader_name", str}, {"leader_phone", str}, {"members", integer},
                {"produce", str}};
+  coop["active"] = boolean;
+  coop["version"] = integer;
   s["Cooperative"] = obj(coop);
   coop.erase("id");
+  s["CooperativePatch"] = obj(coop);
+  coop.erase("active");
+  coop.erase("version");
   s["CooperativeInput"] = obj(coop);
   json assignment = {{"id", integer},        {"technician_id", integer},
                      {"village_code", nstr}, {"cooperative_id", nint},
@@ -713,6 +931,13 @@ void add_supplies_schemas(json& s) {
   json tin = tech;
   tin.erase("id");
   s["TechnicianInput"] = obj(tin);
+  tin["active"] = boolean;
+  tin["version"] = integer;
+  tin["assignments"] = {{"type", "array"},
+                        {"items", obj({{"village_code", str}, {"cooperative_id", integer}})}};
+  s["TechnicianPatch"] = obj(tin);
+  tech["active"] = boolean;
+  tech["version"] = integer;
   tech["assignments"] = {{"type", "array"},
                          {"items", {{"$ref", "#/components/schemas/TechnicianAssignment"}}}};
   s["Technician"] = obj(tech);

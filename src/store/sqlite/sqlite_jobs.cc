@@ -4,6 +4,7 @@
 
 #include "livelihood/jobs_json.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/versioned.h"
 
 namespace lz::sqlite {
 
@@ -59,7 +60,8 @@ LabourerView read_labourer(const Stmt& s) {
 }
 
 constexpr const char* kEmployerCols =
-    "id, kind, name, region_code, contact_name, contact_phone, enterprise_id, note, version";
+    "id, kind, name, region_code, contact_name, contact_phone, enterprise_id, note, version, "
+    "active";
 Employer read_employer(const Stmt& s) {
   Employer e;
   e.id = s.i64(0);
@@ -71,6 +73,7 @@ Employer read_employer(const Stmt& s) {
   e.enterprise_id = s.opt_i64(6);
   e.note = s.str(7);
   e.version = s.i64(8);
+  e.active = s.i64(9) != 0;
   return e;
 }
 
@@ -127,7 +130,8 @@ PlacementView read_placement(const Stmt& s) {
   return v;
 }
 
-constexpr const char* kPostCols = "id, kind, title, region_code, monthly_pay_fen, note, version";
+constexpr const char* kPostCols =
+    "id, kind, title, region_code, monthly_pay_fen, note, version, active";
 WelfarePost read_post(const Stmt& s, int at = 0) {
   WelfarePost w;
   w.id = s.i64(at + 0);
@@ -137,6 +141,7 @@ WelfarePost read_post(const Stmt& s, int at = 0) {
   w.monthly_pay_fen = s.i64(at + 4);
   w.note = s.str(at + 5);
   w.version = s.i64(at + 6);
+  w.active = s.i64(at + 7) != 0;
   return w;
 }
 
@@ -418,7 +423,65 @@ Result<ListResult<Employer>> SqliteJobsStore::employers(const std::string& prefi
   return out;
 }
 
+Result<Employer> SqliteJobsStore::update_employer(const Employer& e, int64_t expected_version,
+                                                  const Actor& actor) {
+  auto dup = db_.prepare("SELECT id FROM employer WHERE name = ? AND id != ?");
+  dup.bind(1, e.name).bind(2, e.id);
+  if (dup.step())
+    return conflict(
+        "employer.duplicate", "name",
+        fmt::format("用工单位“{}”已登记（编号{}）", e.name, dup.i64(0)),
+        fmt::format("The employer \"{}\" is already registered as {}", e.name, dup.i64(0)));
+  dup.reset();
+  return versioned_edit<Employer>(
+      db_, audit_, actor, {"employer", "employer.update", "用工单位", "employer"}, e.id,
+      expected_version, [&](int64_t id) { return employer(id); },
+      [&](const Employer&) -> Status {
+        auto s = db_.prepare(
+            "UPDATE employer SET kind=?, name=?, region_code=?, contact_name=?, contact_phone=?, "
+            "enterprise_id=?, "
+            "note=?, active=?, version=version+1, updated_at=?, updated_by=? WHERE id=?");
+        s.bind(1, e.kind)
+            .bind(2, e.name)
+            .bind(3, e.region_code)
+            .bind(4, e.contact_name)
+            .bind(5, e.contact_phone);
+        s.bind(6, e.enterprise_id).bind(7, e.note).bind(8, e.active ? 1 : 0).bind(9, now_iso());
+        s.bind(10, actor.name).bind(11, e.id);
+        return s.exec();
+      },
+      [](const Employer& x) { return to_json(x); });
+}
+
 // ---------------------------------------------------------------- postings
+
+Result<Posting> SqliteJobsStore::update_posting(const Posting& p, int64_t expected_version,
+                                                Date today, const Actor& actor) {
+  return versioned_edit<Posting>(
+      db_, audit_, actor, {"job_posting", "job_posting.update", "招聘岗位", "job posting"}, p.id,
+      expected_version, [&](int64_t id) { return posting(id, today); },
+      [&](const Posting& before) -> Status {
+        std::string status = before.status;
+        if (status != "closed") status = before.filled >= p.places ? "filled" : "open";
+        auto s = db_.prepare(
+            "UPDATE job_posting SET title=?, kind=?, region_code=?, monthly_pay_fen=?, places=?, "
+            "start_date=?, "
+            "skills=?, hours=?, note=?, status=?, version=version+1, updated_at=?, updated_by=? "
+            "WHERE id=?");
+        s.bind(1, p.title)
+            .bind(2, p.kind)
+            .bind(3, p.region_code)
+            .bind(4, p.monthly_pay_fen)
+            .bind(5, p.places);
+        s.bind(6, p.start_date.iso())
+            .bind(7, join_skills(p.skills))
+            .bind(8, p.hours)
+            .bind(9, p.note);
+        s.bind(10, status).bind(11, now_iso()).bind(12, actor.name).bind(13, p.id);
+        return s.exec();
+      },
+      [](const Posting& x) { return to_json(x); });
+}
 
 Result<Posting> SqliteJobsStore::insert_posting(Posting p, const Actor& actor) {
   Tx tx(db_);
@@ -662,17 +725,51 @@ Result<WelfarePost> SqliteJobsStore::insert_welfare_post(WelfarePost w, const Ac
   return w;
 }
 
+Result<WelfarePost> SqliteJobsStore::update_welfare_post(const WelfarePost& w,
+                                                         int64_t expected_version,
+                                                         const Actor& actor) {
+  auto read = [&](int64_t id) -> Result<WelfarePost> {
+    auto s = db_.prepare(std::string("SELECT ") + kPostCols + " FROM welfare_post WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step())
+      return not_found("welfare_post.not_found", "id", fmt::format("公益岗位{}不存在", id),
+                       fmt::format("There is no welfare post {}", id));
+    return read_post(s);
+  };
+  return versioned_edit<WelfarePost>(
+      db_, audit_, actor, {"welfare_post", "welfare_post.update", "公益岗位", "welfare post"}, w.id,
+      expected_version, read,
+      [&](const WelfarePost&) -> Status {
+        auto s = db_.prepare(
+            "UPDATE welfare_post SET kind=?, title=?, region_code=?, monthly_pay_fen=?, note=?, "
+            "active=?, "
+            "version=version+1, updated_at=?, updated_by=? WHERE id=?");
+        s.bind(1, w.kind)
+            .bind(2, w.title)
+            .bind(3, w.region_code)
+            .bind(4, w.monthly_pay_fen)
+            .bind(5, w.note);
+        s.bind(6, w.active ? 1 : 0).bind(7, now_iso()).bind(8, actor.name).bind(9, w.id);
+        return s.exec();
+      },
+      [](const WelfarePost& x) { return to_json(x); });
+}
+
 static constexpr const char* kPostViewSelect =
-    "SELECT w.id, w.kind, w.title, w.region_code, w.monthly_pay_fen, w.note, w.version, h.id, h.post_id, "
-    "h.person_id, h.household_id, h.region_code, h.from_date, h.to_date, h.credit_year, h.credited_fen, "
-    "h.end_reason, COALESCE(p.name, '') FROM welfare_post w LEFT JOIN welfare_holding h ON h.post_id = w.id AND "
-    "h.from_date <= ?1 AND (h.to_date IS NULL OR h.to_date >= ?1) LEFT JOIN person p ON p.id = h.person_id";
+    "SELECT w.id, w.kind, w.title, w.region_code, w.monthly_pay_fen, w.note, w.version, w.active, "
+    "h.id, h.post_id, "
+    "h.person_id, h.household_id, h.region_code, h.from_date, h.to_date, h.credit_year, "
+    "h.credited_fen, "
+    "h.end_reason, COALESCE(p.name, '') FROM welfare_post w LEFT JOIN welfare_holding h ON "
+    "h.post_id = w.id AND "
+    "h.from_date <= ?1 AND (h.to_date IS NULL OR h.to_date >= ?1) LEFT JOIN person p ON p.id = "
+    "h.person_id";
 
 static WelfarePostView read_post_view(const Stmt& s) {
   WelfarePostView v;
   v.post = read_post(s, 0);
-  if (!s.is_null(7)) v.holder = read_holding(s, 7);
-  v.holder_name = s.str(17);
+  if (!s.is_null(8)) v.holder = read_holding(s, 8);
+  v.holder_name = s.str(18);
   return v;
 }
 

@@ -111,6 +111,13 @@ class SqliteJobsStore {
   // ---- employers and postings
   Result<livelihood::Employer> insert_employer(livelihood::Employer e, const Actor& actor);
   Result<livelihood::Employer> employer(int64_t id);
+  // Edits (stale version: 409 `<entity>.stale`), audited with before and after.
+  Result<livelihood::Employer> update_employer(const livelihood::Employer& e,
+                                               int64_t expected_version, const Actor& actor);
+  // The status is recomputed: filled when the places are taken, open when
+  // not (a closed posting stays closed).
+  Result<livelihood::Posting> update_posting(const livelihood::Posting& p, int64_t expected_version,
+                                             Date today, const Actor& actor);
   Result<ListResult<livelihood::Employer>> employers(const std::string& region_prefix, const std::string& kind,
                                                      int64_t limit, int64_t offset);
   Result<livelihood::Posting> insert_posting(livelihood::Posting p, const Actor& actor);
@@ -137,6 +144,8 @@ class SqliteJobsStore {
   // ---- public-welfare posts
   Result<livelihood::WelfarePost> insert_welfare_post(livelihood::WelfarePost w, const Actor& actor);
   Result<WelfarePostView> welfare_post(int64_t id, Date on);
+  Result<livelihood::WelfarePost> update_welfare_post(const livelihood::WelfarePost& w,
+                                                      int64_t expected_version, const Actor& actor);
   Result<ListResult<WelfarePostView>> welfare_posts(const WelfarePostQuery& q);
   Result<std::vector<livelihood::WelfareHolding>> holdings(int64_t post_id);
   Result<livelihood::WelfareHolding> insert_holding(livelihood::WelfareHolding h, const Actor& actor);

@@ -8,6 +8,7 @@
 
 #include "livelihood/produce_json.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/versioned.h"
 
 namespace lz::sqlite {
 
@@ -269,6 +270,29 @@ Result<std::vector<std::pair<Listing, std::string>>> SqliteProduceStore::open_li
   return out;
 }
 
+// ---------------------------------------------------------------- sellers
+
+Result<std::vector<Seller>> SqliteProduceStore::sellers(const std::string& prefix,
+                                                        const std::string& q, int64_t limit) {
+  bool digits = !q.empty() && q.find_first_not_of("0123456789") == std::string::npos;
+  bool id_number = q.size() == 18 && q.find_first_not_of("0123456789Xx") == std::string::npos;
+  std::string match = id_number ? "EXISTS (SELECT 1 FROM person m WHERE m.household_id = h.id AND "
+                                  "m.deleted_at IS NULL AND upper(m.id_number) = upper(?3))"
+                      : digits  ? "instr(h.number, ?3) > 0"
+                                : "instr(COALESCE(hp.name, ''), ?3) > 0";
+  auto s = db_.prepare(
+      "SELECT h.id, h.number, h.region_code, COALESCE(hp.name, ''), COALESCE(hp.id_number, ''), "
+      "COALESCE(hp.phone, '') FROM household h LEFT JOIN person hp ON hp.id = h.head_person_id "
+      "WHERE h.id IN (SELECT l.household_id FROM produce_listing l WHERE l.region_code >= ?1 AND "
+      "l.region_code < ?2 AND l.status = 'open' AND l.remaining_grams > 0) AND h.deleted_at IS "
+      "NULL AND " +
+      match + " ORDER BY h.number LIMIT ?4");
+  s.bind(1, prefix).bind(2, prefix_end(prefix)).bind(3, q).bind(4, limit);
+  std::vector<Seller> out;
+  while (s.step()) out.push_back({s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4), s.str(5)});
+  return out;
+}
+
 // ---------------------------------------------------------------- points
 
 Result<PurchasePoint> SqliteProduceStore::add_point(PurchasePoint p, const Actor& actor) {
@@ -302,6 +326,24 @@ Result<PurchasePoint> SqliteProduceStore::point(int64_t id) {
   if (!s.step())
     return missing("purchase_point.not_found", "point_id", "收购点", "Purchase point", id);
   return read_point(s);
+}
+
+Result<PurchasePoint> SqliteProduceStore::update_point(const PurchasePoint& p,
+                                                       int64_t expected_version,
+                                                       const Actor& actor) {
+  return versioned_edit<PurchasePoint>(
+      db_, audit_, actor, {"purchase_point", "purchase_point.update", "收购点", "purchase point"},
+      p.id, expected_version, [&](int64_t id) { return point(id); },
+      [&](const PurchasePoint&) -> Status {
+        auto s = db_.prepare(
+            "UPDATE purchase_point SET name=?, place=?, region_code=?, operator_name=?, phone=?, "
+            "capacity_grams=?, checkpoint_id=?, active=?, version=version+1 WHERE id=?");
+        s.bind(1, p.name).bind(2, p.place).bind(3, p.region_code).bind(4, p.operator_name);
+        s.bind(5, p.phone).bind(6, p.capacity_grams).bind(7, p.checkpoint_id);
+        s.bind(8, p.active ? 1 : 0).bind(9, p.id);
+        return s.exec();
+      },
+      [](const PurchasePoint& x) { return to_json(x); });
 }
 
 Result<std::vector<PurchasePoint>> SqliteProduceStore::points(const std::string& prefix) {
@@ -394,6 +436,26 @@ Result<BackstopBuyer> SqliteProduceStore::buyer(int64_t id) {
   s.bind(1, id);
   if (!s.step()) return missing("backstop.not_found", "buyer_id", "兜底单位", "Backstop buyer", id);
   return read_buyer(s);
+}
+
+Result<BackstopBuyer> SqliteProduceStore::update_buyer(const BackstopBuyer& b,
+                                                       int64_t expected_version,
+                                                       const Actor& actor) {
+  return versioned_edit<BackstopBuyer>(
+      db_, audit_, actor,
+      {"backstop_buyer", "backstop_buyer.update", "兜底收购单位", "backstop buyer"}, b.id,
+      expected_version, [&](int64_t id) { return buyer(id); },
+      [&](const BackstopBuyer&) -> Status {
+        json floors = json::object();
+        for (const auto& [k, fen] : b.floor_fen_per_jin) floors[k] = fen;
+        auto s = db_.prepare(
+            "UPDATE backstop_buyer SET name=?, unit=?, region_code=?, capacity_grams=?, "
+            "floor_prices=?, active=?, version=version+1 WHERE id=?");
+        s.bind(1, b.name).bind(2, b.unit).bind(3, b.region_code).bind(4, b.capacity_grams);
+        s.bind(5, floors.dump()).bind(6, b.active ? 1 : 0).bind(7, b.id);
+        return s.exec();
+      },
+      [](const BackstopBuyer& x) { return to_json(x); });
 }
 
 Result<std::vector<BackstopBuyer>> SqliteProduceStore::buyers(const std::string& prefix) {

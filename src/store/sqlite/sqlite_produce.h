@@ -63,6 +63,15 @@ struct PublicOffer {
   Date earliest_sell_by;
 };
 
+// A household a purchase point may buy from: one with an open listing in
+// the point's township, and its head (for the operator to confirm who sells).
+struct Seller {
+  int64_t household_id = 0;
+  std::string number;  // 户编号
+  std::string region_code;
+  std::string head_name, head_id_number, head_phone;
+};
+
 class SqliteProduceStore {
  public:
   SqliteProduceStore(Db& db, AuditLog& audit) : db_(db), audit_(audit) {}
@@ -85,9 +94,18 @@ class SqliteProduceStore {
   Result<std::vector<std::pair<livelihood::Listing, std::string>>> open_listings(
       const std::string& region_prefix);
 
+  // Households with an open listing (something left) under `prefix` whose
+  // number contains `q` (digits), any member's ID number is `q` (18
+  // characters), or whose head's name contains `q`; by number, at most `limit`.
+  Result<std::vector<Seller>> sellers(const std::string& prefix, const std::string& q,
+                                      int64_t limit);
   // ---- purchase points
   Result<livelihood::PurchasePoint> add_point(livelihood::PurchasePoint p, const Actor& actor);
   Result<livelihood::PurchasePoint> point(int64_t id);
+  // Saves an edited point / buyer if its version is still `expected_version`
+  // (409 `<entity>.stale` otherwise), audited with before and after.
+  Result<livelihood::PurchasePoint> update_point(const livelihood::PurchasePoint& p,
+                                                 int64_t expected_version, const Actor& actor);
   Result<std::vector<livelihood::PurchasePoint>> points(const std::string& region_prefix);
   Status set_prices(int64_t point_id, Date on, const std::vector<livelihood::Price>& prices,
                     const Actor& actor);
@@ -98,6 +116,8 @@ class SqliteProduceStore {
   // ---- backstop buyers
   Result<livelihood::BackstopBuyer> add_buyer(livelihood::BackstopBuyer b, const Actor& actor);
   Result<livelihood::BackstopBuyer> buyer(int64_t id);
+  Result<livelihood::BackstopBuyer> update_buyer(const livelihood::BackstopBuyer& b,
+                                                 int64_t expected_version, const Actor& actor);
   // Buyers serving (part of) a region: their prefix contains it or lies in it.
   Result<std::vector<livelihood::BackstopBuyer>> buyers(const std::string& region_prefix);
   Result<int64_t> bought_by_buyer(int64_t buyer_id, Date on);

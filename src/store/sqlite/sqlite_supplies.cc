@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/rows.h"
+#include "store/sqlite/versioned.h"
 
 namespace lz::sqlite {
 
@@ -39,14 +40,40 @@ struct Where {
   }
 };
 
+const char* kDepotCols =
+    "id, name, region_code, keeper_name, keeper_phone, address, active, version";
 Depot read_depot(const Stmt& s) {
-  return {s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4), s.str(5)};
+  return {s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4), s.str(5), s.i64(6) != 0, s.i64(7)};
 }
+const char* kCoopCols =
+    "id, name, region_code, leader_name, leader_phone, members, produce, active, version";
 Cooperative read_coop(const Stmt& s) {
-  return {s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4), s.i64(5), s.str(6)};
+  return {s.i64(0), s.str(1), s.str(2),      s.str(3), s.str(4),
+          s.i64(5), s.str(6), s.i64(7) != 0, s.i64(8)};
 }
+const char* kTechCols = "id, name, phone, speciality, region_code, active, version";
 Technician read_tech(const Stmt& s) {
-  return {s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4)};
+  return {s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4), s.i64(5) != 0, s.i64(6)};
+}
+
+json depot_json(const Depot& d) {
+  return {{"name", d.name},
+          {"region_code", d.region_code},
+          {"keeper_name", d.keeper_name},
+          {"keeper_phone", d.keeper_phone},
+          {"address", d.address},
+          {"active", d.active},
+          {"version", d.version}};
+}
+json coop_json(const Cooperative& c) {
+  return {{"name", c.name},
+          {"region_code", c.region_code},
+          {"leader_name", c.leader_name},
+          {"leader_phone", c.leader_phone},
+          {"members", c.members},
+          {"produce", c.produce},
+          {"active", c.active},
+          {"version", c.version}};
 }
 
 const char* kRequestCols =
@@ -110,8 +137,7 @@ Result<Depot> SqliteSuppliesStore::add_depot(Depot d, const Actor& actor) {
 }
 
 Result<Depot> SqliteSuppliesStore::depot(int64_t id) {
-  auto s = db_.prepare(
-      "SELECT id, name, region_code, keeper_name, keeper_phone, address FROM depot WHERE id = ?");
+  auto s = db_.prepare(fmt::format("SELECT {} FROM depot WHERE id = ?", kDepotCols));
   s.bind(1, id);
   if (!s.step()) return missing("depot.not_found", "depot_id", "仓库", "depot", id);
   return read_depot(s);
@@ -125,9 +151,8 @@ Result<ListResult<Depot>> SqliteSuppliesStore::depots(const std::string& prefix,
   auto c = db_.prepare("SELECT COUNT(*) FROM depot" + w.sql);
   w.bind(c);
   if (c.step()) out.total = c.i64(0);
-  auto s =
-      db_.prepare("SELECT id, name, region_code, keeper_name, keeper_phone, address FROM depot" +
-                  w.sql + " ORDER BY region_code, id LIMIT ? OFFSET ?");
+  auto s = db_.prepare(fmt::format("SELECT {} FROM depot", kDepotCols) + w.sql +
+                       " ORDER BY region_code, id LIMIT ? OFFSET ?");
   int n = w.bind(s);
   s.bind(n, limit).bind(n + 1, offset);
   while (s.step()) out.items.push_back(read_depot(s));
@@ -216,9 +241,7 @@ Result<Cooperative> SqliteSuppliesStore::add_cooperative(Cooperative c, const Ac
 }
 
 Result<Cooperative> SqliteSuppliesStore::cooperative(int64_t id) {
-  auto s = db_.prepare(
-      "SELECT id, name, region_code, leader_name, leader_phone, members, produce FROM cooperative "
-      "WHERE id = ?");
+  auto s = db_.prepare(fmt::format("SELECT {} FROM cooperative WHERE id = ?", kCoopCols));
   s.bind(1, id);
   if (!s.step())
     return missing("cooperative.not_found", "cooperative_id", "合作社", "cooperative", id);
@@ -238,9 +261,8 @@ Result<ListResult<Cooperative>> SqliteSuppliesStore::cooperatives(const std::str
   auto c = db_.prepare("SELECT COUNT(*) FROM cooperative" + w.sql);
   w.bind(c);
   if (c.step()) out.total = c.i64(0);
-  auto s = db_.prepare(
-      "SELECT id, name, region_code, leader_name, leader_phone, members, produce FROM cooperative" +
-      w.sql + " ORDER BY region_code, id LIMIT ? OFFSET ?");
+  auto s = db_.prepare(fmt::format("SELECT {} FROM cooperative", kCoopCols) + w.sql +
+                       " ORDER BY region_code, id LIMIT ? OFFSET ?");
   int n = w.bind(s);
   s.bind(n, limit).bind(n + 1, offset);
   while (s.step()) out.items.push_back(read_coop(s));
@@ -271,8 +293,7 @@ Result<Technician> SqliteSuppliesStore::add_technician(Technician t, const Actor
 }
 
 Result<Technician> SqliteSuppliesStore::technician(int64_t id) {
-  auto s =
-      db_.prepare("SELECT id, name, phone, speciality, region_code FROM technician WHERE id = ?");
+  auto s = db_.prepare(fmt::format("SELECT {} FROM technician WHERE id = ?", kTechCols));
   s.bind(1, id);
   if (!s.step())
     return missing("technician.not_found", "technician_id", "农技员", "technician", id);
@@ -287,24 +308,30 @@ Result<ListResult<SqliteSuppliesStore::TechnicianRow>> SqliteSuppliesStore::tech
   auto c = db_.prepare("SELECT COUNT(*) FROM technician" + w.sql);
   w.bind(c);
   if (c.step()) out.total = c.i64(0);
-  auto s = db_.prepare("SELECT id, name, phone, speciality, region_code FROM technician" + w.sql +
+  auto s = db_.prepare(fmt::format("SELECT {} FROM technician", kTechCols) + w.sql +
                        " ORDER BY region_code, id LIMIT ? OFFSET ?");
   int n = w.bind(s);
   s.bind(n, limit).bind(n + 1, offset);
-  auto a = db_.prepare(
-      "SELECT id, technician_id, village_code, cooperative_id, from_date, note FROM "
-      "technician_assignment WHERE "
-      "technician_id = ? ORDER BY id");
   while (s.step()) {
     TechnicianRow row;
     row.t = read_tech(s);
-    a.bind(1, row.t.id);
-    while (a.step())
-      row.assignments.push_back({a.i64(0), a.i64(1), a.opt_str(2).value_or(""), a.opt_i64(3),
-                                 Date::parse_iso(a.str(4)).value_or(Date()), a.str(5)});
-    a.reset();
+    auto a = assignments(row.t.id);
+    if (!a) return a.error();
+    row.assignments = std::move(*a);
     out.items.push_back(std::move(row));
   }
+  return out;
+}
+
+Result<std::vector<TechnicianAssignment>> SqliteSuppliesStore::assignments(int64_t technician_id) {
+  auto a = db_.prepare(
+      "SELECT id, technician_id, village_code, cooperative_id, from_date, note FROM "
+      "technician_assignment WHERE technician_id = ? AND to_date IS NULL ORDER BY id");
+  a.bind(1, technician_id);
+  std::vector<TechnicianAssignment> out;
+  while (a.step())
+    out.push_back({a.i64(0), a.i64(1), a.opt_str(2).value_or(""), a.opt_i64(3),
+                   Date::parse_iso(a.str(4)).value_or(Date()), a.str(5), std::nullopt});
   return out;
 }
 
@@ -336,6 +363,120 @@ Result<TechnicianAssignment> SqliteSuppliesStore::add_assignment(TechnicianAssig
                  .dump()));
   LZ_TRY(tx.commit());
   return a;
+}
+
+// ---------------------------------------------------------------- edits
+
+namespace {
+json tech_json(const SqliteSuppliesStore::TechnicianRow& r) {
+  json a = json::array();
+  for (const auto& x : r.assignments)
+    a.push_back({{"id", x.id},
+                 {"village_code", x.village_code},
+                 {"cooperative_id", x.cooperative_id ? json(*x.cooperative_id) : json(nullptr)},
+                 {"from", x.from.iso()}});
+  return {{"name", r.t.name},
+          {"phone", r.t.phone},
+          {"speciality", r.t.speciality},
+          {"region_code", r.t.region_code},
+          {"active", r.t.active},
+          {"version", r.t.version},
+          {"assignments", a}};
+}
+}  // namespace
+
+int64_t version_of(const SqliteSuppliesStore::TechnicianRow& r) {
+  return r.t.version;
+}
+
+Result<Depot> SqliteSuppliesStore::update_depot(const Depot& d, int64_t expected_version,
+                                                const Actor& actor) {
+  return versioned_edit<Depot>(
+      db_, audit_, actor, {"depot", "supplies.depot.update", "仓库", "depot"}, d.id,
+      expected_version, [&](int64_t id) { return depot(id); },
+      [&](const Depot&) -> Status {
+        auto s = db_.prepare(
+            "UPDATE depot SET name=?, region_code=?, keeper_name=?, keeper_phone=?, address=?, "
+            "active=?, version=version+1 WHERE id=?");
+        s.bind(1, d.name).bind(2, d.region_code).bind(3, d.keeper_name).bind(4, d.keeper_phone);
+        s.bind(5, d.address).bind(6, d.active ? 1 : 0).bind(7, d.id);
+        return s.exec();
+      },
+      depot_json);
+}
+
+Result<Cooperative> SqliteSuppliesStore::update_cooperative(const Cooperative& c,
+                                                            int64_t expected_version,
+                                                            const Actor& actor) {
+  return versioned_edit<Cooperative>(
+      db_, audit_, actor, {"cooperative", "supplies.cooperative.update", "合作社", "cooperative"},
+      c.id, expected_version, [&](int64_t id) { return cooperative(id); },
+      [&](const Cooperative&) -> Status {
+        auto s = db_.prepare(
+            "UPDATE cooperative SET name=?, region_code=?, leader_name=?, leader_phone=?, "
+            "members=?, produce=?, active=?, version=version+1 WHERE id=?");
+        s.bind(1, c.name).bind(2, c.region_code).bind(3, c.leader_name).bind(4, c.leader_phone);
+        s.bind(5, c.members).bind(6, c.produce).bind(7, c.active ? 1 : 0).bind(8, c.id);
+        return s.exec();
+      },
+      coop_json);
+}
+
+Result<SqliteSuppliesStore::TechnicianRow> SqliteSuppliesStore::technician_row(int64_t id) {
+  auto t = technician(id);
+  if (!t) return t.error();
+  auto a = assignments(id);
+  if (!a) return a.error();
+  return TechnicianRow{*t, std::move(*a)};
+}
+
+Result<SqliteSuppliesStore::TechnicianRow> SqliteSuppliesStore::update_technician(
+    const Technician& t, int64_t expected_version,
+    const std::optional<std::vector<AssignTarget>>& targets, Date on, const Actor& actor) {
+  return versioned_edit<TechnicianRow>(
+      db_, audit_, actor, {"technician", "supplies.technician.update", "农技员", "technician"},
+      t.id, expected_version, [&](int64_t id) { return technician_row(id); },
+      [&](const TechnicianRow& before) -> Status {
+        auto s = db_.prepare(
+            "UPDATE technician SET name=?, phone=?, speciality=?, region_code=?, active=?, "
+            "version=version+1 WHERE id=?");
+        s.bind(1, t.name).bind(2, t.phone).bind(3, t.speciality).bind(4, t.region_code);
+        s.bind(5, t.active ? 1 : 0).bind(6, t.id);
+        LZ_TRY(s.exec());
+        if (!targets && t.active) return {};
+        std::vector<AssignTarget> keep = t.active ? *targets : std::vector<AssignTarget>{};
+        auto same = [](const TechnicianAssignment& a, const AssignTarget& x) {
+          return x.cooperative_id ? a.cooperative_id == x.cooperative_id
+                                  : !a.cooperative_id && a.village_code == x.village_code;
+        };
+        auto end = db_.prepare("UPDATE technician_assignment SET to_date = ? WHERE id = ?");
+        for (const auto& a : before.assignments) {
+          bool kept = false;
+          for (const auto& x : keep) kept = kept || same(a, x);
+          if (kept) continue;
+          LZ_TRY(end.bind(1, on.iso()).bind(2, a.id).exec());
+          end.reset();
+        }
+        auto ins = db_.prepare(
+            "INSERT INTO technician_assignment (technician_id, village_code, cooperative_id, "
+            "region_code, from_date, note, created_at, created_by) VALUES (?,?,?,?,?,'',?,?)");
+        for (const auto& x : keep) {
+          bool had = false;
+          for (const auto& a : before.assignments) had = had || same(a, x);
+          if (had) continue;
+          ins.bind(1, t.id);
+          if (x.village_code.empty())
+            ins.bind_null(2);
+          else
+            ins.bind(2, x.village_code);
+          ins.bind(3, x.cooperative_id).bind(4, x.region_code).bind(5, on.iso());
+          ins.bind(6, now_iso()).bind(7, actor.name);
+          LZ_TRY(ins.exec());
+          ins.reset();
+        }
+        return {};
+      },
+      tech_json);
 }
 
 // ---------------------------------------------------------------- requests

@@ -27,6 +27,11 @@ class SqliteSuppliesStore {
 
   Result<livelihood::Depot> add_depot(livelihood::Depot d, const Actor& actor);
   Result<livelihood::Depot> depot(int64_t id);
+  // Saves an edited depot / cooperative if its version is still
+  // `expected_version` (409 `<entity>.stale` otherwise), audited with before
+  // and after.
+  Result<livelihood::Depot> update_depot(const livelihood::Depot& d, int64_t expected_version,
+                                         const Actor& actor);
   Result<ListResult<livelihood::Depot>> depots(const std::string& region_prefix, int64_t limit,
                                                int64_t offset);
 
@@ -44,6 +49,8 @@ class SqliteSuppliesStore {
 
   Result<livelihood::Cooperative> add_cooperative(livelihood::Cooperative c, const Actor& actor);
   Result<livelihood::Cooperative> cooperative(int64_t id);
+  Result<livelihood::Cooperative> update_cooperative(const livelihood::Cooperative& c,
+                                                     int64_t expected_version, const Actor& actor);
   Result<ListResult<livelihood::Cooperative>> cooperatives(const std::string& region_prefix,
                                                            const std::string& q, int64_t limit,
                                                            int64_t offset);
@@ -54,6 +61,23 @@ class SqliteSuppliesStore {
     livelihood::Technician t;
     std::vector<livelihood::TechnicianAssignment> assignments;
   };
+  Result<TechnicianRow> technician_row(int64_t id);
+  // The technician's current assignments (not ended by a reassignment).
+  Result<std::vector<livelihood::TechnicianAssignment>> assignments(int64_t technician_id);
+  // A target of a reassignment: a village or a cooperative, with the region
+  // it lies in.
+  struct AssignTarget {
+    std::string village_code;
+    std::optional<int64_t> cooperative_id;
+    std::string region_code;
+  };
+  // Saves an edited technician (stale version: 409). With `targets`, the
+  // current assignments not among them end on `on` and the new ones start on
+  // `on`; an inactive technician's assignments all end. One audit entry with
+  // the technician and assignments before and after.
+  Result<TechnicianRow> update_technician(const livelihood::Technician& t, int64_t expected_version,
+                                          const std::optional<std::vector<AssignTarget>>& targets,
+                                          Date on, const Actor& actor);
   Result<ListResult<TechnicianRow>> technicians(const std::string& region_prefix, int64_t limit,
                                                 int64_t offset);
   // region_code: the village's or the cooperative's.

@@ -76,6 +76,16 @@ export interface Price {
   price: number;
 }
 
+/** A household a purchase point may buy from (GET /purchase-points/{id}/sellers). */
+export interface Seller {
+  household_id: number;
+  number: string;
+  region_code: string;
+  village: string;
+  head: { name: string; id_number: string; phone: string };
+  listings: Listing[];
+}
+
 export interface PriceList {
   point_id: number;
   date: string;
@@ -191,6 +201,7 @@ export interface Employer {
   contact_phone: string;
   enterprise_id: number | null;
   note: string;
+  active: boolean;
   version: number;
   postings?: Posting[];
 }
@@ -276,6 +287,7 @@ export interface WelfarePost {
   region_code: string;
   monthly_pay: number;
   note: string;
+  active: boolean;
   version: number;
   holder: WelfareHolding | null;
 }
@@ -410,6 +422,8 @@ export interface Depot {
   keeper_name: string;
   keeper_phone: string;
   address: string;
+  active: boolean;
+  version: number;
   stock?: (Quantity & { item: string })[];
 }
 
@@ -465,6 +479,8 @@ export interface Technician {
   phone: string;
   speciality: string;
   region_code: string;
+  active: boolean;
+  version: number;
   assignments?: { id: number; village_code: string | null; cooperative_id: number | null; from: string; note: string }[];
 }
 
@@ -476,6 +492,8 @@ export interface Cooperative {
   leader_phone: string;
   members: number;
   produce: string;
+  active: boolean;
+  version: number;
 }
 
 // ---------------------------------------------------------------- bulletin
@@ -502,6 +520,8 @@ export const produceApi = {
   points: (q?: Query) => page<PurchasePoint>('/purchase-points', q),
   point: (id: number) => api.get<PurchasePoint>(`/purchase-points/${id}`),
   createPoint: (b: Record<string, unknown>) => api.post<PurchasePoint>('/purchase-points', b),
+  updatePoint: (id: number, b: Record<string, unknown>) => api.patch<PurchasePoint>(`/purchase-points/${id}`, b),
+  sellers: (id: number, q: string) => page<Seller>(`/purchase-points/${id}/sellers`, { q }),
   prices: (id: number, date?: string) => api.get<PriceList>(`/purchase-points/${id}/prices`, { date }),
   setPrices: (id: number, body: { date?: string; prices: Price[] }) =>
     request<PriceList>('PUT', `/purchase-points/${id}/prices`, { body }),
@@ -509,6 +529,8 @@ export const produceApi = {
   recordPurchase: (b: PurchaseInput) => api.post<PurchaseRecorded>('/purchases', b),
   buyers: () => page<BackstopBuyer>('/backstop-buyers'),
   createBuyer: (b: Record<string, unknown>) => api.post<BackstopBuyer>('/backstop-buyers', b),
+  buyer: (id: number) => api.get<BackstopBuyer>(`/backstop-buyers/${id}`),
+  updateBuyer: (id: number, b: Record<string, unknown>) => api.patch<BackstopBuyer>(`/backstop-buyers/${id}`, b),
   dispatch: (b: { date?: string; within_days?: number; region_code?: string }) => api.post<Dispatch>('/backstop/dispatch', b),
   unsold: (q: Query) => page<UnsoldTownship>('/produce/unsold', q),
 };
@@ -520,9 +542,11 @@ export const jobsApi = {
   employers: (q: Query) => page<Employer>('/employers', q),
   employer: (id: number) => api.get<Employer>(`/employers/${id}`),
   createEmployer: (b: Record<string, unknown>) => api.post<Employer>('/employers', b),
+  updateEmployer: (id: number, b: Record<string, unknown>) => api.patch<Employer>(`/employers/${id}`, b),
   postings: (q: Query, signal?: AbortSignal) => page<Posting>('/job-postings', q, signal),
   posting: (id: number) => api.get<Posting>(`/job-postings/${id}`),
   createPosting: (b: Record<string, unknown>) => api.post<Posting>('/job-postings', b),
+  updatePosting: (id: number, b: Record<string, unknown>) => api.patch<Posting>(`/job-postings/${id}`, b),
   setPostingStatus: (id: number, status: string, version: number) =>
     api.post<Posting>(`/job-postings/${id}/status`, { status, version }),
   matches: (id: number, q: Query) => page<Match>(`/job-postings/${id}/matches`, q),
@@ -533,6 +557,8 @@ export const jobsApi = {
     api.post<Placement & { income: IncomeCredit }>(`/placements/${id}/end`, b),
   welfarePosts: (q: Query, signal?: AbortSignal) => page<WelfarePost>('/welfare-posts', q, signal),
   createWelfarePost: (b: Record<string, unknown>) => api.post<WelfarePost>('/welfare-posts', b),
+  welfarePost: (id: number) => api.get<WelfarePost>(`/welfare-posts/${id}`),
+  updateWelfarePost: (id: number, b: Record<string, unknown>) => api.patch<WelfarePost>(`/welfare-posts/${id}`, b),
   setHolder: (id: number, b: { person_id: number; from_date: string; to_date?: string }) =>
     api.post<WelfarePost>(`/welfare-posts/${id}/holder`, b),
   release: (id: number, b: { to_date: string; reason: string }) => api.post<WelfarePost>(`/welfare-posts/${id}/release`, b),
@@ -563,6 +589,7 @@ export const suppliesApi = {
   depots: (q: Query) => page<Depot>('/depots', q),
   depot: (id: number) => api.get<Depot>(`/depots/${id}`),
   createDepot: (b: Record<string, unknown>) => api.post<Depot>('/depots', b),
+  updateDepot: (id: number, b: Record<string, unknown>) => api.patch<Depot>(`/depots/${id}`, b),
   receive: (id: number, b: { item: string; quantity: number; on?: string; source?: string }) =>
     api.post<Quantity & { item: string; depot_id: number }>(`/depots/${id}/receipts`, b),
   stock: (q: Query) => api.get<StockReport>('/supplies/stock', q),
@@ -572,8 +599,12 @@ export const suppliesApi = {
   distribute: (b: DistributionInput) => api.post<Distribution>('/supply-distributions', b),
   technicians: (q: Query) => page<Technician>('/technicians', q),
   createTechnician: (b: Record<string, unknown>) => api.post<Technician>('/technicians', b),
+  technician: (id: number) => api.get<Technician>(`/technicians/${id}`),
+  updateTechnician: (id: number, b: Record<string, unknown>) => api.patch<Technician>(`/technicians/${id}`, b),
   assign: (id: number, b: { village_code?: string; cooperative_id?: number; from?: string; note?: string }) =>
     api.post<unknown>(`/technicians/${id}/assignments`, b),
   cooperatives: (q: Query) => page<Cooperative>('/cooperatives', q),
   createCooperative: (b: Record<string, unknown>) => api.post<Cooperative>('/cooperatives', b),
+  cooperative: (id: number) => api.get<Cooperative>(`/cooperatives/${id}`),
+  updateCooperative: (id: number, b: Record<string, unknown>) => api.patch<Cooperative>(`/cooperatives/${id}`, b),
 };
