@@ -3,6 +3,8 @@
 // src/http/handlers/livelihood_*.cc.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "http/api.h"
 #include "http/problem.h"
@@ -17,6 +19,15 @@ namespace lz::http {
 // Enterprise and purchase-point accounts pass `bound_ok` checks in their own
 // handlers (they see only their enterprise / point).
 Status require_livelihood(const Ctx& c, bool write = false, bool command = false);
+
+// The page of a livelihood list: the reader's right (403), the region prefix
+// of ?region= narrowed to the jurisdiction (nullopt: nothing to list, and
+// then limit/offset are not read) and limit/offset (400).
+struct ListPage {
+  std::optional<std::string> prefix;
+  int64_t limit = 50, offset = 0;
+};
+Result<ListPage> livelihood_list(const Ctx& c);
 
 // OpenAPI components of the livelihood front (meta.cc), one per part.
 void add_livelihood_schemas(nlohmann::json& schemas);

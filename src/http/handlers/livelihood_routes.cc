@@ -10,6 +10,16 @@ Status require_livelihood(const Ctx& c, bool write, bool command) {
                  "Your role may not do this on the livelihood front");
 }
 
+Result<ListPage> livelihood_list(const Ctx& c) {
+  LZ_TRY(require_livelihood(c));
+  auto prefix = list_prefix(c);
+  if (!prefix) return prefix.error();
+  ListPage out;
+  out.prefix = *prefix;
+  if (out.prefix) LZ_TRY(c.paging(out.limit, out.offset));
+  return out;
+}
+
 void add_livelihood_schemas(nlohmann::json& s) {
   add_produce_schemas(s);
   add_jobs_schemas(s);

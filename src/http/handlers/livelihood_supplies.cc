@@ -250,12 +250,9 @@ void add_supplies_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
-           LZ_FIELD(p, prefix(c));
-           if (!*p) return list_response(json::array(), 0);
-           int64_t limit = 50, offset = 0;
-           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
-           LZ_FIELD(res, c.svc.supplies_store->depots(**p, limit, offset));
+           LZ_FIELD(page, livelihood_list(c));
+           if (!page->prefix) return list_response(json::array(), 0);
+           LZ_FIELD(res, c.svc.supplies_store->depots(*page->prefix, page->limit, page->offset));
            json items = json::array();
            for (const auto& d : res->items) items.push_back(depot_out(d));
            return list_response(items, res->total);
@@ -421,12 +418,10 @@ void add_supplies_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
-           LZ_FIELD(p, prefix(c));
-           if (!*p) return list_response(json::array(), 0);
-           int64_t limit = 50, offset = 0;
-           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
-           LZ_FIELD(res, c.svc.supplies_store->cooperatives(**p, c.q_or("q", ""), limit, offset));
+           LZ_FIELD(page, livelihood_list(c));
+           if (!page->prefix) return list_response(json::array(), 0);
+           LZ_FIELD(res, c.svc.supplies_store->cooperatives(*page->prefix, c.q_or("q", ""),
+                                                            page->limit, page->offset));
            json items = json::array();
            for (const auto& x : res->items) items.push_back(coop_out(x));
            return list_response(items, res->total);
@@ -534,12 +529,10 @@ void add_supplies_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
-           LZ_FIELD(p, prefix(c));
-           if (!*p) return list_response(json::array(), 0);
-           int64_t limit = 50, offset = 0;
-           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
-           LZ_FIELD(res, c.svc.supplies_store->technicians(**p, limit, offset));
+           LZ_FIELD(page, livelihood_list(c));
+           if (!page->prefix) return list_response(json::array(), 0);
+           LZ_FIELD(res,
+                    c.svc.supplies_store->technicians(*page->prefix, page->limit, page->offset));
            json items = json::array();
            for (const auto& row : res->items) items.push_back(tech_row_out(row));
            return list_response(items, res->total);

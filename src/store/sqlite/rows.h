@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "registry/model.h"
+#include "store/audit.h"
 #include "store/sqlite/db.h"
 
 namespace lz::sqlite {
@@ -54,6 +55,24 @@ inline Pairing read_pairing(const Stmt& s) {
   if (auto to = s.opt_str(4)) p.to_date = Date::parse_iso(*to);
   p.meta = {s.i64(5), s.str(6), s.str(7), s.str(8), s.str(9)};
   return p;
+}
+
+// Inserts one row and its audit entry (nothing before, `after_json(id)`
+// after) in one transaction (a savepoint inside a use case's): `bind(stmt)`
+// binds the INSERT's parameters. Returns the new row's id.
+template <class Bind, class After>
+Result<int64_t> insert_audited(Db& db, AuditLog& audit, const Actor& actor, const char* action,
+                               const char* entity, std::string_view sql, Bind&& bind,
+                               After&& after_json) {
+  Tx tx(db);
+  LZ_TRY(tx.begin_status());
+  auto s = db.prepare(sql);
+  bind(s);
+  LZ_TRY(s.exec());
+  int64_t id = sqlite3_last_insert_rowid(db.handle());
+  LZ_TRY(audit_record(audit, actor, action, entity, id, "", after_json(id)));
+  LZ_TRY(tx.commit());
+  return id;
 }
 
 }  // namespace lz::sqlite

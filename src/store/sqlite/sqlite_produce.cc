@@ -296,27 +296,24 @@ Result<std::vector<Seller>> SqliteProduceStore::sellers(const std::string& prefi
 // ---------------------------------------------------------------- points
 
 Result<PurchasePoint> SqliteProduceStore::add_point(PurchasePoint p, const Actor& actor) {
-  Tx tx(db_);
-  LZ_TRY(tx.begin_status());
-  auto s = db_.prepare(
+  auto id = insert_audited(
+      db_, audit_, actor, "purchase_point.create", "purchase_point",
       "INSERT INTO purchase_point (name, place, region_code, operator_name, phone, capacity_grams, "
-      "checkpoint_id, "
-      "active, version, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,1,?,?)");
-  s.bind(1, p.name)
-      .bind(2, p.place)
-      .bind(3, p.region_code)
-      .bind(4, p.operator_name)
-      .bind(5, p.phone)
-      .bind(6, p.capacity_grams)
-      .bind(7, p.checkpoint_id)
-      .bind(8, p.active ? 1 : 0)
-      .bind(9, now_iso())
-      .bind(10, actor.name);
-  LZ_TRY(s.exec());
-  p.id = sqlite3_last_insert_rowid(db_.handle());
+      "checkpoint_id, active, version, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,1,?,?)",
+      [&](Stmt& s) {
+        s.bind(1, p.name).bind(2, p.place).bind(3, p.region_code).bind(4, p.operator_name);
+        s.bind(5, p.phone).bind(6, p.capacity_grams).bind(7, p.checkpoint_id);
+        s.bind(8, p.active ? 1 : 0).bind(9, now_iso()).bind(10, actor.name);
+      },
+      [&](int64_t id) {
+        PurchasePoint saved = p;
+        saved.id = id;
+        saved.version = 1;
+        return to_json(saved).dump();
+      });
+  if (!id) return id.error();
+  p.id = *id;
   p.version = 1;
-  LZ_TRY(audit(actor, "purchase_point.create", "purchase_point", p.id, "", to_json(p).dump()));
-  LZ_TRY(tx.commit());
   return p;
 }
 
@@ -407,27 +404,25 @@ Result<int64_t> SqliteProduceStore::bought_at_point(int64_t point_id, Date on) {
 // ---------------------------------------------------------------- buyers
 
 Result<BackstopBuyer> SqliteProduceStore::add_buyer(BackstopBuyer b, const Actor& actor) {
-  Tx tx(db_);
-  LZ_TRY(tx.begin_status());
   json floors = json::object();
   for (const auto& [k, fen] : b.floor_fen_per_jin) floors[k] = fen;
-  auto s = db_.prepare(
+  auto id = insert_audited(
+      db_, audit_, actor, "backstop_buyer.create", "backstop_buyer",
       "INSERT INTO backstop_buyer (name, unit, region_code, capacity_grams, floor_prices, active, "
-      "version, "
-      "created_at, created_by) VALUES (?,?,?,?,?,?,1,?,?)");
-  s.bind(1, b.name)
-      .bind(2, b.unit)
-      .bind(3, b.region_code)
-      .bind(4, b.capacity_grams)
-      .bind(5, floors.dump())
-      .bind(6, b.active ? 1 : 0)
-      .bind(7, now_iso())
-      .bind(8, actor.name);
-  LZ_TRY(s.exec());
-  b.id = sqlite3_last_insert_rowid(db_.handle());
+      "version, created_at, created_by) VALUES (?,?,?,?,?,?,1,?,?)",
+      [&](Stmt& s) {
+        s.bind(1, b.name).bind(2, b.unit).bind(3, b.region_code).bind(4, b.capacity_grams);
+        s.bind(5, floors.dump()).bind(6, b.active ? 1 : 0).bind(7, now_iso()).bind(8, actor.name);
+      },
+      [&](int64_t id) {
+        BackstopBuyer saved = b;
+        saved.id = id;
+        saved.version = 1;
+        return to_json(saved).dump();
+      });
+  if (!id) return id.error();
+  b.id = *id;
   b.version = 1;
-  LZ_TRY(audit(actor, "backstop_buyer.create", "backstop_buyer", b.id, "", to_json(b).dump()));
-  LZ_TRY(tx.commit());
   return b;
 }
 

@@ -115,24 +115,21 @@ Distribution read_dist(const Stmt& s) {
 // ---------------------------------------------------------------- depots and stock
 
 Result<Depot> SqliteSuppliesStore::add_depot(Depot d, const Actor& actor) {
-  Tx tx(db_);
-  LZ_TRY(tx.begin_status());
-  auto s = db_.prepare(
+  auto id = insert_audited(
+      db_, audit_, actor, "supplies.depot.create", "depot",
       "INSERT INTO depot (name, region_code, keeper_name, keeper_phone, address, created_at, "
-      "created_by) VALUES "
-      "(?,?,?,?,?,?,?)");
-  s.bind(1, d.name)
-      .bind(2, d.region_code)
-      .bind(3, d.keeper_name)
-      .bind(4, d.keeper_phone)
-      .bind(5, d.address);
-  s.bind(6, now_iso()).bind(7, actor.name);
-  LZ_TRY(s.exec());
-  d.id = sqlite3_last_insert_rowid(db_.handle());
-  LZ_TRY(log(actor, "supplies.depot.create", "depot", d.id, "",
-             json{{"name", d.name}, {"region_code", d.region_code}, {"keeper_name", d.keeper_name}}
-                 .dump()));
-  LZ_TRY(tx.commit());
+      "created_by) VALUES (?,?,?,?,?,?,?)",
+      [&](Stmt& s) {
+        s.bind(1, d.name).bind(2, d.region_code).bind(3, d.keeper_name).bind(4, d.keeper_phone);
+        s.bind(5, d.address).bind(6, now_iso()).bind(7, actor.name);
+      },
+      [&](int64_t) {
+        return json{
+            {"name", d.name}, {"region_code", d.region_code}, {"keeper_name", d.keeper_name}}
+            .dump();
+      });
+  if (!id) return id.error();
+  d.id = *id;
   return d;
 }
 
@@ -219,24 +216,20 @@ Result<int64_t> SqliteSuppliesStore::receive(int64_t depot_id, const std::string
 // ---------------------------------------------------------------- cooperatives
 
 Result<Cooperative> SqliteSuppliesStore::add_cooperative(Cooperative c, const Actor& actor) {
-  Tx tx(db_);
-  LZ_TRY(tx.begin_status());
-  auto s = db_.prepare(
+  auto id = insert_audited(
+      db_, audit_, actor, "supplies.cooperative.create", "cooperative",
       "INSERT INTO cooperative (name, region_code, leader_name, leader_phone, members, produce, "
-      "created_at, "
-      "created_by) VALUES (?,?,?,?,?,?,?,?)");
-  s.bind(1, c.name)
-      .bind(2, c.region_code)
-      .bind(3, c.leader_name)
-      .bind(4, c.leader_phone)
-      .bind(5, c.members);
-  s.bind(6, c.produce).bind(7, now_iso()).bind(8, actor.name);
-  LZ_TRY(s.exec());
-  c.id = sqlite3_last_insert_rowid(db_.handle());
-  LZ_TRY(
-      log(actor, "supplies.cooperative.create", "cooperative", c.id, "",
-          json{{"name", c.name}, {"region_code", c.region_code}, {"members", c.members}}.dump()));
-  LZ_TRY(tx.commit());
+      "created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+      [&](Stmt& s) {
+        s.bind(1, c.name).bind(2, c.region_code).bind(3, c.leader_name).bind(4, c.leader_phone);
+        s.bind(5, c.members).bind(6, c.produce).bind(7, now_iso()).bind(8, actor.name);
+      },
+      [&](int64_t) {
+        return json{{"name", c.name}, {"region_code", c.region_code}, {"members", c.members}}
+            .dump();
+      });
+  if (!id) return id.error();
+  c.id = *id;
   return c;
 }
 
@@ -272,23 +265,20 @@ Result<ListResult<Cooperative>> SqliteSuppliesStore::cooperatives(const std::str
 // ---------------------------------------------------------------- technicians
 
 Result<Technician> SqliteSuppliesStore::add_technician(Technician t, const Actor& actor) {
-  Tx tx(db_);
-  LZ_TRY(tx.begin_status());
-  auto s = db_.prepare(
+  auto id = insert_audited(
+      db_, audit_, actor, "supplies.technician.create", "technician",
       "INSERT INTO technician (name, phone, speciality, region_code, created_at, created_by) "
-      "VALUES (?,?,?,?,?,?)");
-  s.bind(1, t.name)
-      .bind(2, t.phone)
-      .bind(3, t.speciality)
-      .bind(4, t.region_code)
-      .bind(5, now_iso())
-      .bind(6, actor.name);
-  LZ_TRY(s.exec());
-  t.id = sqlite3_last_insert_rowid(db_.handle());
-  LZ_TRY(log(
-      actor, "supplies.technician.create", "technician", t.id, "",
-      json{{"name", t.name}, {"speciality", t.speciality}, {"region_code", t.region_code}}.dump()));
-  LZ_TRY(tx.commit());
+      "VALUES (?,?,?,?,?,?)",
+      [&](Stmt& s) {
+        s.bind(1, t.name).bind(2, t.phone).bind(3, t.speciality).bind(4, t.region_code);
+        s.bind(5, now_iso()).bind(6, actor.name);
+      },
+      [&](int64_t) {
+        return json{{"name", t.name}, {"speciality", t.speciality}, {"region_code", t.region_code}}
+            .dump();
+      });
+  if (!id) return id.error();
+  t.id = *id;
   return t;
 }
 
