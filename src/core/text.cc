@@ -4,7 +4,20 @@
 
 namespace lz::text {
 
+namespace {
+// True if `s` has no byte that starts what to_half_width rewrites (0xEF:
+// full-width forms, 0xE3: the ideographic space): most cells have none.
+bool no_wide(std::string_view s) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == 0xEF || c == 0xE3) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string to_half_width(std::string_view s) {
+  if (no_wide(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -40,6 +53,16 @@ std::string trim(std::string_view s) {
 }
 
 std::string normalize(std::string_view s) {
+  // Already normalised (no wide form, single spaces between words only): as is.
+  {
+    bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
+    char prev = 0;
+    for (size_t i = 0; plain && i < s.size(); prev = s[i++]) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c == 0xEF || c == 0xE3 || (is_space(s[i]) && (s[i] != ' ' || prev == ' '))) plain = false;
+    }
+    if (plain) return std::string(s);
+  }
   std::string h = to_half_width(s);
   std::string out;
   out.reserve(h.size());
@@ -57,6 +80,14 @@ std::string normalize(std::string_view s) {
 }
 
 std::string strip_spaces(std::string_view s) {
+  {
+    bool plain = true;
+    for (size_t i = 0; plain && i < s.size(); ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      plain = c != 0xEF && c != 0xE3 && !is_space(s[i]);
+    }
+    if (plain) return std::string(s);
+  }
   std::string h = to_half_width(s);
   std::string out;
   out.reserve(h.size());

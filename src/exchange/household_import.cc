@@ -437,6 +437,9 @@ Result<ImportReport> Importer::run() {
   report_.format = in_.format();
   report_.mode = opts_.mode;
   report_.dry_run = opts_.dry_run;
+  // All-or-nothing: a refused household means nothing is committed, so its
+  // writes need not be undone alone.
+  sink_.set_undo_units(opts_.mode == ImportMode::kGoodRows);
   Row row;
   // The header: the first row that is not blank.
   for (;;) {

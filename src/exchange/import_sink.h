@@ -26,7 +26,8 @@ struct ExistingHousehold {
 class ImportSink {
  public:
   virtual ~ImportSink() = default;
-  virtual Result<std::optional<ExistingHousehold>> household_by_number(const std::string& number) = 0;
+  virtual Result<std::optional<ExistingHousehold>> household_by_number(
+      const std::string& number) = 0;
   virtual Result<std::optional<ExistingHousehold>> household_by_id(int64_t id) = 0;
   virtual Result<std::optional<Person>> person_by_id_number(const std::string& id_number) = 0;
   // True if the person was written earlier in this same import.
@@ -34,6 +35,10 @@ class ImportSink {
 
   virtual Status begin_unit() = 0;
   virtual Status end_unit(bool keep) = 0;
+  // False when a unit that fails need not be undone alone because the file
+  // as a whole will not be committed then (all-or-nothing mode): the sink
+  // may then skip the per-unit savepoint. True (the default) in good-rows mode.
+  virtual void set_undo_units(bool) {}
 
   // Creates the household with its members (ids filled in; the member with
   // relationship 01 becomes the head).

@@ -207,7 +207,7 @@ Status SqliteImportSink::begin_unit() {
   return {};
 }
 Status SqliteImportSink::write_begins() {
-  if (!in_unit_ || savepoint_) return {};
+  if (!in_unit_ || savepoint_ || !undo_units_) return {};
   LZ_TRY(db_.prepare("SAVEPOINT household").exec());
   savepoint_ = true;
   return {};

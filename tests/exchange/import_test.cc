@@ -165,6 +165,37 @@ TEST_F(ImportTest, GoodRowsModeWritesTheGoodHouseholds) {
   EXPECT_EQ(r->refused_rows[1].bad_columns, std::vector<int>{4});
 }
 
+// Good-rows mode undoes a failed household alone (its savepoint); in
+// all-or-nothing mode the sink skips the savepoint, since a failed
+// household means the file is not committed: its writes stay in the
+// transaction, which is then rolled back as a whole.
+TEST_F(ImportTest, SinkUndoesAFailedUnitOnlyWhenAsked) {
+  for (bool undo : {true, false}) {
+    auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
+    ASSERT_TRUE(sink.ok()) << sink.error().describe();
+    (*sink)->set_undo_units(undo);
+    Household h;
+    h.number = "U001";
+    h.region_code = village().code;
+    Person p;
+    p.name = "张三";
+    p.id_number = id(1970, 1, 1, 11);
+    p.sex = "male";
+    p.birth_date = *Date::from_ymd(1970, 1, 1);
+    p.relationship = "01";
+    h.members.push_back(p);
+    ASSERT_TRUE((*sink)->begin_unit().ok());
+    ASSERT_TRUE((*sink)->create_household(h).ok());
+    ASSERT_TRUE((*sink)->end_unit(false).ok());
+    auto found = (*sink)->household_by_number("U001");
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->has_value(), !undo) << "undo " << undo;
+    sink->reset();  // no commit: rolled back
+    EXPECT_EQ(count("household"), 0);
+    EXPECT_EQ(count("person"), 0);
+  }
+}
+
 TEST_F(ImportTest, DedupeUpdatesOrReportsConflicts) {
   ASSERT_TRUE(run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
                   member("H002", "王五", id(1960, 1, 1, 41), "01"))

@@ -82,6 +82,7 @@ class ScopedSink final : public exchange::ImportSink {
   bool created_here(const Person& p) const override { return in_.created_here(p); }
   Status begin_unit() override { return in_.begin_unit(); }
   Status end_unit(bool keep) override { return in_.end_unit(keep); }
+  void set_undo_units(bool undo) override { in_.set_undo_units(undo); }
   Status create_household(Household& h) override {
     LZ_TRY(check(h.region_code));
     return in_.create_household(h);
