@@ -6,6 +6,9 @@
 local token = os.getenv("LZ_TOKEN")
 local first = tonumber(os.getenv("LZ_OBS_FIRST"))
 local count = tonumber(os.getenv("LZ_OBS_COUNT"))
+-- wrk's thread count: thread t takes n = t, t + stride, t + 2*stride... so
+-- together the threads use every (observation, day) once.
+local stride = tonumber(os.getenv("LZ_WRK_THREADS") or "8")
 local threads = {}
 local next_tid = 0
 
@@ -20,13 +23,14 @@ function init(args)
   k = 0
   created = 0
   other = 0
+  other_status = 0
 end
 
 local days = {"2020-01-30", "2020-01-31", "2020-02-01", "2020-02-02", "2020-02-03", "2020-02-04", "2020-02-05",
               "2020-02-06", "2020-02-07", "2020-02-08", "2020-02-09", "2020-02-10", "2020-02-11"}
 
 function request()
-  local n = k * 8 + tid  -- at most 8 threads: disjoint sequences
+  local n = k * stride + tid  -- disjoint sequences, no gaps
   k = k + 1
   local obs = first + (n % count)
   local day = days[(math.floor(n / count) % #days) + 1]
@@ -36,15 +40,16 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 201 then created = created + 1 else other = other + 1 end
+  if status == 201 then created = created + 1 else other = other + 1; other_status = status end
 end
 
 function done(summary, latency, requests)
-  local c, o = 0, 0
+  local c, o, os = 0, 0, 0
   for _, t in ipairs(threads) do
     c = c + t:get("created")
     o = o + t:get("other")
+    if t:get("other_status") ~= 0 then os = t:get("other_status") end
   end
-  io.write(string.format("LZ created=%d other=%d p99_ms=%.2f p50_ms=%.2f\n", c, o,
+  io.write(string.format("LZ created=%d other=%d other_status=%d p99_ms=%.2f p50_ms=%.2f\n", c, o, os,
                          latency:percentile(99) / 1000, latency:percentile(50) / 1000))
 end

@@ -34,7 +34,7 @@ for _ in $(seq 100); do curl -s "http://127.0.0.1:$P/api/v1/health" >/dev/null &
 TOKEN=$(curl -s -X POST "http://127.0.0.1:$P/api/v1/session" -d "{\"login\":\"bench_fu\",\"password\":\"$PW\"}" |
   python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
 BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM follow_up")
-LZ_TOKEN=$TOKEN LZ_OBS_FIRST=$FIRST LZ_OBS_COUNT=$N \
+LZ_TOKEN=$TOKEN LZ_OBS_FIRST=$FIRST LZ_OBS_COUNT=$N LZ_WRK_THREADS=2 \
   wrk -t2 -c"$CONNS" -d"${DUR}s" --latency -s "$ROOT/bench/followups.lua" "http://127.0.0.1:$P" \
   > "$OUT/wrk-followups.txt" 2>&1 || true
 kill $SPID 2>/dev/null || true

@@ -75,7 +75,7 @@ need=$(python3 -c "print(f'{$CONNS/0.010:,.0f}')")
 {
   echo "## HTTP API (issue 3)"
   echo
-  echo "Server: \`liangzhan serve\` (1 RESTinio I/O thread + $(( $(nproc) > 2 ? $(nproc) : 2 )) database workers), full-scale database; nginx 1.22"
+  echo "Server: \`liangzhan serve\` (2 RESTinio I/O threads, which answer point reads of cached sessions themselves, + $(( $(nproc) > 2 ? $(nproc) : 2 )) database workers), full-scale database; nginx 1.22"
   echo "(Debian nginx-light, 1 worker, access log off) serving a static file of the same size (${SIZE} bytes)."
   echo "Load: \`wrk -t1 -c$CONNS -d${DUR}s --latency\` with the same headers (a bearer token, no Accept-Encoding: neither"
   echo "side compresses) from the same 2-core machine, same run, API first and nginx right after."

@@ -381,6 +381,12 @@ Result<FollowUpResult> EpidemicService::record_follow_up(int64_t observation_id,
                                                          const Actor& actor) {
   auto cur = store_.observation(observation_id);
   if (!cur) return cur.error();
+  return record_follow_up(*cur, std::move(f), actor);
+}
+
+Result<FollowUpResult> EpidemicService::record_follow_up(const sqlite::ObservationView& cur,
+                                                         FollowUp f, const Actor& actor) {
+  const int64_t observation_id = cur.o.id;
   auto existing = store_.follow_ups_of(observation_id);
   if (!existing) return existing.error();
   if (f.by.empty()) f.by = actor.name;
@@ -390,7 +396,7 @@ Result<FollowUpResult> EpidemicService::record_follow_up(int64_t observation_id,
     f.at = DateTime::of(today(), now ? now->minute_of_day() / 60 : 12,
                         now ? now->minute_of_day() % 60 : 0);
   }
-  auto rec = epidemic::record_follow_up(cur->o, f, *existing, today());
+  auto rec = epidemic::record_follow_up(cur.o, f, *existing, today());
   if (!rec) return rec.error();
   auto alert = alert_for(*rec, config_);
   auto saved = store_.add_follow_up(*rec, alert.has_value(), actor);

@@ -122,6 +122,9 @@ class EpidemicService {
                                                       int64_t expected_version, const Actor& actor);
   Result<FollowUpResult> record_follow_up(int64_t observation_id, epidemic::FollowUp f,
                                           const Actor& actor);
+  // The same for an observation the caller has just read (saves reading it again).
+  Result<FollowUpResult> record_follow_up(const sqlite::ObservationView& observation,
+                                          epidemic::FollowUp f, const Actor& actor);
   // The work list of day d under region_prefix (and of one cadre): due, done
   // and overdue follow-ups.
   Result<std::vector<DueItem>> follow_ups_due(const std::string& region_prefix,

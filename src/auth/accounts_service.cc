@@ -354,6 +354,11 @@ Result<Account> AccountsService::authenticate(const std::string& token, const st
   return std::move(a).value();
 }
 
+std::optional<Account> AccountsService::cached_session(const std::string& token) const {
+  if (token.empty() || config_.session_cache_ttl.count() <= 0) return std::nullopt;
+  return session_cache().find(token_hash(token), clock_(), config_);
+}
+
 Status AccountsService::logout(const std::string& token, const Actor& actor) {
   if (token.empty()) return session_invalid();
   auto st = store_.delete_session(token_hash(token), actor);

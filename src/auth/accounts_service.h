@@ -83,6 +83,11 @@ class AccountsService {
   // change addresses); it is accepted for logging by the caller.
   Result<Account> authenticate(const std::string& token, const std::string& address);
 
+  // The account of `token` only if the session cache vouches for it now (the
+  // same checks as authenticate, and no touch of last_seen_at is due); never
+  // reads or writes the database. nullopt: ask authenticate().
+  std::optional<Account> cached_session(const std::string& token) const;
+
   // Ends the session of `token` (session.invalid if there is none).
   Status logout(const std::string& token, const Actor& actor);
 

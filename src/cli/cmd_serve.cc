@@ -26,7 +26,7 @@ static std::string random_password() {
 void add_serve(CLI::App& app, Runner& run) {
   struct Opts {
     std::string db, listen = "127.0.0.1:8080", web;
-    int workers = 0;
+    int workers = 0, io_threads = 0;
     bool first_admin = false;
   };
   auto o = std::make_shared<Opts>();
@@ -35,6 +35,9 @@ void add_serve(CLI::App& app, Runner& run) {
   cmd->add_option("--listen", o->listen, "Address and port (default 127.0.0.1:8080)");
   cmd->add_option("--web", o->web, "Folder of the built web UI (default: web/dist next to the binary's source, if built)");
   cmd->add_option("--workers", o->workers, "Database worker threads (default: one per core, at least 2)");
+  cmd->add_option(
+      "--io-threads", o->io_threads,
+      "Network threads, which also answer quick point reads (default: one per core, at most 2)");
   cmd->add_flag("--first-admin", o->first_admin,
                 "If the database has no account, create county_admin 'admin' with a random password, printed once");
   cmd->callback([o, &run] {
@@ -68,6 +71,7 @@ void add_serve(CLI::App& app, Runner& run) {
       cfg.address = o->listen.substr(0, colon);
       cfg.port = static_cast<uint16_t>(port);
       cfg.workers = o->workers;
+      cfg.io_threads = o->io_threads;
       cfg.web_root = o->web;
       if (cfg.web_root.empty()) {
         for (const char* cand : {"web/dist", "../web/dist"})

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "http/problem.h"
 
 namespace lz::http {
@@ -44,6 +46,14 @@ Api::Api() {
   add_door_plate_routes(router_);
   add_import_routes(router_);
   add_meta_routes(router_);
+  // Point reads by id: one indexed lookup and a small body, no write (the
+  // reveal of a full ID number is a POST and never quick).
+  for (const Route& r : router_.routes())
+    if (r.method == "GET" && r.auth &&
+        (r.pattern == "/api/v1/households/{id}" || r.pattern == "/api/v1/persons/{id}" ||
+         r.pattern == "/api/v1/cadres/{id}" || r.pattern == "/api/v1/pairings/{id}" ||
+         r.pattern == "/api/v1/village_teams/{id}"))
+      quick_.push_back(&r);
 }
 
 HttpResponse Api::handle(const HttpRequest& req, Services& svc) const {
@@ -54,13 +64,36 @@ HttpResponse Api::handle(const HttpRequest& req, Services& svc) const {
       return problem(405, "request.method", "该地址不支持此操作", "This address does not support this method", lang);
     return not_found_response(lang);
   }
-  Ctx c{req, m.params, parse_query(req.query), lang, svc};
-  c.actor = Actor{"anonymous", req.remote, ""};
-  c.token = session_token(req);
+  std::string token = session_token(req);
+  std::optional<Account> account;
   if (m.route->auth) {
-    if (c.token.empty()) return unauthorized(lang);
-    auto account = svc.auth->authenticate(c.token, req.remote);
-    if (!account) return problem(account.error(), lang);
+    if (token.empty()) return unauthorized(lang);
+    auto a = svc.auth->authenticate(token, req.remote);
+    if (!a) return problem(a.error(), lang);
+    account = std::move(a).value();
+  }
+  return run(*m.route, std::move(m.params), req, svc, std::move(account), std::move(token), lang);
+}
+
+std::optional<HttpResponse> Api::handle_quick(const HttpRequest& req, Services& svc) const {
+  if (req.method != "GET") return std::nullopt;
+  auto m = router_.match(req.method, req.path);
+  if (!m.route || std::find(quick_.begin(), quick_.end(), m.route) == quick_.end())
+    return std::nullopt;
+  std::string token = session_token(req);
+  auto account = svc.auth->cached_session(token);
+  if (!account) return std::nullopt;
+  return run(*m.route, std::move(m.params), req, svc, std::move(account), std::move(token),
+             lang_of(req));
+}
+
+HttpResponse Api::run(const Route& route, std::map<std::string, std::string> params,
+                      const HttpRequest& req, Services& svc, std::optional<Account> account,
+                      std::string token, Lang lang) const {
+  Ctx c{req, std::move(params), parse_query(req.query), lang, svc};
+  c.actor = Actor{"anonymous", req.remote, ""};
+  c.token = std::move(token);
+  if (account) {
     auto role = parse_role(account->role);
     if (!role) return unauthorized(lang);
     c.scope = scope_for(*role, account->region_code, account->cadre_id);
@@ -68,10 +101,10 @@ HttpResponse Api::handle(const HttpRequest& req, Services& svc) const {
     if (*role == Role::kEnterprise) c.scope.enterprise_id = account->enterprise_id;
     if (*role == Role::kPurchasePointOperator) c.scope.purchase_point_id = account->purchase_point_id;
     c.actor = Actor{account->login, req.remote, account->role};
-    c.account = std::move(account).value();
+    c.account = std::move(account);
   }
   try {
-    return m.route->handler(c);
+    return route.handler(c);
   } catch (const std::exception& e) {
     spdlog::error("{} {}: {}", req.method, req.path, e.what());
     return problem(500, "internal", "系统内部错误，请稍后再试", "Internal error; please try again later", lang);

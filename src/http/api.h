@@ -4,6 +4,8 @@
 // handler. No sockets here: server.cc feeds it, tests call it directly.
 #pragma once
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "http/message.h"
 #include "http/router.h"
@@ -14,11 +16,24 @@ namespace lz::http {
 class Api {
  public:
   Api();
+  Api(const Api&) = delete;  // quick_ points into router_
+  Api& operator=(const Api&) = delete;
   HttpResponse handle(const HttpRequest& req, Services& svc) const;
+  // For the server's I/O thread: answers a quick route (a point read by id,
+  // which never writes) when the session cache vouches for its token, so no
+  // write and no slow query can happen on the calling thread. nullopt: the
+  // request needs handle() on a worker (another route, no or an uncached
+  // token, a last_seen_at touch due...). Same answers as handle() otherwise.
+  std::optional<HttpResponse> handle_quick(const HttpRequest& req, Services& svc) const;
   const Router& router() const { return router_; }
 
  private:
+  HttpResponse run(const Route& route, std::map<std::string, std::string> params,
+                   const HttpRequest& req, Services& svc, std::optional<Account> account,
+                   std::string token, Lang lang) const;
+
   Router router_;
+  std::vector<const Route*> quick_;  // the routes handle_quick may answer
 };
 
 Lang lang_of(const HttpRequest& req);

@@ -1,7 +1,9 @@
 // The only file that knows RESTinio. The I/O thread parses HTTP, serves the
-// static UI from memory and hands API requests to the worker pool; a worker
-// runs the Api on its own SQLite connection and queues the response for the
-// I/O thread, which sends it through RESTinio. Responses cross back in
+// static UI from memory, answers quick point reads of signed-in users itself
+// (Api::handle_quick: an indexed lookup on its own read connection, never a
+// write) and hands every other API request to the worker pool; a worker
+// runs the Api on its own SQLite connection, compresses the body and queues
+// the response for the I/O thread, which sends it through RESTinio. Responses cross back in
 // batches: one wake-up of the I/O thread for all that are ready, rather than
 // one per response (a cross-thread post and an epoll interrupt each).
 #include "http/server.h"
@@ -27,11 +29,13 @@ namespace lz::http {
 
 namespace {
 
-// Every RESTinio call (reading, create_response, done) happens on the one I/O
-// thread (workers only hand back HttpResponse values), so connections need no
-// strand.
-using traits_t =
-    restinio::single_thread_traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+// RESTinio calls happen on the I/O threads only (workers hand back
+// HttpResponse values); with more than one I/O thread each connection keeps
+// to its strand.
+using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+
+// The read connection of the I/O thread running this code (quick reads).
+thread_local Services* t_io_svc = nullptr;
 using server_t = restinio::http_server_t<traits_t>;
 
 // A fixed pool of threads, each owning its Services (its own DB connection).
@@ -88,6 +92,73 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
+// Checkpoints the WAL off the write lane. The lane's connection never
+// checkpoints itself (SQLite's auto-checkpoint runs inside the commit that
+// crosses its threshold, and would hold every queued follow-up meanwhile);
+// its WAL hook wakes this thread instead once the WAL holds kPages pages,
+// and this thread copies them into the database on a connection of its own
+// (PASSIVE: it never blocks the writer or the readers).
+class Checkpointer {
+ public:
+  static constexpr int kPages = 1000;  // SQLite's own auto-checkpoint threshold
+
+  Status start(const std::string& db_path) {
+    auto db = sqlite::Db::open(db_path);
+    if (!db) return db.error();
+    db_ = std::move(db).value();
+    thread_ = std::thread([this] { loop(); });
+    return {};
+  }
+  // Installs the hook on the writer's connection (replacing its auto-checkpoint).
+  void watch(sqlite3* writer) {
+    sqlite3_wal_hook(
+        writer,
+        [](void* self, sqlite3*, const char*, int pages) {
+          if (pages >= kPages) static_cast<Checkpointer*>(self)->due();
+          return SQLITE_OK;
+        },
+        this);
+  }
+  void stop() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    db_.reset();
+  }
+
+ private:
+  void due() {
+    {
+      std::lock_guard lock(mu_);
+      due_ = true;
+    }
+    cv_.notify_one();
+  }
+  void loop() {
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return stopping_ || due_; });
+        if (stopping_) return;
+        due_ = false;
+      }
+      int wal_pages = 0, copied = 0;
+      int rc = sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                         &wal_pages, &copied);
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        spdlog::warn("checkpoint: {}", sqlite3_errmsg(db_->handle()));
+    }
+  }
+  std::unique_ptr<sqlite::Db> db_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool due_ = false, stopping_ = false;
+  std::thread thread_;
+};
+
 // Group commit for the hot write route (POST /api/v1/observations/{id}/
 // follow-ups): one thread with a connection of its own takes every request
 // queued meanwhile, runs them one after the other inside one transaction
@@ -95,7 +166,8 @@ class WorkerPool {
 // nothing and the others stand), commits once and only then hands the
 // responses back, so a 201 still means committed. The lane's connection
 // runs with synchronous=FULL: the WAL is synced at every commit, once per
-// batch rather than per request, so a 201 survives a power cut too; and the
+// batch rather than per request, so a 201 survives a power cut too; the WAL
+// is checkpointed by a Checkpointer thread, never inside the lane; and the
 // writers no longer take turns at SQLite's lock (a refused BEGIN IMMEDIATE
 // sleeps 1, 2, 5, 10... ms in the busy handler).
 class WriteLane {
@@ -112,6 +184,8 @@ class WriteLane {
     if (!svc) return svc.error();
     svc_ = std::move(svc).value();
     LZ_TRY(svc_->store->db().exec("PRAGMA synchronous=FULL"));
+    LZ_TRY(checkpointer_.start(db_path));
+    checkpointer_.watch(svc_->store->db().handle());
     api_ = &api;
     thread_ = std::thread([this] { loop(); });
     return {};
@@ -131,6 +205,7 @@ class WriteLane {
     }
     cv_.notify_all();
     if (thread_.joinable()) thread_.join();
+    checkpointer_.stop();
     svc_.reset();
   }
 
@@ -159,7 +234,7 @@ class WriteLane {
 
   void run(std::vector<Job>& batch) {
     sqlite::Db& db = svc_->store->db();
-    if (auto st = db.exec("BEGIN IMMEDIATE"); !st) {
+    if (auto st = db.run("BEGIN IMMEDIATE"); !st) {
       spdlog::error("write lane: {}", st.error().message_en);
       for (auto& j : batch) j.done(not_saved(j.req));
       return;
@@ -177,9 +252,9 @@ class WriteLane {
       }
     }
     if (!lost) {
-      if (auto st = db.exec("COMMIT"); !st) {
+      if (auto st = db.run("COMMIT"); !st) {
         spdlog::error("write lane: commit: {}", st.error().message_en);
-        (void)db.exec("ROLLBACK");
+        (void)db.run("ROLLBACK");
         lost = true;
       }
     }
@@ -191,6 +266,7 @@ class WriteLane {
   }
 
   std::unique_ptr<Services> svc_;
+  Checkpointer checkpointer_;
   const Api* api_ = nullptr;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -206,14 +282,39 @@ bool write_lane_route(const HttpRequest& r) {
          std::regex_match(r.path, follow_up);
 }
 
+}  // namespace
+
+// The reason phrase of the status line (RFC 9110), so a 202 reads "Accepted".
 const char* reason_phrase(int status) {
   switch (status) {
     case 200:
       return "OK";
     case 201:
       return "Created";
+    case 202:
+      return "Accepted";
+    case 203:
+      return "Non-Authoritative Information";
     case 204:
       return "No Content";
+    case 205:
+      return "Reset Content";
+    case 206:
+      return "Partial Content";
+    case 207:
+      return "Multi-Status";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 307:
+      return "Temporary Redirect";
+    case 308:
+      return "Permanent Redirect";
     case 400:
       return "Bad Request";
     case 401:
@@ -224,22 +325,48 @@ const char* reason_phrase(int status) {
       return "Not Found";
     case 405:
       return "Method Not Allowed";
+    case 406:
+      return "Not Acceptable";
+    case 408:
+      return "Request Timeout";
     case 409:
       return "Conflict";
+    case 410:
+      return "Gone";
+    case 411:
+      return "Length Required";
+    case 412:
+      return "Precondition Failed";
     case 413:
       return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 428:
       return "Precondition Required";
     case 429:
       return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 502:
+      return "Bad Gateway";
     case 503:
       return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
     default:
-      return status < 500 ? "Error" : "Internal Server Error";
+      return status < 200   ? "Informational"
+             : status < 300 ? "Success"
+             : status < 400 ? "Redirection"
+             : status < 500 ? "Client Error"
+                            : "Server Error";
   }
 }
+
+namespace {
 
 // Finished API responses on their way from the workers to the I/O thread.
 class Completions {
@@ -247,7 +374,6 @@ class Completions {
   struct Done {
     restinio::request_handle_t req;
     HttpResponse resp;
-    bool gzip_ok;
   };
   using Sender = std::function<void(Done&)>;
   Completions(restinio::asio_ns::io_context& io, Sender sender)
@@ -265,20 +391,21 @@ class Completions {
   }
 
  private:
-  // On the I/O thread: send everything that is ready.
+  // On an I/O thread: send everything that is ready (a local batch: two I/O
+  // threads may drain at once).
   void drain() {
+    std::vector<Done> batch;
     {
       std::lock_guard lock(mu_);
-      batch_.swap(ready_);
+      batch.swap(ready_);
       drain_pending_ = false;
     }
-    for (auto& d : batch_) sender_(d);
-    batch_.clear();
+    for (auto& d : batch) sender_(d);
   }
   restinio::asio_ns::io_context& io_;
   Sender sender_;
   std::mutex mu_;
-  std::vector<Done> ready_, batch_;
+  std::vector<Done> ready_;
   bool drain_pending_ = false;
 };
 
@@ -286,23 +413,31 @@ bool accepts_gzip(const HttpRequest& r) {
   return r.header("accept-encoding").find("gzip") != std::string::npos;
 }
 
-void send(const restinio::request_handle_t& req, HttpResponse&& resp, bool gzip_ok) {
+// Compresses a JSON body worth it for a client that takes gzip (on the
+// thread that made the response, so big bodies do not hold the I/O thread).
+void compress(HttpResponse& resp, bool gzip_ok) {
+  if (!gzip_ok || resp.body.size() <= 1024) return;
+  std::string z = gzip(resp.body);
+  if (z.empty()) return;
+  resp.header("Content-Encoding", "gzip");
+  resp.header("Vary", "Accept-Encoding");
+  resp.body = std::move(z);
+}
+
+void send(const restinio::request_handle_t& req, HttpResponse&& resp) {
   auto rb = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
       reason_phrase(resp.status)});
   if (!resp.content_type.empty())
     rb.append_header(restinio::http_field::content_type, std::move(resp.content_type));
   for (auto& [k, v] : resp.headers) rb.append_header(std::move(k), std::move(v));
-  if (gzip_ok && resp.body.size() > 1024) {
-    std::string z = gzip(resp.body);
-    if (!z.empty()) {
-      rb.append_header(restinio::http_field::content_encoding, "gzip");
-      rb.append_header(restinio::http_field::vary, "Accept-Encoding");
-      resp.body = std::move(z);
-    }
-  }
   rb.set_body(std::move(resp.body));
   rb.done();
+}
+
+void send(const restinio::request_handle_t& req, HttpResponse&& resp, bool gzip_ok) {
+  compress(resp, gzip_ok);
+  send(req, std::move(resp));
 }
 
 }  // namespace
@@ -310,10 +445,16 @@ void send(const restinio::request_handle_t& req, HttpResponse&& resp, bool gzip_
 Status run_server(const ServerConfig& cfg) {
   int workers = cfg.workers > 0 ? cfg.workers : std::max(2u, std::thread::hardware_concurrency());
   WorkerPool pool;
-  {
-    // Open once first: applies migrations before the workers race to.
-    auto first = Services::open(cfg.db_path);
-    if (!first) return first.error();
+  // The first opened applies migrations before the workers race to. Each I/O
+  // thread has a connection of its own, for quick reads only (Api::handle_quick).
+  int io_threads = cfg.io_threads > 0
+                       ? cfg.io_threads
+                       : std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<Services>> io_svcs;
+  for (int i = 0; i < io_threads; ++i) {
+    auto opened = Services::open(cfg.db_path);
+    if (!opened) return opened.error();
+    io_svcs.push_back(std::move(opened).value());
   }
   LZ_TRY(pool.start(cfg.db_path, workers));
   Api api;
@@ -324,7 +465,7 @@ Status run_server(const ServerConfig& cfg) {
   std::atomic<bool> draining{false};
   restinio::asio_ns::io_context ioctx;
   Completions completions(ioctx, [&in_flight](Completions::Done& d) {
-    send(d.req, std::move(d.resp), d.gzip_ok);
+    send(d.req, std::move(d.resp));  // compressed by the worker already
     --in_flight;
   });
 
@@ -351,14 +492,23 @@ Status run_server(const ServerConfig& cfg) {
     if (r.path.starts_with("/api/") && write_lane_route(r)) {
       ++in_flight;
       lane.post({std::move(r), [&completions, req, gz](HttpResponse&& resp) mutable {
-                   completions.push({std::move(req), std::move(resp), gz});
+                   compress(resp, gz);
+                   completions.push({std::move(req), std::move(resp)});
                  }});
       return restinio::request_accepted();
     }
     if (r.path.starts_with("/api/")) {
+      // A point read whose session is cached runs right here: a few tens of
+      // microseconds, cheaper than handing it to a worker and back.
+      if (auto quick = t_io_svc ? api.handle_quick(r, *t_io_svc) : std::nullopt) {
+        send(req, std::move(*quick), gz);
+        return restinio::request_accepted();
+      }
       ++in_flight;
       pool.post([&api, &completions, req, r = std::move(r), gz](Services& svc) mutable {
-        completions.push({std::move(req), api.handle(r, svc), gz});
+        HttpResponse resp = api.handle(r, svc);
+        compress(resp, gz);
+        completions.push({std::move(req), std::move(resp)});
       });
       return restinio::request_accepted();
     }
@@ -437,9 +587,21 @@ Status run_server(const ServerConfig& cfg) {
         failure = ex;
         ioctx.stop();
       });
-  ioctx.run();
+  {
+    std::vector<std::thread> io;
+    for (int i = 1; i < io_threads; ++i)
+      io.emplace_back([&, i] {
+        t_io_svc = io_svcs[i].get();
+        ioctx.run();
+      });
+    t_io_svc = io_svcs[0].get();
+    ioctx.run();
+    for (auto& t : io) t.join();
+    t_io_svc = nullptr;
+  }
   pool.stop();  // finishes queued jobs, closes every connection to the database
   lane.stop();
+  io_svcs.clear();
   if (failure) {
     try {
       std::rethrow_exception(failure);

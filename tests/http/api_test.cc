@@ -483,6 +483,61 @@ TEST_F(ApiTest, BulletinIsScopedAndMatchesTheRecords) {
   ASSERT_TRUE(db.exec("DELETE FROM epi_case WHERE confirmed_on = '2020-02-12'").ok());
 }
 
+// The server's I/O threads answer point reads themselves (Api::handle_quick)
+// only while the session cache vouches for the token: the same answer as a
+// worker gives, scope included; a logout or a disabled account takes effect
+// at the very next request; anything else goes to a worker (nullopt).
+TEST_F(ApiTest, QuickReadsAnswerLikeWorkersAndSeeLogoutAndDisableAtOnce) {
+  auto added = svc_->auth->add_account({"quick_a", "quick_a", "village_cadre", village_a_},
+                                       kPassword, Actor{"cli", "", ""});
+  ASSERT_TRUE(added.ok()) << added.error().describe();
+  auto quick = [&](const std::string& method, const std::string& path, const std::string& token) {
+    HttpRequest r;
+    r.method = method;
+    r.path = path;
+    if (!token.empty()) r.headers["authorization"] = "Bearer " + token;
+    r.remote = "127.0.0.1";
+    return api_->handle_quick(r, *svc_);
+  };
+  const std::string mine = "/api/v1/households/" + std::to_string(first_household(village_a_));
+  const std::string theirs = "/api/v1/households/" + std::to_string(first_household(village_b_));
+  auto signin = [&] {
+    auto r = call("POST", "/api/v1/session", "", {{"login", "quick_a"}, {"password", kPassword}});
+    EXPECT_EQ(r.status, 200);
+    return r.body.value("token", "");
+  };
+  std::string token = signin();
+  EXPECT_FALSE(quick("GET", mine, token)) << "a session not yet validated goes to a worker";
+  auto full = call("GET", mine, token);
+  ASSERT_EQ(full.status, 200);
+  auto q = quick("GET", mine, token);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->status, 200);
+  EXPECT_EQ(q->body, full.raw.body);
+  auto other = quick("GET", theirs, token);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404) << "scope holds on the quick path";
+  EXPECT_FALSE(quick("GET", "/api/v1/households", token)) << "lists are not quick";
+  EXPECT_FALSE(quick("PATCH", mine, token));
+  EXPECT_FALSE(quick("GET", mine, ""));
+  EXPECT_FALSE(quick("GET", mine, "not-a-token"));
+
+  // Logout: the next request of that token is refused, quick or not.
+  EXPECT_EQ(call("DELETE", "/api/v1/session", token).status, 204);
+  EXPECT_FALSE(quick("GET", mine, token));
+  EXPECT_EQ(call("GET", mine, token).status, 401);
+
+  // Disabling the account through the API ends its cached sessions at once.
+  token = signin();
+  ASSERT_EQ(call("GET", mine, token).status, 200);
+  ASSERT_TRUE(quick("GET", mine, token));
+  auto dis = call("PATCH", "/api/v1/accounts/" + std::to_string(added->id), login("sysadmin"),
+                  {{"disabled", true}});
+  ASSERT_EQ(dis.status, 200) << dis.body.dump();
+  EXPECT_FALSE(quick("GET", mine, token));
+  EXPECT_EQ(call("GET", mine, token).status, 401);
+}
+
 TEST_F(ApiTest, UnknownPathsAndMethods) {
   EXPECT_EQ(call("GET", "/api/v1/nothing-here", login("county")).status, 404);
   EXPECT_EQ(call("PUT", "/api/v1/households", login("county")).status, 405);

@@ -39,6 +39,23 @@ code=$(curl -s -o "$T/list.json" -w '%{http_code}' "$URL/api/v1/households?limit
 [ "$code" = 200 ] && ok || ko "list: $code"
 python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); assert len(j["items"])==5 and j["total"]>3000' "$T/list.json" && ok || ko "list shape"
 
+# Status lines carry the right reason phrase: 202 Accepted for an import upload.
+printf 'a,b\n1,2\n' > "$T/tiny.csv"
+curl -s -D "$T/imp" -o /dev/null -X POST "$URL/api/v1/imports?kind=households&dry_run=true" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$T/tiny.csv"
+head -1 "$T/imp" | grep -q '^HTTP/1.1 202 Accepted' && ok || ko "import status line: $(head -1 "$T/imp")"
+
+# Point reads answered on the I/O thread (cached session) see a logout at once.
+resp=$(curl -s -X POST "$URL/api/v1/session" -d "{\"login\":\"admin\",\"password\":\"$PW\"}")
+T2=$(python3 -c 'import json,sys;print(json.loads(sys.argv[1])["token"])' "$resp" 2>/dev/null)
+HID=$(sqlite3 "$T/s.db" "SELECT MIN(id) FROM household WHERE deleted_at IS NULL")
+codes=$(for i in 1 2 3; do curl -s -o /dev/null -w '%{http_code} ' "$URL/api/v1/households/$HID" -H "Authorization: Bearer $T2"; done)
+[ "$codes" = "200 200 200 " ] && ok || ko "household reads: $codes"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "$URL/api/v1/session" -H "Authorization: Bearer $T2")
+[ "$code" = 204 ] && ok || ko "logout: $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/households/$HID" -H "Authorization: Bearer $T2")
+[ "$code" = 401 ] && ok || ko "read right after logout: $code"
+
 # gzip on a large JSON response, and the same content once decompressed.
 curl -s -D "$T/gz" -o /dev/null -H 'Accept-Encoding: gzip' "$URL/api/v1/openapi.json"
 grep -qi '^content-encoding: gzip' "$T/gz" && ok || ko "openapi not gzipped"

@@ -265,7 +265,7 @@ void add_observation_routes(Router& r) {
            if (!body) return problem(body.error(), c.lang);
            auto f = follow_up_input(*body);
            if (!f) return problem(f.error(), c.lang);
-           auto res = c.svc.epidemic->record_follow_up(*id, *f, c.actor);
+           auto res = c.svc.epidemic->record_follow_up(*v, *f, c.actor);  // read once
            if (!res) return problem(res.error(), c.lang);
            json j = to_json(res->follow_up);
            j["alert"] = res->alert ? json{{"fever", res->alert->fever},

@@ -159,21 +159,29 @@ Status Db::exec(std::string_view sql) {
   return {};
 }
 
+Status Db::run(std::string_view sql) {
+  Stmt s = prepare(sql);
+  if (auto st = s.exec(); !st) return st;
+  return {};
+}
+
 // Inside another transaction (a use case that spans several store calls) a
 // Tx is a savepoint: its commit releases the savepoint and the outer
 // transaction decides; its rollback undoes only its own writes.
 Tx::Tx(Db& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
-  begin_ = db_.exec(nested_ ? "SAVEPOINT lz_tx" : "BEGIN IMMEDIATE");
+  begin_ = db_.run(nested_ ? "SAVEPOINT lz_tx" : "BEGIN IMMEDIATE");
 }
 Tx::~Tx() {
   if (done_ || !begin_) return;
-  if (nested_)
-    (void)db_.exec("ROLLBACK TO lz_tx; RELEASE lz_tx");
-  else
-    (void)db_.exec("ROLLBACK");
+  if (nested_) {
+    (void)db_.run("ROLLBACK TO lz_tx");
+    (void)db_.run("RELEASE lz_tx");
+  } else {
+    (void)db_.run("ROLLBACK");
+  }
 }
 Status Tx::commit() {
-  auto st = db_.exec(nested_ ? "RELEASE lz_tx" : "COMMIT");
+  auto st = db_.run(nested_ ? "RELEASE lz_tx" : "COMMIT");
   if (st) done_ = true;
   return st;
 }

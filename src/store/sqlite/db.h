@@ -88,6 +88,9 @@ class Db {
   ~Db();
   sqlite3* handle() { return db_; }
   Status exec(std::string_view sql);  // one or more statements, no results
+  // One statement without results, prepared once per connection (pooled):
+  // for the statements a hot path repeats (SAVEPOINT, RELEASE, COMMIT...).
+  Status run(std::string_view sql);
   Stmt prepare(std::string_view sql) { return Stmt(db_, sql, &pool_); }
 
  private:

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <map>
 #include <ctime>
+#include <tuple>
 
 #include "core/embedded_data.h"
 #include "registry/json.h"
@@ -292,7 +293,7 @@ Result<Household> SqliteStore::household(int64_t id) {
       "SELECT h.id, h.number, h.region_code, h.address, h.phone, h.head_person_id, h.version, h.created_at, "
       "h.created_by, h.updated_at, h.updated_by, ") + kPersonColsP +
       " FROM household h LEFT JOIN person p ON p.household_id = h.id AND p.deleted_at IS NULL"
-      " WHERE h.id = ? AND h.deleted_at IS NULL ORDER BY p.relationship, p.birth_date, p.id";
+      " WHERE h.id = ? AND h.deleted_at IS NULL";  // members sorted below: no temporary B-tree per read
   constexpr int kFirstPersonCol = 11;
   auto s = db_->prepare(kSql);
   s.bind(1, id);
@@ -311,6 +312,10 @@ Result<Household> SqliteStore::household(int64_t id) {
     do h.members.push_back(read_person(s, kFirstPersonCol));
     while (s.step());
   }
+  // By relationship (01 head first), birth date, id: the order lists and forms show.
+  std::sort(h.members.begin(), h.members.end(), [](const Person& a, const Person& b) {
+    return std::tie(a.relationship, a.birth_date, a.id) < std::tie(b.relationship, b.birth_date, b.id);
+  });
   return h;
 }
 
