@@ -11,6 +11,7 @@
 #include <random>
 
 #include "app/bulletin.h"
+#include "app/bulletin_cache.h"
 #include "http/services.h"
 
 namespace {
@@ -64,8 +65,15 @@ Fixture& fx() {
   return f;
 }
 
+// The bulletins are computed each time (the cache is off) unless the name says
+// Cached: then every iteration after the first is answered from the cache.
+void cache(bool on) {
+  lz::app::BulletinCache::instance().set_enabled(on);
+}
+
 void BM_BulletinCounty(benchmark::State& state) {
   auto& f = fx();
+  cache(false);
   auto d = *lz::Date::parse_iso("2020-02-12");
   for (auto _ : state) {
     auto b = lz::app::daily_bulletin(f.svc->store->db(), d, "430281");
@@ -80,6 +88,7 @@ BENCHMARK(BM_BulletinCounty)->Unit(benchmark::kMillisecond);
 
 void BM_BulletinTownship(benchmark::State& state) {
   auto& f = fx();
+  cache(false);
   auto d = *lz::Date::parse_iso("2020-02-12");
   for (auto _ : state) {
     auto b = lz::app::daily_bulletin(f.svc->store->db(), d, "430281126");
@@ -91,6 +100,57 @@ void BM_BulletinTownship(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_BulletinTownship)->Unit(benchmark::kMillisecond);
+
+// The series the dashboard's trends chart asks for (GET /bulletin/series):
+// every day from 2020-01-20 (TRENDS_START in web/src/lib/trends.ts) to 2020-02-12, the county.
+void BM_BulletinSeries(benchmark::State& state) {
+  auto& f = fx();
+  cache(false);
+  auto from = *lz::Date::parse_iso("2020-01-20");
+  auto to = *lz::Date::parse_iso("2020-02-12");
+  for (auto _ : state) {
+    auto b = lz::app::bulletin_series(f.svc->store->db(), from, to, "430281");
+    if (!b) {
+      state.SkipWithError("series");
+      break;
+    }
+    benchmark::DoNotOptimize(b->size());
+  }
+}
+BENCHMARK(BM_BulletinSeries)->Unit(benchmark::kMillisecond);
+
+// Every township's bulletin and registry counts (GET /bulletin/regions, the
+// dashboard's bars and map).
+void BM_BulletinRegions(benchmark::State& state) {
+  auto& f = fx();
+  cache(false);
+  auto d = *lz::Date::parse_iso("2020-02-12");
+  for (auto _ : state) {
+    auto b = lz::app::bulletin_by_child_region(f.svc->store->db(), d, "430281");
+    if (!b) {
+      state.SkipWithError("regions");
+      break;
+    }
+    benchmark::DoNotOptimize(b->size());
+  }
+}
+BENCHMARK(BM_BulletinRegions)->Unit(benchmark::kMillisecond);
+
+// The county's bulletin again with no write in between: from the cache.
+void BM_BulletinCountyCached(benchmark::State& state) {
+  auto& f = fx();
+  cache(true);
+  auto d = *lz::Date::parse_iso("2020-02-12");
+  for (auto _ : state) {
+    auto b = lz::app::daily_bulletin(f.svc->store->db(), d, "430281");
+    if (!b) {
+      state.SkipWithError("bulletin");
+      break;
+    }
+    benchmark::DoNotOptimize(b->size());
+  }
+}
+BENCHMARK(BM_BulletinCountyCached)->Unit(benchmark::kMicrosecond);
 
 // Loading the 300,000 contacts and building the graph (once per new contact).
 void BM_ContactGraphBuild(benchmark::State& state) {

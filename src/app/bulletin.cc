@@ -1,9 +1,13 @@
 #include "app/bulletin.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "app/bulletin_cache.h"
 
 #include "core/region_code.h"
 #include "epidemic/bulletin.h"
+#include "epidemic/bulletin_series.h"
 #include "livelihood/units.h"
 #include "registry/region_tree.h"
 #include "store/sqlite/sqlite_bulletin.h"
@@ -52,6 +56,81 @@ Result<json> livelihood_json(sqlite::Db& db, Date d, const std::string& prefix) 
 
 }  // namespace
 
+namespace {
+
+// Answers from the cache while the data is unchanged (see bulletin_cache.h):
+// `compute` runs only on a miss, and its reads start after the generation
+// was taken, so a commit during them only makes the kept answer unusable.
+template <typename F>
+Result<json> cached(sqlite::Db& db, const std::string& what, F&& compute) {
+  auto& cache = BulletinCache::instance();
+  std::optional<uint64_t> generation;
+  std::string key;
+  if (cache.enabled()) generation = db.generation();
+  if (generation) {
+    // One database file per key (connections to the same file share answers);
+    // an in-memory database by its connection.
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    key = (file && *file) ? std::string(file) : fmt::format("mem:{}", fmt::ptr(&db));
+    key += "|" + what;
+    if (auto hit = cache.get(key, *generation)) return *hit;
+  }
+  auto r = compute();
+  if (r && generation) cache.put(key, *generation, *r);
+  return r;
+}
+
+Result<json> compute_series(sqlite::Db& db, Date from, Date to, const std::string& prefix,
+                            const Region& region) {
+  auto data = sqlite::load_bulletin_data(db, to, from);  // passages of from..to only
+  if (!data) return data.error();
+  auto bulletins = epidemic::compute_bulletin_series(data->input(), from, to, prefix);
+  json days = json::array();
+  for (const epidemic::Bulletin& b : bulletins) {
+    json day = bulletin_json(b, b.date, prefix, region);
+    auto lv = livelihood_json(db, b.date, prefix);
+    if (!lv) return lv.error();
+    day["livelihood"] = std::move(*lv);
+    days.push_back(std::move(day));
+  }
+  return json{{"region", {{"code", prefix}, {"name", region.name}}},
+              {"from", from.iso()},
+              {"to", to.iso()},
+              {"days", std::move(days)}};
+}
+
+Result<json> compute_by_child(sqlite::Db& db, Date date, const std::string& prefix,
+                              const Region& region) {
+  std::vector<const Region*> kids = RegionTree::liling().children(prefix);
+  json regions = json::array();
+  if (!kids.empty()) {
+    std::vector<std::string> prefixes;
+    for (const Region* k : kids) prefixes.push_back(k->code);
+    auto data = sqlite::load_bulletin_data(db, date, date);
+    if (!data) return data.error();
+    auto counts = sqlite::registry_counts(db, prefixes);
+    if (!counts) return counts.error();
+    auto bulletins = epidemic::compute_bulletins_by_region(data->input(), date, prefixes);
+    for (size_t i = 0; i < kids.size(); ++i) {
+      json b = bulletin_json(bulletins[i], date, kids[i]->code, *kids[i]);
+      auto lv = livelihood_json(db, date, kids[i]->code);
+      if (!lv) return lv.error();
+      b["livelihood"] = std::move(*lv);
+      b["level"] = level_name(kids[i]->level);
+      const sqlite::RegistryCounts& rc = (*counts)[i];
+      b["registry"] = {{"households", rc.households},
+                       {"persons", rc.persons},
+                       {"poor_households", rc.poor_households}};
+      regions.push_back(std::move(b));
+    }
+  }
+  return json{{"date", date.iso()},
+              {"region", {{"code", prefix}, {"name", region.name}}},
+              {"regions", std::move(regions)}};
+}
+
+}  // namespace
+
 Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::string& region_code) {
   if (to < from)
     return invalid("bulletin.range", "to", "结束日期不能早于开始日期",
@@ -61,34 +140,30 @@ Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::stri
                    "At most 367 days at a time");
   auto r = bulletin_region(region_code);
   if (!r) return r.error();
-  auto data = sqlite::load_bulletin_data(db, to, from);  // passages of from..to only
-  if (!data) return data.error();
-  json days = json::array();
-  for (Date d = from; d <= to; d = d.plus_days(1)) {
-    json day = bulletin_json(epidemic::compute_bulletin(data->input(), d, r->first), d, r->first,
-                             *r->second);
-    auto lv = livelihood_json(db, d, r->first);
-    if (!lv) return lv.error();
-    day["livelihood"] = std::move(*lv);
-    days.push_back(std::move(day));
-  }
-  return json{{"region", {{"code", r->first}, {"name", r->second->name}}},
-              {"from", from.iso()},
-              {"to", to.iso()},
-              {"days", days}};
+  return cached(db, fmt::format("series|{}|{}|{}", from.iso(), to.iso(), r->first),
+                [&] { return compute_series(db, from, to, r->first, *r->second); });
 }
 
 Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code) {
   auto r = bulletin_region(region_code);
   if (!r) return r.error();
-  auto data = sqlite::load_bulletin_data(db, date, date);  // the day's passages only
-  if (!data) return data.error();
-  json out = bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date,
-                           r->first, *r->second);
-  auto lv = livelihood_json(db, date, r->first);
-  if (!lv) return lv.error();
-  out["livelihood"] = std::move(*lv);
-  return out;
+  return cached(db, fmt::format("day|{}|{}", date.iso(), r->first), [&]() -> Result<json> {
+    auto data = sqlite::load_bulletin_data(db, date, date);  // the day's passages only
+    if (!data) return data.error();
+    json out = bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date,
+                             r->first, *r->second);
+    auto lv = livelihood_json(db, date, r->first);
+    if (!lv) return lv.error();
+    out["livelihood"] = std::move(*lv);
+    return out;
+  });
+}
+
+Result<json> bulletin_by_child_region(sqlite::Db& db, Date date, const std::string& region_code) {
+  auto r = bulletin_region(region_code);
+  if (!r) return r.error();
+  return cached(db, fmt::format("children|{}|{}", date.iso(), r->first),
+                [&] { return compute_by_child(db, date, r->first, *r->second); });
 }
 
 namespace {

@@ -19,4 +19,18 @@ Result<nlohmann::json> daily_bulletin(sqlite::Db& db, Date date, const std::stri
 // days[i] equals daily_bulletin(from + i).
 Result<nlohmann::json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::string& region_code);
 
+// The bulletin of day `date` for each child region of region_code (the
+// townships of the county, the villages of a township, ...), with the
+// registry's counts of each child: {"date","region":{..},"regions":[bulletin
+// + "level" + "registry":{"households","persons","poor_households"}, ...]}
+// in code order. Each element without "level" and "registry" equals
+// daily_bulletin(date, child); the registry counts equal those of GET
+// /households?region=child&limit=0 (and &poverty_status=poor) and
+// /persons?region=child&limit=0.
+Result<nlohmann::json> bulletin_by_child_region(sqlite::Db& db, Date date,
+                                                const std::string& region_code);
+
+// All three answer from BulletinCache (bulletin_cache.h) while the data's
+// generation is unchanged, else compute and keep the answer.
+
 }  // namespace lz::app

@@ -5,14 +5,20 @@
 //
 // Regions: A = 430281126232 and B = 430281126233 (township 430281126),
 //          C = 430281101001 (township 430281101). D = 2020-02-12.
+//
+// compute_bulletin_series() and compute_bulletins_by_region() (one pass for
+// many days or regions) must give compute_bulletin()'s figures day by day and
+// region by region: on this county and on random ones.
 #include "epidemic/bulletin.h"
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "epidemic/bulletin_series.h"
 #include "test_util.h"
 
 namespace lz::epidemic {
@@ -309,6 +315,156 @@ TEST(BulletinTest, KeyPersonsByCategoryAccessor) {
   EXPECT_EQ(k.hubei_returnee, 5);
   const KeyPersonsByCategory& ck = k;
   EXPECT_EQ(ck.of(KeyCategory::kHubeiReturnee), 5);
+}
+
+// ---------------------------------------------------------------- many days, many regions
+
+void expect_same(const Bulletin& got, const Bulletin& want, const std::string& what) {
+  EXPECT_EQ(got.date, want.date) << what;
+  EXPECT_EQ(got.region_prefix, want.region_prefix) << what;
+  auto g = fields(got), w = fields(want);
+  for (size_t i = 0; i < g.size(); ++i)
+    EXPECT_EQ(g[i].second, w[i].second) << what << ": " << g[i].first;
+  EXPECT_EQ(got.epidemic.days_without_new_case.has_value(),
+            want.epidemic.days_without_new_case.has_value())
+      << what;
+}
+
+void expect_series_matches(const BulletinInput& in, Date from, Date to, const std::string& prefix,
+                           const std::string& what) {
+  auto series = compute_bulletin_series(in, from, to, prefix);
+  ASSERT_EQ(series.size(), static_cast<size_t>(to - from + 1)) << what;
+  for (int i = 0; i <= to - from; ++i) {
+    Date d = from.plus_days(i);
+    expect_same(series[static_cast<size_t>(i)], compute_bulletin(in, d, prefix),
+                what + " " + d.iso() + " " + prefix);
+  }
+}
+
+void expect_by_region_matches(const BulletinInput& in, Date d,
+                              const std::vector<std::string>& prefixes, const std::string& what) {
+  auto parts = compute_bulletins_by_region(in, d, prefixes);
+  ASSERT_EQ(parts.size(), prefixes.size()) << what;
+  for (size_t i = 0; i < prefixes.size(); ++i)
+    expect_same(parts[i], compute_bulletin(in, d, prefixes[i]),
+                what + " " + d.iso() + " " + prefixes[i]);
+}
+
+TEST(BulletinSeriesTest, EachDayEqualsTheDailyBulletin) {
+  County c;
+  for (const std::string& prefix : {std::string(), std::string("430281"), std::string("430281126"),
+                                    A, B, C, std::string("430281999")})
+    expect_series_matches(c.input(), D(2020, 1, 10), D(2020, 2, 20), prefix, "county");
+  // A series that starts after some records and ends before others; one day.
+  expect_series_matches(c.input(), D(2020, 2, 6), D(2020, 2, 11), "430281126", "window");
+  expect_series_matches(c.input(), kD, kD, "", "one day");
+  EXPECT_TRUE(compute_bulletin_series(c.input(), kD, D(2020, 2, 1), "").empty());
+}
+
+TEST(BulletinSeriesTest, EachRegionEqualsItsOwnBulletin) {
+  County c;
+  for (Date d : {D(2020, 1, 25), D(2020, 2, 6), kD, D(2020, 2, 14)}) {
+    expect_by_region_matches(c.input(), d, {"430281101", "430281110", "430281126"}, "townships");
+    expect_by_region_matches(c.input(), d, {A, B, "430281126234"}, "villages");
+    expect_by_region_matches(c.input(), d, {"430281126", A}, "mixed lengths");
+  }
+  EXPECT_TRUE(compute_bulletins_by_region(c.input(), kD, {}).empty());
+}
+
+// Random counties: duplicates, follow-ups recorded late or for days outside
+// their window, releases before the start, records after the series.
+struct RandomCounty {
+  std::vector<CaseRecord> cases;
+  std::vector<KeyPersonRecord> key_persons;
+  std::vector<ObservationRecord> observations;
+  std::vector<FollowUpRecord> follow_ups;
+  std::vector<PassageRecord> passages;
+  std::vector<RegisteredPoorMember> registered;
+  std::vector<RelapseCaseRecord> relapse;
+  std::vector<CadreRecord> cadres;
+  BulletinInput input() const {
+    return {cases, key_persons, observations, follow_ups, passages, registered, relapse, cadres};
+  }
+  explicit RandomCounty(unsigned seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const std::vector<std::string> regions = {"430281101001", "430281101002", "430281126232",
+                                              "430281126233", "430281110001", "430281101"};
+    const Date base = D(2020, 1, 10);
+    auto day = [&]() { return base.plus_days(pick(45)); };
+    auto maybe = [&](std::optional<Date> after) -> std::optional<Date> {
+      if (!after || pick(3) == 0) return std::nullopt;
+      return after->plus_days(pick(12));
+    };
+    auto region = [&]() {
+      return regions[static_cast<size_t>(pick(static_cast<int>(regions.size())))];
+    };
+    for (int i = 0; i < 40; ++i) {
+      CaseRecord r;
+      r.case_id = i + 1;
+      r.person_id = 1 + pick(60);
+      r.region_code = region();
+      if (pick(4)) r.suspected_on = day();
+      if (!r.suspected_on || pick(2))
+        r.confirmed_on = r.suspected_on ? maybe(r.suspected_on) : day();
+      if (r.confirmed_on) {
+        if (pick(2))
+          r.discharged_on = maybe(r.confirmed_on);
+        else if (pick(4) == 0)
+          r.deceased_on = maybe(r.confirmed_on);
+      } else if (r.suspected_on && pick(2)) {
+        r.excluded_on = maybe(r.suspected_on);
+      }
+      cases.push_back(r);
+    }
+    for (int i = 0; i < 300; ++i)
+      key_persons.push_back(
+          {1 + pick(120), region(), static_cast<KeyCategory>(pick(kKeyCategoryCount)), day()});
+    for (int i = 0; i < 120; ++i) {
+      ObservationRecord o;
+      o.observation_id = 1000 + i;
+      o.person_id = 1 + pick(120);
+      o.region_code = region();
+      o.kind = pick(2) ? ObservationKind::kHome : ObservationKind::kCentralized;
+      o.start = day();
+      o.planned_end = o.start.plus_days(pick(3) == 0 ? pick(5) : 14);
+      if (pick(2)) o.released_on = o.start.plus_days(pick(20) - 3);  // sometimes before the start
+      observations.push_back(o);
+      for (int k = 0; k < 18; ++k) {
+        if (pick(4) == 0) continue;
+        Date d = o.start.plus_days(k - 2);
+        follow_ups.push_back({o.observation_id, d, d.plus_days(pick(4) == 0 ? pick(4) : 0)});
+        if (pick(8) == 0)
+          follow_ups.push_back({o.observation_id, d, d.plus_days(pick(3))});  // twice
+      }
+    }
+    follow_ups.push_back({999999, base, base});  // an observation nobody has
+    for (int i = 0; i < 400; ++i)
+      passages.push_back({region().substr(0, 9), day(), 1 + pick(4), pick(10) == 0});
+    for (int i = 0; i < 150; ++i) registered.push_back({1 + pick(160), 1 + pick(50), region()});
+    for (int i = 0; i < 60; ++i) {
+      Date opened = day();
+      relapse.push_back(
+          {1 + pick(50), region(), opened, maybe(opened), pick(2) == 0, maybe(opened)});
+    }
+    for (int i = 0; i < 30; ++i) cadres.push_back({i + 1, region(), pick(2) == 0, pick(2) == 0});
+  }
+};
+
+TEST(BulletinSeriesTest, RandomCountiesAgreeWithTheDailyBulletin) {
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    RandomCounty c(seed);
+    const std::string what = "seed " + std::to_string(seed);
+    for (const std::string& prefix : {std::string(), std::string("430281101"),
+                                      std::string("430281126232"), std::string("430281110")})
+      expect_series_matches(c.input(), D(2020, 1, 5), D(2020, 3, 10), prefix, what);
+    expect_series_matches(c.input(), D(2020, 2, 1), D(2020, 2, 3), "", what + " window");
+    for (Date d : {D(2020, 1, 12), D(2020, 2, 1), D(2020, 2, 20)}) {
+      expect_by_region_matches(c.input(), d, {"430281101", "430281110", "430281126"}, what);
+      expect_by_region_matches(c.input(), d, {"430281101001", "430281101002"}, what);
+    }
+    if (::testing::Test::HasFailure()) break;
+  }
 }
 
 }  // namespace

@@ -5,9 +5,12 @@
 // their staff, and who sees what.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include <sqlite3.h>
 
 #include "demo/county_generator.h"
 #include "http/api.h"
@@ -617,6 +620,121 @@ TEST_F(EpidemicApiTest, BulletinSeriesEqualsTheDailyBulletins) {
   // Another township's officer gets their own township when asking for this one.
   auto other = call("GET", "/api/v1/bulletin/series?from=2020-02-01&to=2020-02-02&region=" + town, "other_officer");
   EXPECT_NE(other.status, 200);
+}
+
+// One answer with every child region's bulletin: each equals the bulletin of
+// that region, and its registry counts equal the list endpoints' totals.
+TEST_F(EpidemicApiTest, BulletinRegionsEqualEachRegionsBulletin) {
+  auto all = call("GET", "/api/v1/bulletin/regions?date=2020-02-12", "county");
+  ASSERT_EQ(all.status, 200) << all.body.dump();
+  EXPECT_EQ(all.body["region"]["code"], "430281");
+  ASSERT_EQ(all.body["regions"].size(), 25u);  // Liling's townships
+  int64_t households = 0;
+  for (json r : all.body["regions"]) {
+    std::string code = r["region"]["code"];
+    EXPECT_EQ(r["level"], "township");
+    json counts = r["registry"];
+    r.erase("level");
+    r.erase("registry");
+    auto one = call("GET", "/api/v1/bulletin?date=2020-02-12&region=" + code, "county");
+    ASSERT_EQ(one.status, 200);
+    EXPECT_EQ(r, one.body) << code;
+    auto total = [&](const std::string& url) {
+      auto x = call("GET", url + "&region=" + code, "county");
+      EXPECT_EQ(x.status, 200) << url;
+      return x.body["total"].get<int64_t>();
+    };
+    EXPECT_EQ(counts["households"], total("/api/v1/households?limit=0")) << code;
+    EXPECT_EQ(counts["poor_households"], total("/api/v1/households?limit=0&poverty_status=poor"))
+        << code;
+    EXPECT_EQ(counts["persons"], total("/api/v1/persons?limit=0")) << code;
+    households += counts["households"].get<int64_t>();
+  }
+  EXPECT_GT(households, 0);
+
+  // A township officer asking for the county gets the villages of their township.
+  std::string town = region_.substr(0, 9);
+  auto mine = call("GET", "/api/v1/bulletin/regions?date=2020-02-12&region=430281", "officer");
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.body["region"]["code"], town);
+  ASSERT_FALSE(mine.body["regions"].empty());
+  bool seen_village = false;
+  for (json r : mine.body["regions"]) {
+    std::string code = r["region"]["code"];
+    EXPECT_EQ(code.substr(0, 9), town);
+    EXPECT_EQ(r["level"], "village");
+    if (code == region_.substr(0, 12)) {
+      seen_village = true;
+      r.erase("level");
+      r.erase("registry");
+      EXPECT_EQ(r, call("GET", "/api/v1/bulletin?date=2020-02-12&region=" + code, "officer").body);
+    }
+  }
+  EXPECT_TRUE(seen_village);
+  // Another township, a paired cadre, a bad date: refused.
+  EXPECT_EQ(
+      call("GET", "/api/v1/bulletin/regions?date=2020-02-12&region=" + other_region_.substr(0, 9),
+           "officer")
+          .status,
+      404);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin/regions?date=2020-02-12", "mine").status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/bulletin/regions?date=12.2.2020", "county").status, 400);
+}
+
+// The answers are cached until the data changes: a write through the API, and
+// one by another connection that bypasses the server (another process), each
+// show in the next daily bulletin, series and per-region answer.
+TEST_F(EpidemicApiTest, BulletinAnswersFollowEveryWrite) {
+  const std::string village = region_.substr(0, 12), town = region_.substr(0, 9);
+  auto figures = [&]() {
+    auto day = call("GET", "/api/v1/bulletin?date=2020-02-12&region=" + village, "officer");
+    auto series =
+        call("GET", "/api/v1/bulletin/series?from=2020-02-10&to=2020-02-12&region=" + village,
+             "officer");
+    auto regions =
+        call("GET", "/api/v1/bulletin/regions?date=2020-02-12&region=" + town, "officer");
+    EXPECT_EQ(day.status, 200);
+    EXPECT_EQ(series.status, 200);
+    EXPECT_EQ(regions.status, 200);
+    int64_t in_regions = -1;
+    for (const auto& r : regions.body["regions"])
+      if (r["region"]["code"] == village) in_regions = r["epidemic"]["key_persons_total"];
+    return std::array<int64_t, 3>{
+        day.body["epidemic"]["key_persons_total"].get<int64_t>(),
+        series.body["days"][2]["epidemic"]["key_persons_total"].get<int64_t>(), in_regions};
+  };
+  auto before = figures();
+  EXPECT_EQ(before, figures());  // unchanged (from the cache)
+  EXPECT_EQ(before[0], before[1]);
+  EXPECT_EQ(before[0], before[2]);
+
+  // A registry person of the village not yet listed, listed on the day.
+  auto s = svc_->store->db().prepare(
+      "SELECT p.id_number, p.name FROM person p WHERE p.region_code >= ? AND p.region_code < ? AND "
+      "p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM key_person k WHERE k.person_id = p.id) "
+      "ORDER BY p.id DESC LIMIT 1");
+  s.bind(1, village).bind(2, village + ":");
+  ASSERT_TRUE(s.step());
+  json in = {{"id_number", s.str(0)},
+             {"name", s.str(1)},
+             {"category", "close_contact"},
+             {"source", "contact_tracing"},
+             {"added_on", "2020-02-12"},
+             {"last_exposure", "2020-02-11"}};
+  s = {};
+  auto r = call("POST", "/api/v1/key-persons", "villager", in);
+  ASSERT_EQ(r.status, 201) << r.body.dump();
+  auto after = figures();
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(after[i], before[i] + 1) << i;
+
+  // Another process moves the listing to the next day: back to the first figures.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(path_.c_str(), &other, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+  std::string sql = "UPDATE key_person SET added_on = '2020-02-13' WHERE id = " +
+                    std::to_string(r.body["id"].get<int64_t>());
+  EXPECT_EQ(sqlite3_exec(other, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  EXPECT_EQ(figures(), before);
 }
 
 TEST_F(EpidemicApiTest, SessionTellsTheCountysToday) {

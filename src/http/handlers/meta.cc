@@ -127,6 +127,18 @@ static json schemas() {
   add_livelihood_schemas(s);
   add_import_schemas(s);
   s["BulletinSeries"] = {{"type", "object"}, {"properties", {{"region", {{"type", "object"}}}, {"from", str}, {"to", str}, {"days", {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/Bulletin"}}}}}}}};
+  // Each child's bulletin (as GET /bulletin of that region) with its level and registry counts.
+  s["BulletinRegions"] = obj(
+      {{"date", str},
+       {"region", obj({{"code", str}, {"name", str}})},
+       {"regions",
+        {{"type", "array"},
+         {"items",
+          json{{"allOf", json::array({json{{"$ref", "#/components/schemas/Bulletin"}},
+                                      obj({{"level", str},
+                                           {"registry", obj({{"households", integer},
+                                                             {"persons", integer},
+                                                             {"poor_households", integer}})}})})}}}}}});
   return s;
 }
 

@@ -1,5 +1,7 @@
 #include "store/sqlite/db.h"
 
+#include <atomic>
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -105,6 +107,38 @@ std::string Stmt::str(int col) const {
   return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(st_, col)) : std::string();
 }
 
+namespace {
+
+std::atomic<uint64_t> g_generation{1};
+
+// Runs after each commit in WAL mode. It replaces SQLite's default hook, so
+// it also checkpoints as that one does (passive, from 1,000 pages on).
+int on_wal_commit(void*, sqlite3* db, const char* name, int pages) {
+  g_generation.fetch_add(1, std::memory_order_acq_rel);
+  if (pages >= 1000)
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+std::optional<uint64_t> Db::generation() {
+  if (sqlite3_get_autocommit(db_) == 0) return std::nullopt;
+  int64_t version = -1;
+  {
+    auto s = prepare("PRAGMA data_version");
+    if (s.step()) version = s.i64(0);
+  }
+  int64_t changes = sqlite3_total_changes64(db_);
+  if (!seen_ || version != seen_version_ || changes != seen_changes_) {
+    g_generation.fetch_add(1, std::memory_order_acq_rel);
+    seen_ = true;
+    seen_version_ = version;
+    seen_changes_ = changes;
+  }
+  return g_generation.load(std::memory_order_acquire);
+}
+
 Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
   // No global allocation statistics: with them every sqlite3_malloc takes a
   // process-wide mutex that the server's worker connections contend on.
@@ -137,6 +171,7 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
     e.message_en = fmt::format("\"{}\" is not a usable database file: {}", path, e.message_en);
     return e;
   }
+  sqlite3_wal_hook(h, on_wal_commit, nullptr);
   return db;
 }
 

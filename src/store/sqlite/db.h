@@ -93,10 +93,23 @@ class Db {
   Status run(std::string_view sql);
   Stmt prepare(std::string_view sql) { return Stmt(db_, sql, &pool_); }
 
+  // The data's generation, for read caches (the bulletin's): a process-wide
+  // number that grows after every commit by any connection of this process
+  // (a WAL hook, run once the commit is done) and whenever this connection
+  // sees that another process committed (PRAGMA data_version) or has written
+  // itself (total changes). An answer computed from reads that began after
+  // generation() returned g is current as long as generation() still returns
+  // g. nullopt inside an open transaction (its writes may yet roll back): do
+  // not cache then.
+  std::optional<uint64_t> generation();
+
  private:
   explicit Db(sqlite3* db) : db_(db) {}
   sqlite3* db_;
   StmtPool pool_;
+  bool seen_ = false;  // data_version and total changes as last seen by generation()
+  int64_t seen_version_ = 0;
+  int64_t seen_changes_ = 0;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit()

@@ -1,6 +1,10 @@
 #include "store/sqlite/sqlite_bulletin.h"
 
+#include <algorithm>
+#include <string_view>
 #include <unordered_map>
+
+#include "store/sqlite/rows.h"
 
 namespace lz::sqlite {
 
@@ -151,6 +155,52 @@ Result<BulletinData> load_bulletin_data(Db& db, Date through, std::optional<Date
     while (s.step()) d.cadres.push_back({s.i64(0), s.str(1), s.i64(2) != 0, s.i64(3) != 0});
   }
   return d;
+}
+
+Result<std::vector<RegistryCounts>> registry_counts(Db& db,
+                                                    const std::vector<std::string>& regions) {
+  // One count per region over an index range: household_region and
+  // person_region_live (migration 014) hold the live rows' region codes, so
+  // nothing is read from the tables (a GROUP BY over the whole range would
+  // sort a million codes).
+  auto households = db.prepare(
+      "SELECT COUNT(*) FROM household WHERE deleted_at IS NULL AND region_code >= ? AND "
+      "region_code < ?");
+  auto persons = db.prepare(
+      "SELECT COUNT(*) FROM person WHERE deleted_at IS NULL AND region_code >= ? AND "
+      "region_code < ?");
+  std::vector<RegistryCounts> out;
+  out.reserve(regions.size());
+  std::unordered_map<std::string_view, size_t> index;  // region -> its place in out
+  for (const std::string& code : regions) {
+    const std::string end = prefix_end(code);
+    auto count = [&](Stmt& s) {
+      s.bind(1, code).bind(2, end);
+      int64_t n = s.step() ? s.i64(0) : 0;
+      s.reset();
+      return n;
+    };
+    index.emplace(code, out.size());
+    out.push_back({count(households), count(persons), 0});
+  }
+  // The register's 11,000 households once, each counted in the region its
+  // code starts with (by region, the status index would be walked per region).
+  auto poor = db.prepare(
+      "SELECT h.region_code FROM poverty_household ph JOIN household h ON h.id = ph.household_id "
+      "WHERE ph.status IN ('registered_poor','lifted') AND h.deleted_at IS NULL");
+  std::vector<size_t> lengths;
+  for (const std::string& code : regions)
+    if (std::find(lengths.begin(), lengths.end(), code.size()) == lengths.end())
+      lengths.push_back(code.size());
+  while (poor.step()) {
+    std::string code = poor.str(0);
+    for (size_t len : lengths) {
+      if (code.size() < len) continue;
+      auto it = index.find(std::string_view(code).substr(0, len));
+      if (it != index.end()) ++out[it->second].poor_households;
+    }
+  }
+  return out;
 }
 
 }  // namespace lz::sqlite

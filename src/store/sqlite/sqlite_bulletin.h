@@ -4,6 +4,7 @@
 // scan per table; the figures themselves are computed in src/epidemic/.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "epidemic/bulletin.h"
@@ -31,5 +32,16 @@ struct BulletinData {
 // loaded (enough for the bulletin of any day from..through; a day's bulletin passes itself).
 Result<BulletinData> load_bulletin_data(Db& db, Date through,
                                         std::optional<Date> from = std::nullopt);
+
+// The registry's counts of each region, as the list endpoints count them:
+// live households, live persons, and live households in the poverty register
+// (registered poor or lifted).
+struct RegistryCounts {
+  int64_t households = 0;
+  int64_t persons = 0;
+  int64_t poor_households = 0;
+};
+Result<std::vector<RegistryCounts>> registry_counts(Db& db,
+                                                    const std::vector<std::string>& regions);
 
 }  // namespace lz::sqlite

@@ -53,6 +53,7 @@ import type {
   Passage,
   PassageInput,
   Bulletin,
+  BulletinRegions,
   BulletinSeries,
   CaseInput,
   CheckpointInput,
@@ -205,4 +206,6 @@ export const bulletinApi = {
   day: (date: string, region?: string) => api.get<Bulletin>('/bulletin', { date, region }),
   series: (from: string, to: string, region?: string) =>
     api.get<BulletinSeries>('/bulletin/series', { from, to, region }),
+  /** Every child region's bulletin and registry counts in one answer. */
+  regions: (date: string, region?: string) => api.get<BulletinRegions>('/bulletin/regions', { date, region }),
 };

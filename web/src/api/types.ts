@@ -840,6 +840,18 @@ export interface Bulletin {
   cadres: { village_stationed: number; paired: number };
 }
 
+/** GET /bulletin/regions: each child region's bulletin with its registry counts. */
+export interface BulletinOfRegion extends Bulletin {
+  level: string;
+  registry: { households: number; persons: number; poor_households: number };
+}
+
+export interface BulletinRegions {
+  date: string;
+  region: { code: string; name: string };
+  regions: BulletinOfRegion[];
+}
+
 export interface BulletinSeries {
   region: { code: string; name: string };
   from: string;

@@ -1,8 +1,9 @@
-// Registry figures for the dashboard, counted by the API itself
-// (GET /households?region=CODE&limit=0 and &poverty_status=poor, /persons, ...).
+// Registry figures for the dashboard, counted by the API itself: every child
+// region's at once (GET /bulletin/regions: households, persons and poor
+// households per child, with its bulletin), a region without children by
+// GET /households?region=CODE&limit=0 (and &poverty_status=poor), /persons.
 import { cadresApi, householdsApi, pairingsApi, personsApi, teamsApi } from '@/api/endpoints';
-import { pool } from '@/api/http';
-import type { RegionNode } from '@/api/types';
+import type { BulletinRegions, RegionNode } from '@/api/types';
 
 export interface RegionFigures {
   code: string;
@@ -30,21 +31,16 @@ export async function regionFigures(code: string, name: string): Promise<RegionF
   return { code, name, households, poor, persons };
 }
 
-/** Households and poor households of a region (what the bars and the default map show). */
-export async function householdFigures(code: string, name: string): Promise<RegionFigures> {
-  const [households, poor] = await Promise.all([
-    householdsApi.count({ region: code }),
-    householdsApi.count({ region: code, poverty_status: 'poor' }),
-  ]);
-  return { code, name, households, poor, persons: null };
-}
-
-export function childHouseholdFigures(children: RegionNode[]): Promise<RegionFigures[]> {
-  return pool(children, 3, (c) => householdFigures(c.code, c.name));
-}
-
-export function childPersons(children: RegionNode[]): Promise<number[]> {
-  return pool(children, 4, (c) => personsApi.count({ region: c.code }));
+/**
+ * The rows of the children (in the region tree's order) from GET
+ * /bulletin/regions; a child the answer does not list has no households.
+ */
+export function childRows(children: RegionNode[], answer: BulletinRegions): RegionFigures[] {
+  const byCode = new Map(answer.regions.map((r) => [r.region.code, r]));
+  return children.map((c) => {
+    const r = byCode.get(c.code)?.registry;
+    return { code: c.code, name: c.name, households: r?.households ?? 0, poor: r?.poor_households ?? 0, persons: r?.persons ?? 0 };
+  });
 }
 
 export function withPersons(rows: RegionFigures[], persons: number[]): RegionFigures[] {
