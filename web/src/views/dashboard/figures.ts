@@ -20,7 +20,8 @@ export interface HeadlineExtras {
   pairings: number;
 }
 
-export interface Headline extends RegionFigures, HeadlineExtras {}
+/** The headline cards: the registry figures first, the cadres, teams and pairings once counted. */
+export interface Headline extends RegionFigures, Partial<HeadlineExtras> {}
 
 export async function regionFigures(code: string, name: string): Promise<RegionFigures> {
   const [households, poor, persons] = await Promise.all([
