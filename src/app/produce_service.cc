@@ -66,7 +66,8 @@ Result<std::vector<Price>> ProduceService::set_prices(int64_t point_id, Date on,
 
 // ---------------------------------------------------------------- purchases
 
-Result<PurchaseOutcome> ProduceService::purchase_in_tx(Purchase in, const Actor& actor) {
+Result<PurchaseOutcome> ProduceService::purchase_in_tx(Purchase in, const Actor& actor,
+                                                       DayTotals* totals) {
   std::optional<Listing> listing;
   if (in.listing_id) {
     auto l = store_.listing(*in.listing_id);
@@ -86,6 +87,8 @@ Result<PurchaseOutcome> ProduceService::purchase_in_tx(Purchase in, const Actor&
   if (const ProduceKind* k = find_produce_kind(kind)) kind = k->id;
 
   PurchaseContext ctx;
+  std::string total_key;  // in `totals`
+  auto kept = [&](const std::string& k) { return totals && totals->grams.count(k) > 0; };
   ctx.today = today();
   ctx.listing = listing ? &*listing : nullptr;
   if (in.point_id) {
@@ -96,7 +99,9 @@ Result<PurchaseOutcome> ProduceService::purchase_in_tx(Purchase in, const Actor&
                       fmt::format("收购点“{}”已停用", p->name),
                       fmt::format("Purchase point \"{}\" is closed", p->name));
     ctx.capacity_grams = p->capacity_grams;
-    auto bought = store_.bought_at_point(p->id, on);
+    total_key = fmt::format("p{} {}", p->id, on.iso());
+    auto bought = kept(total_key) ? Result<int64_t>(totals->grams[total_key])
+                                  : store_.bought_at_point(p->id, on);
     if (!bought) return bought.error();
     ctx.bought_grams_that_day = *bought;
     auto price = store_.price(p->id, on, kind);
@@ -106,7 +111,9 @@ Result<PurchaseOutcome> ProduceService::purchase_in_tx(Purchase in, const Actor&
     auto b = store_.buyer(*in.buyer_id);
     if (!b) return b.error();
     ctx.capacity_grams = b->capacity_grams;
-    auto bought = store_.bought_by_buyer(b->id, on);
+    total_key = fmt::format("b{} {}", b->id, on.iso());
+    auto bought = kept(total_key) ? Result<int64_t>(totals->grams[total_key])
+                                  : store_.bought_by_buyer(b->id, on);
     if (!bought) return bought.error();
     ctx.bought_grams_that_day = *bought;
     if (auto it = b->floor_fen_per_jin.find(kind); it != b->floor_fen_per_jin.end())
@@ -123,6 +130,7 @@ Result<PurchaseOutcome> ProduceService::purchase_in_tx(Purchase in, const Actor&
   p->poor = h->poor();
   auto saved = store_.insert_purchase(*p, actor);
   if (!saved) return saved.error();
+  if (totals) totals->grams[total_key] = ctx.bought_grams_that_day + saved->grams;
 
   PurchaseOutcome out;
   out.purchase = *saved;

@@ -20,6 +20,7 @@
 // (handlers/livelihood_produce.cc), the CLI and the demo.
 #pragma once
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -49,6 +50,12 @@ struct DispatchOutcome {
   std::vector<int64_t> risk_cases;  // relapse monitoring opened for produce past its sell-by date
   std::vector<Error> skipped;       // monitoring the poverty front refused, with its reason
   std::vector<sqlite::TownshipUnsold> unsold;  // what is still unsold after the dispatch
+};
+
+// Grams bought per point (or buyer) and day, kept by a bulk entry (the
+// purchases import) across its purchases: "p12 2020-02-12" -> grams.
+struct DayTotals {
+  std::map<std::string, int64_t> grams;
 };
 
 class ProduceService {
@@ -85,8 +92,12 @@ class ProduceService {
   // transaction, checked, saved, credited and audited as record_purchase
   // does, but not yet re-checked: call recheck() once per household (with
   // its last outcome) before the caller commits.
-  Result<PurchaseOutcome> purchase_in_open_tx(livelihood::Purchase in, const Actor& actor) {
-    return purchase_in_tx(std::move(in), actor);
+  // `totals`, if given, keeps the grams bought per point (or buyer) and day
+  // across calls, so that each purchase does not re-sum its day (quadratic
+  // in purchases per point-day); the caller clears it when it rolls back.
+  Result<PurchaseOutcome> purchase_in_open_tx(livelihood::Purchase in, const Actor& actor,
+                                              DayTotals* totals = nullptr) {
+    return purchase_in_tx(std::move(in), actor, totals);
   }
   Status recheck(PurchaseOutcome& out, const Actor& actor) { return recheck_into(out, actor); }
 
@@ -96,7 +107,8 @@ class ProduceService {
                                    const Actor& actor);
 
  private:
-  Result<PurchaseOutcome> purchase_in_tx(livelihood::Purchase in, const Actor& actor);
+  Result<PurchaseOutcome> purchase_in_tx(livelihood::Purchase in, const Actor& actor,
+                                         DayTotals* totals = nullptr);
   Status recheck_into(PurchaseOutcome& out, const Actor& actor);
 
   sqlite::SqliteProduceStore& store_;

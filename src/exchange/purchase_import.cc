@@ -138,6 +138,9 @@ class PurchaseImporter {
 
   Status apply(RowGroup& g, KindImport& out) {
     for (const Row& r : g.rows) LZ_TRY(apply_row(g, r, out));
+    // A group with errors is undone: its purchases no longer count towards
+    // the day's totals, which are read again from the database.
+    if (!g.ok()) day_totals_.grams.clear();
     return {};
   }
 
@@ -350,7 +353,7 @@ class PurchaseImporter {
         }
       }
     }
-    auto res = env_.produce.purchase_in_open_tx(in, env_.actor);
+    auto res = env_.produce.purchase_in_open_tx(in, env_.actor, &day_totals_);
     if (!res) {
       if (res.error().kind == ErrorKind::kInternal) return res.error();
       domain_error(g, r, res.error());
@@ -390,6 +393,7 @@ class PurchaseImporter {
   int64_t last_before_ = 0;
   double jin_factor_ = 1.0;
   std::map<int64_t, app::PurchaseOutcome> last_;  // by household: its last purchase
+  app::DayTotals day_totals_;                     // grams bought per point/buyer and day so far
 };
 
 }  // namespace

@@ -101,6 +101,21 @@ expect_eq "both recorded ones refused" "$(json "$T/out" 'd["added"], sorted(r["r
 } > "$T/kg.csv"
 check "kg and a second purchase with a note" 0 "$BIN" import purchases "$T/kg.csv" --db "$DB" --json
 expect_eq "kg converted" "$(q "SELECT grams, amount_fen FROM produce_purchase ORDER BY id DESC LIMIT 1")" "18750|4988"
+# The day's capacity across the rows of one file (the import keeps a running
+# total per point and day): row 3 would pass alone but not after row 2; row 4
+# is written, then refused (amount) and undone, so row 5 still fits exactly.
+LEFT=$(q "SELECT ($P_CAP - COALESCE(SUM(grams), 0)) / 500 FROM produce_purchase WHERE point_id = $P_ID AND on_date = '2020-02-12'")
+HALF=$((LEFT / 2)) REST=$((LEFT - LEFT / 2))
+{
+  echo "收购日期,收购点,户编号,户主身份证号,户主姓名,品种,重量（斤）,单价（元/斤）,金额（元）,备注"
+  echo "2020-02-12,$P_ID,,$H2_HEAD_ID,,萝卜,$HALF,0.80,,容量1"
+  echo "2020-02-12,$P_ID,,$H2_HEAD_ID,,萝卜,$((REST + 1)),0.80,,容量2"
+  echo "2020-02-12,$P_ID,,$H2_HEAD_ID,,萝卜,$REST,0.80,0.01,容量3"
+  echo "2020-02-12,$P_ID,,$H2_HEAD_ID,,萝卜,$REST,0.80,,容量4"
+} > "$T/cap.csv"
+check "capacity across rows" 1 "$BIN" import purchases "$T/cap.csv" --db "$DB" --mode good-rows --json
+expect_eq "second row over the day's capacity" "$(json "$T/out" 'd["added"], [(r["row"], r["code"]) for r in d["refusals"]]')" "2 [(3, 'purchase.exceeds_capacity'), (4, 'purchase.amount_mismatch')]"
+expect_eq "point full for the day" "$(q "SELECT ($P_CAP - SUM(grams)) / 500 FROM produce_purchase WHERE point_id = $P_ID AND on_date = '2020-02-12'")" "0"
 printf '收购点,户编号,品种,重量,单价(元/公斤)\n%s,%s,白菜,1,2\n' "$P_NAME" "$H1_NUM" > "$T/kgprice.csv"
 check "price per kg refused as a header" 1 "$BIN" import purchases "$T/kgprice.csv" --db "$DB"
 expect_in "header reason" "$T/err" "元/斤"
