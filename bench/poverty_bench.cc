@@ -18,8 +18,10 @@ static double secs(Clock::time_point a, Clock::time_point b) { return std::chron
 // same thresholds (config defaults: line 4,000 yuan, dibao 4,400, as of 2020-02-12, year 2020).
 static const std::pair<const char*, const char*> kSqlRules[] = {
     {"income.above_line",
-     "SELECT COUNT(*) FROM (SELECT i.household_id, (COALESCE(i.wage_fen,0)+COALESCE(i.business_fen,0)+"
-     "COALESCE(i.property_fen,0)+COALESCE(i.transfer_fen,0)-COALESCE(i.business_costs_fen,0)) * 1.0 / "
+     // A kind not recorded (NULL) makes the rule unknown, not a gap: a produce purchase may create
+     // the year's row with only business income (the livelihood front never invents a zero wage).
+     "SELECT COUNT(*) FROM (SELECT i.household_id, (i.wage_fen+i.business_fen+"
+     "i.property_fen+i.transfer_fen-i.business_costs_fen) * 1.0 / "
      "(SELECT COUNT(*) FROM person p WHERE p.household_id = i.household_id AND p.deleted_at IS NULL) AS pci "
      "FROM poverty_household ph CROSS JOIN poverty_income i WHERE ph.household_id = i.household_id AND i.year = 2020) "
      "WHERE pci <= 400000"},
