@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <exception>
 
+#include <string_view>
 #include "cli/common.h"
+#include "cli/parse_error.h"
 
 namespace lz::cli {
 // Excel and CSV (src/cli/cmd_template.cc, cmd_import.cc, cmd_export.cc).
@@ -16,7 +18,8 @@ void add_export(CLI::App& app, Runner& run);
 int main(int argc, char** argv) {
   using namespace lz::cli;
   CLI::App app{
-      "两战 Liangzhan: 县级疫情防控与脱贫攻坚指挥平台 / county command platform for the epidemic and poverty "
+      "两战 Liangzhan: 县级疫情防控与脱贫攻坚指挥平台 / county command platform for the epidemic "
+      "and poverty "
       "fronts"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "liangzhan 0.1.0");
@@ -46,7 +49,19 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    // --lang may not have been parsed yet when the error came: look for it.
+    bool zh = globals().lang != "en";
+    for (int i = 1; i < argc; ++i) {
+      std::string_view a = argv[i];
+      if (a == "--lang=en" ||
+          (a == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "en"))
+        zh = false;
+      if (a == "--lang=zh" ||
+          (a == "--lang" && i + 1 < argc && std::string_view(argv[i + 1]) == "zh"))
+        zh = true;
+    }
+    std::fprintf(stderr, "%s: %s\n%s\n", zh ? "错误" : "error",
+                 describe_parse_error(e.what(), zh).c_str(), usage_hint(zh).c_str());
     return kExitBadInput;
   }
   try {

@@ -22,7 +22,18 @@ check "demo help" 0 "$BIN" demo --help
 expect_in "demo help names --scale" "$T/out" "--scale"
 check "no subcommand" 1 "$BIN"
 check "unknown option" 1 "$BIN" stats --db x --bogus
+expect_in "unknown option named in Chinese" "$T/err" "无法识别的参数：--bogus"
 check "bad scale" 1 "$BIN" demo --db "$T/x.db" --scale huge
+expect_in "bad scale in Chinese, with the choices" "$T/err" "参数 --scale 的值“huge”无效"
+check "missing --db" 1 "$BIN" stats
+expect_in "missing --db in Chinese" "$T/err" "缺少必填参数 --db"
+expect_in "usage hint in Chinese" "$T/err" "查看用法"
+check "missing --db, English" 1 "$BIN" --lang en stats
+expect_in "missing --db in English" "$T/err" "--db is required"
+check "missing subcommand, Chinese" 1 "$BIN"
+expect_in "missing subcommand in Chinese" "$T/err" "缺少子命令"
+check "bad number" 1 "$BIN" demo --db "$T/x.db" --seed abc
+expect_in "bad number in Chinese" "$T/err" "参数 --seed"
 check "stats on missing db" 1 "$BIN" stats --db "$T/missing.db"
 expect_in "missing db message" "$T/err" "不存在"
 check "stats on missing db, English" 1 "$BIN" --lang en stats --db "$T/missing.db"
