@@ -10,6 +10,7 @@
 #include "auth/accounts_service.h"
 #include "cli/common.h"
 #include "http/server.h"
+#include "http/upload_limits.h"
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -28,6 +29,8 @@ void add_serve(CLI::App& app, Runner& run) {
     std::string db, listen = "127.0.0.1:8080", web;
     int workers = 0, io_threads = 0;
     bool first_admin = false;
+    uint64_t upload_max_mib = http::UploadLimits{}.max_bytes >> 20;
+    int uploads_per_user = http::UploadLimits{}.open_per_user;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP API (/api/v1, see /api/v1/openapi.json) and the web UI");
@@ -38,6 +41,12 @@ void add_serve(CLI::App& app, Runner& run) {
   cmd->add_option(
       "--io-threads", o->io_threads,
       "Network threads, which also answer quick point reads (default: one per core, at most 2)");
+  cmd->add_option("--upload-max-mib", o->upload_max_mib,
+                  "Largest file accepted by a chunked import upload, in MiB (default 1024)")
+      ->check(CLI::Range(1, 1 << 20));
+  cmd->add_option("--uploads-per-user", o->uploads_per_user,
+                  "Unfinished chunked import uploads one user may hold (default 5)")
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--first-admin", o->first_admin,
                 "If the database has no account, create county_admin 'admin' with a random password, printed once");
   cmd->callback([o, &run] {
@@ -66,6 +75,10 @@ void add_serve(CLI::App& app, Runner& run) {
                       pw.c_str());
         }
       }
+      http::UploadLimits limits;
+      limits.max_bytes = o->upload_max_mib << 20;
+      limits.open_per_user = o->uploads_per_user;
+      http::set_upload_limits(limits);
       http::ServerConfig cfg;
       cfg.db_path = o->db;
       cfg.address = o->listen.substr(0, colon);

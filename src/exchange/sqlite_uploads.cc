@@ -7,7 +7,7 @@ namespace {
 constexpr const char* kCols =
     "id, account_id, login, kind, mode, dry_run, format, file_name, file_path, size_bytes, state, "
     "rows_read, COALESCE(report, ''), COALESCE(error, ''), created_at, COALESCE(started_at, ''), "
-    "COALESCE(finished_at, '')";
+    "COALESCE(finished_at, ''), received_bytes, COALESCE(updated_at, '')";
 
 Upload read(sqlite::Stmt& s) {
   Upload u;
@@ -28,6 +28,8 @@ Upload read(sqlite::Stmt& s) {
   u.created_at = s.str(14);
   u.started_at = s.str(15);
   u.finished_at = s.str(16);
+  u.received_bytes = s.i64(17);
+  u.updated_at = s.str(18);
   return u;
 }
 
@@ -36,8 +38,9 @@ Upload read(sqlite::Stmt& s) {
 Status UploadStore::create(Upload& u) {
   auto s = db_.prepare(
       "INSERT INTO import_upload (account_id, login, kind, mode, dry_run, format, file_name, "
-      "file_path, size_bytes, state, created_at) VALUES (?,?,?,?,?,?,?,?,?,'queued',?) RETURNING "
-      "id");
+      "file_path, size_bytes, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+      "RETURNING id");
+  if (u.state.empty()) u.state = "queued";
   s.bind(1, u.account_id)
       .bind(2, u.login)
       .bind(3, u.kind)
@@ -47,12 +50,56 @@ Status UploadStore::create(Upload& u) {
       .bind(7, u.file_name)
       .bind(8, u.file_path)
       .bind(9, u.size_bytes)
-      .bind(10, u.created_at);
+      .bind(10, u.state)
+      .bind(11, u.created_at);
+  if (u.state == "uploading")
+    s.bind(12, u.created_at);
+  else
+    s.bind_null(12);
   if (!s.step())
     return internal("import.record", "无法登记上传记录", "Could not record the upload");
   u.id = s.i64(0);
-  u.state = "queued";
   return {};
+}
+
+Status UploadStore::set_received(int64_t id, int64_t received, const std::string& at) {
+  auto s = db_.prepare(
+      "UPDATE import_upload SET received_bytes = MAX(received_bytes, ?), updated_at = ? "
+      "WHERE id = ? AND state = 'uploading'");
+  s.bind(1, received).bind(2, at).bind(3, id);
+  return s.exec();
+}
+
+Result<bool> UploadStore::queue(int64_t id, const std::string& path, const std::string& format,
+                                const std::string& at) {
+  auto s = db_.prepare(
+      "UPDATE import_upload SET state = 'queued', file_path = ?, format = ?, updated_at = ? "
+      "WHERE id = ? AND state = 'uploading' RETURNING id");
+  s.bind(1, path).bind(2, format).bind(3, at).bind(4, id);
+  return s.step();
+}
+
+Result<int64_t> UploadStore::count_uploading(int64_t account_id) {
+  auto s = db_.prepare(
+      "SELECT COUNT(*) FROM import_upload WHERE state = 'uploading' AND account_id = ?");
+  s.bind(1, account_id);
+  s.step();
+  return s.i64(0);
+}
+
+Result<std::vector<Upload>> UploadStore::expire_uploading(const std::string& before,
+                                                          const std::string& error,
+                                                          const std::string& at) {
+  std::vector<Upload> out;
+  {
+    auto s = db_.prepare(std::string("SELECT ") + kCols +
+                         " FROM import_upload WHERE state = 'uploading' AND "
+                         "COALESCE(updated_at, created_at) < ? ORDER BY id");
+    s.bind(1, before);
+    while (s.step()) out.push_back(read(s));
+  }
+  for (const auto& u : out) LZ_TRY(finish(u.id, "failed", 0, "", error, at));
+  return out;
 }
 
 Status UploadStore::set_file(int64_t id, const std::string& path, int64_t size) {

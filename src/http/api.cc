@@ -45,6 +45,7 @@ Api::Api() {
   add_livelihood_routes(router_);
   add_door_plate_routes(router_);
   add_import_routes(router_);
+  add_import_upload_routes(router_);
   add_meta_routes(router_);
   // Point reads by id: one indexed lookup and a small body, no write (the
   // reveal of a full ID number is a POST and never quick).

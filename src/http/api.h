@@ -56,6 +56,7 @@ void add_epidemic_routes(Router& r);      // handlers/epidemic*.cc
 void add_livelihood_routes(Router& r);    // handlers/livelihood*.cc
 void add_door_plate_routes(Router& r);    // handlers/door_plate.cc
 void add_import_routes(Router& r);        // handlers/imports.cc: uploads with progress
+void add_import_upload_routes(Router& r);  // handlers/import_uploads.cc: chunked, resumable
 void add_import_schemas(nlohmann::json& schemas);  // their OpenAPI components (meta.cc)
 void add_meta_routes(Router& r);  // openapi.json, health
 // The OpenAPI 3 document of a router.

@@ -5,7 +5,10 @@
 // the uploader (and a county admin) sees it; uploads are records in the
 // database with their file name and report, the file on disk next to the
 // database until it has run; the livelihood kinds (purchases credit the
-// household's income); every imports route in the OpenAPI document.
+// household's income); chunked uploads (POST /imports/uploads, PUT slices,
+// start): in order, a slice sent again, a gap, another user, the limits, an
+// idle upload expired, a restart leaving it resumable; every imports route
+// in the OpenAPI document.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -17,9 +20,11 @@
 #include <thread>
 
 #include "core/id_number.h"
+#include "exchange/sqlite_uploads.h"
 #include "exchange/table_writer.h"
 #include "http/api.h"
 #include "http/services.h"
+#include "http/upload_limits.h"
 #include "registry/region_tree.h"
 
 namespace lz::http {
@@ -39,6 +44,7 @@ class ImportApiTest : public ::testing::Test {
              ("lz_import_api_" + std::to_string(::getpid()) + ".db"))
                 .string();
     for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+    tokens_.clear();  // of a previous suite's database
     auto svc = Services::open(path_);
     ASSERT_TRUE(svc.ok());
     svc_ = std::move(svc).value().release();
@@ -338,7 +344,178 @@ TEST_F(ImportApiTest, EveryImportsRouteIsInTheOpenApiDocument) {
     EXPECT_TRUE(doc.body["paths"][route.pattern].contains(method))
         << route.method << " " << route.pattern;
   }
-  EXPECT_EQ(routes, 4);  // POST and GET /imports, GET /imports/{id}, GET /imports/{id}/report.xlsx
+  // POST and GET /imports, GET /imports/{id}, GET /imports/{id}/report.xlsx; POST /imports/uploads,
+  // PUT and GET /imports/uploads/{id}, POST /imports/uploads/{id}/start.
+  EXPECT_EQ(routes, 8);
+  for (const char* schema : {"ImportJob", "ImportUpload", "ImportUploadCreate"})
+    EXPECT_TRUE(doc.body["components"]["schemas"].contains(schema)) << schema;
+}
+
+// Small limits for the chunked tests (restored after each).
+class ChunkedUploadTest : public ImportApiTest {
+ protected:
+  void SetUp() override {
+    UploadLimits l;
+    l.chunk_bytes = 64;
+    l.max_bytes = 1 << 20;
+    l.open_per_user = 3;
+    set_upload_limits(l);
+  }
+  void TearDown() override { set_upload_limits(UploadLimits{}); }
+  Res begin(const std::string& who, const std::string& kind, size_t size,
+            const std::string& extra = "") {
+    return call("POST", "/api/v1/imports/uploads", who,
+                R"({"kind":")" + kind +
+                    R"(","mode":"good-rows","file_name":"dir/分段.csv","size":)" +
+                    std::to_string(size) + extra + "}");
+  }
+  Res put(const std::string& who, int64_t id, size_t offset, const std::string& slice) {
+    return call(
+        "PUT",
+        "/api/v1/imports/uploads/" + std::to_string(id) + "?offset=" + std::to_string(offset), who,
+        slice);
+  }
+  Res wait_done(const std::string& who, int64_t id) {
+    for (int i = 0; i < 1000; ++i) {
+      auto g = call("GET", "/api/v1/imports/" + std::to_string(id), who);
+      if (g.body.value("state", "") == "done" || g.body.value("state", "") == "failed") return g;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "import did not finish";
+    return {};
+  }
+};
+
+TEST_F(ChunkedUploadTest, SlicesInOrderRepeatedGapOtherUserThenTheSameImport) {
+  std::string csv = "户编号,行政区划代码,姓名,公民身份号码,与户主关系\n";
+  csv += "C001," + village_ + ",陈一," + idn(1971, 2, 3, 13) + ",本人\n";
+  csv += "C001," + village_ + ",陈二," + idn(1973, 4, 5, 24) + ",配偶\n";
+  csv += "C002," + other_village_ + ",王五," + idn(1961, 1, 1, 43) + ",本人\n";  // another township
+  ASSERT_GT(csv.size(), 3 * 64u);
+  int64_t persons = count("SELECT COUNT(*) FROM person");
+  auto b = begin("officer", "households", csv.size());
+  ASSERT_EQ(b.status, 201) << b.raw;
+  int64_t id = b.body["id"];
+  EXPECT_EQ(b.body["state"], "uploading");
+  EXPECT_EQ(b.body["chunk_size"], 64);
+  EXPECT_EQ(b.body["received_bytes"], 0);
+  EXPECT_EQ(b.body["file_name"], "分段.csv");  // the base name only
+  std::string url = "/api/v1/imports/uploads/" + std::to_string(id);
+  // The first slice, then the same again (a retry after a lost answer): no change.
+  auto p1 = put("officer", id, 0, csv.substr(0, 64));
+  ASSERT_EQ(p1.status, 200) << p1.raw;
+  EXPECT_EQ(p1.body["received_bytes"], 64);
+  auto again = put("officer", id, 0, csv.substr(0, 64));
+  EXPECT_EQ(again.status, 200) << again.raw;
+  EXPECT_EQ(again.body["received_bytes"], 64);
+  // A gap: 409 naming the offset to send.
+  auto gap = put("officer", id, 128, csv.substr(128, 64));
+  EXPECT_EQ(gap.status, 409) << gap.raw;
+  EXPECT_EQ(gap.body["code"], "upload.gap");
+  EXPECT_EQ(gap.body["expected_offset"], 64);
+  // Too big a slice; beyond the file's size.
+  EXPECT_EQ(put("officer", id, 64, csv.substr(64, 65)).status, 413);
+  EXPECT_EQ(put("officer", id, csv.size() - 10, std::string(20, 'x')).status, 413);
+  // Starting before it is complete: 409 with what is there.
+  auto early = call("POST", url + "/start", "officer");
+  EXPECT_EQ(early.status, 409) << early.raw;
+  EXPECT_EQ(early.body["code"], "upload.incomplete");
+  EXPECT_EQ(early.body["received_bytes"], 64);
+  // Nobody else sees or continues it, not even the county administrator.
+  for (const char* who : {"officer2", "county"}) {
+    EXPECT_EQ(call("GET", url, who).status, 404) << who;
+    EXPECT_EQ(put(who, id, 64, csv.substr(64, 64)).status, 404) << who;
+    EXPECT_EQ(call("POST", url + "/start", who).status, 404) << who;
+  }
+  // The rest in order; GET says how much is there (to resume).
+  for (size_t at = 64; at < csv.size(); at += 64) {
+    auto p = put("officer", id, at, csv.substr(at, 64));
+    ASSERT_EQ(p.status, 200) << p.raw;
+    EXPECT_EQ(p.body["received_bytes"], std::min(csv.size(), at + 64));
+  }
+  auto g = call("GET", url, "officer");
+  EXPECT_EQ(g.body["received_bytes"], csv.size());
+  EXPECT_EQ(g.body["state"], "uploading");
+  EXPECT_EQ(
+      count(("SELECT received_bytes FROM import_upload WHERE id = " + std::to_string(id)).c_str()),
+      static_cast<int64_t>(csv.size()));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons);  // nothing until started
+  // Start: the import job as a single-shot upload's, the same id.
+  auto st = call("POST", url + "/start", "officer");
+  ASSERT_EQ(st.status, 202) << st.raw;
+  EXPECT_EQ(st.body["id"], id);
+  auto done = wait_done("officer", id);
+  ASSERT_EQ(done.body["state"], "done") << done.raw;
+  EXPECT_EQ(done.body["format"], "csv");
+  EXPECT_EQ(done.body["summary"]["rows_read"], 3);
+  EXPECT_EQ(done.body["summary"]["added"], 2);
+  EXPECT_EQ(done.body["summary"]["refused"], 1);
+  EXPECT_EQ(done.body["summary"]["refusals"][0]["code"], "region.out_of_scope");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons + 2);
+  EXPECT_FALSE(std::filesystem::exists(path_ + "-uploads/" + std::to_string(id) + ".part"));
+  EXPECT_FALSE(std::filesystem::exists(path_ + "-uploads/" + std::to_string(id) + ".csv"));
+  // Started: no more slices, no second start.
+  EXPECT_EQ(put("officer", id, 0, csv.substr(0, 64)).status, 409);
+  EXPECT_EQ(call("POST", url + "/start", "officer").body["code"], "upload.not_open");
+  // In the list like any upload.
+  auto list = call("GET", "/api/v1/imports?limit=1000", "officer");
+  bool listed = false;
+  for (const auto& u : list.body["items"]) listed |= u["id"] == id && u["state"] == "done";
+  EXPECT_TRUE(listed) << list.raw;
+}
+
+TEST_F(ChunkedUploadTest, LimitsBadRequestsAndWhoMayUpload) {
+  EXPECT_EQ(begin("officer", "households", (1 << 20) + 1).status, 413);
+  EXPECT_EQ(begin("officer", "households", (1 << 20) + 1).body["code"], "upload.too_large");
+  EXPECT_EQ(begin("officer", "cadres", 10).status, 400);
+  EXPECT_EQ(begin("officer", "households", 0).status, 422);
+  EXPECT_EQ(call("POST", "/api/v1/imports/uploads", "officer", "not json").status, 400);
+  EXPECT_EQ(begin("gate", "key_persons", 10).status, 403);  // checkpoint staff: passages only
+  EXPECT_EQ(put("officer", 999999, 0, "x").status, 404);
+  // At most open_per_user unfinished uploads each (officer2 has none yet).
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(begin("officer2", "households", 10).status, 201);
+  auto fourth = begin("officer2", "households", 10);
+  EXPECT_EQ(fourth.status, 409) << fourth.raw;
+  EXPECT_EQ(fourth.body["code"], "upload.too_many_open");
+  EXPECT_EQ(begin("county", "households", 10).status, 201);  // another user's count
+  // An offset is required.
+  auto b = begin("county", "households", 10);
+  int64_t id = b.body["id"];
+  EXPECT_EQ(call("PUT", "/api/v1/imports/uploads/" + std::to_string(id), "county", "x").status,
+            400);
+  EXPECT_EQ(put("county", id, 0, "").status, 422);
+}
+
+TEST_F(ChunkedUploadTest, IdleUploadsExpireAndARestartLeavesOthersResumable) {
+  auto a = begin("officer", "households", 100);
+  auto b2 = begin("officer", "households", 100);
+  ASSERT_EQ(a.status, 201) << a.raw;
+  int64_t idle = a.body["id"], live = b2.body["id"];
+  ASSERT_EQ(put("officer", idle, 0, std::string(50, 'a')).status, 200);
+  ASSERT_EQ(put("officer", live, 0, std::string(50, 'b')).status, 200);
+  std::string idle_part = path_ + "-uploads/" + std::to_string(idle) + ".part";
+  EXPECT_TRUE(std::filesystem::exists(idle_part));
+  // What a restart does to unfinished records (import.interrupted for queued and running
+  // ones) leaves uploads that still receive slices alone: they resume where they were.
+  exchange::UploadStore store(svc_->store->db());
+  ASSERT_TRUE(store.fail_unfinished("{}", "2026-01-01T00:00:00Z").ok());
+  auto g = call("GET", "/api/v1/imports/uploads/" + std::to_string(live), "officer");
+  EXPECT_EQ(g.body["state"], "uploading") << g.raw;
+  EXPECT_EQ(g.body["received_bytes"], 50);
+  // More than a day without a slice: the next upload begun drops it and its file.
+  auto old = svc_->store->db().prepare(
+      "UPDATE import_upload SET updated_at = '2020-01-01T00:00:00Z' WHERE id = ?");
+  old.bind(1, idle);
+  ASSERT_TRUE(old.exec().ok());
+  EXPECT_EQ(begin("officer", "households", 100).status, 201);
+  auto gone = call("GET", "/api/v1/imports/" + std::to_string(idle), "officer", "", "en");
+  EXPECT_EQ(gone.body["state"], "failed") << gone.raw;
+  EXPECT_EQ(gone.body["error"]["code"], "upload.expired");
+  EXPECT_FALSE(std::filesystem::exists(idle_part));
+  EXPECT_EQ(put("officer", idle, 50, std::string(50, 'a')).status, 409);
+  // The live one continues and completes.
+  auto done = put("officer", live, 50, std::string(50, 'b'));
+  EXPECT_EQ(done.body["received_bytes"], 100) << done.raw;
 }
 
 }  // namespace

@@ -40,6 +40,7 @@
 #include "exchange/sqlite_import_sink.h"
 #include "exchange/sqlite_uploads.h"
 #include "http/api.h"
+#include "http/handlers/import_jobs.h"
 #include "http/problem.h"
 #include "http/scope_guard.h"
 
@@ -47,7 +48,7 @@ namespace lz::http {
 
 using nlohmann::json;
 
-namespace {
+namespace imports {
 
 constexpr size_t kMaxUpload = 16u << 20;  // the server's body limit
 
@@ -161,6 +162,7 @@ class Imports {
     std::error_code ec;
     for (const auto& u : *failed)
       if (!u.file_path.empty()) std::filesystem::remove(u.file_path, ec);
+    LZ_TRY(expire_uploads(db));
     recovered_ = true;
     return {};
   }
@@ -275,7 +277,9 @@ void Imports::run(Job& j) {
   std::filesystem::remove(j.file, ec);
 }
 
-json upload_json(const exchange::Upload& u, const Job* live, Lang lang) {
+json upload_json(const exchange::Upload& u, Lang lang) {
+  auto live_job = Imports::get().find(u.id);
+  const Job* live = live_job.get();
   json out{{"id", u.id},
            {"kind", u.kind},
            {"mode", u.mode},
@@ -283,6 +287,7 @@ json upload_json(const exchange::Upload& u, const Job* live, Lang lang) {
            {"format", u.format},
            {"file_name", u.file_name},
            {"size_bytes", u.size_bytes},
+           {"received_bytes", u.state == "uploading" ? u.received_bytes : u.size_bytes},
            {"uploaded_by", u.login},
            {"state", u.state},
            {"rows_read", u.rows_read},
@@ -317,6 +322,21 @@ json upload_json(const exchange::Upload& u, const Job* live, Lang lang) {
   return out;
 }
 
+Status check_kind(const std::string& kind) {
+  if (exchange::find_import_kind(kind)) return {};
+  return bad_parameter("kind",
+                       "kind应为households、key_persons、passages、follow_ups、purchases、"
+                       "listings、labourers或cooperatives",
+                       "kind must be households, key_persons, passages, follow_ups, "
+                       "purchases, listings, labourers or cooperatives");
+}
+
+Status check_mode(const std::string& mode) {
+  if (mode == "all-or-nothing" || mode == "good-rows") return {};
+  return bad_parameter("mode", "mode应为all-or-nothing或good-rows",
+                       "mode must be all-or-nothing or good-rows");
+}
+
 // Who may upload a kind: the front's write permission; rows are then checked against the scope.
 Status may_import(const Ctx& c, const std::string& kind) {
   const Scope& s = c.scope;
@@ -345,7 +365,7 @@ bool sees_all(const Ctx& c) {
 }
 
 Result<exchange::Upload> visible_upload(Ctx& c) {
-  LZ_TRY(Imports::get().recover(c.svc.store->db()));
+  LZ_TRY(imports::recover(c.svc.store->db()));
   auto id = c.id();
   if (!id) return id.error();
   exchange::UploadStore store(c.svc.store->db());
@@ -376,7 +396,28 @@ std::string file_name_of(const Ctx& c) {
   return name;
 }
 
-}  // namespace
+Status recover(sqlite::Db& db) {
+  return Imports::get().recover(db);
+}
+
+void enqueue(const exchange::Upload& u, const std::string& db_path, const Scope& scope,
+             const Actor& actor) {
+  auto j = std::make_shared<Job>();
+  j->id = u.id;
+  j->kind = u.kind;
+  j->mode = u.mode;
+  j->dry_run = u.dry_run;
+  j->format = u.format;
+  j->db_path = db_path;
+  j->file = u.file_path;
+  j->scope = scope;
+  j->actor = actor;
+  Imports::get().add(j);
+}
+
+}  // namespace imports
+
+using namespace imports;
 
 void add_import_routes(Router& r) {
   r.add({"POST",
@@ -407,19 +448,9 @@ void add_import_routes(Router& r) {
          {400, 403, 413, 422},
          [](Ctx& c) -> HttpResponse {
            std::string kind = c.q_or("kind", "");
-           if (!exchange::find_import_kind(kind))
-             return problem(
-                 bad_parameter("kind",
-                               "kind应为households、key_persons、passages、follow_ups、purchases、"
-                               "listings、labourers或cooperatives",
-                               "kind must be households, key_persons, passages, follow_ups, "
-                               "purchases, listings, labourers or cooperatives"),
-                 c.lang);
+           if (auto st = check_kind(kind); !st) return problem(st.error(), c.lang);
            std::string mode = c.q_or("mode", "all-or-nothing");
-           if (mode != "all-or-nothing" && mode != "good-rows")
-             return problem(bad_parameter("mode", "mode应为all-or-nothing或good-rows",
-                                          "mode must be all-or-nothing or good-rows"),
-                            c.lang);
+           if (auto st = check_mode(mode); !st) return problem(st.error(), c.lang);
            std::string dry = c.q_or("dry_run", "false");
            if (dry != "true" && dry != "false" && dry != "1" && dry != "0")
              return problem(bad_parameter("dry_run", "dry_run应为true或false",
@@ -457,7 +488,7 @@ void add_import_routes(Router& r) {
                  internal("import.no_file", "数据库不是文件，无法在后台导入",
                           "The database is not a file: imports cannot run in the background"),
                  c.lang);
-           if (auto st = Imports::get().recover(c.svc.store->db()); !st)
+           if (auto st = imports::recover(c.svc.store->db()); !st)
              return problem(st.error(), c.lang);
            exchange::UploadStore store(c.svc.store->db());
            exchange::Upload u;
@@ -493,18 +524,8 @@ void add_import_routes(Router& r) {
            if (auto st = store.set_file(u.id, file, u.size_bytes); !st)
              return problem(st.error(), c.lang);
            u.file_path = file;
-           auto j = std::make_shared<Job>();
-           j->id = u.id;
-           j->kind = kind;
-           j->mode = mode;
-           j->dry_run = u.dry_run;
-           j->format = format;
-           j->db_path = path;
-           j->file = file;
-           j->scope = c.scope;
-           j->actor = c.actor;
-           Imports::get().add(j);
-           return json_response(upload_json(u, nullptr, c.lang), 202)
+           enqueue(u, path, c.scope, c.actor);
+           return json_response(upload_json(u, c.lang), 202)
                .header("Location", fmt::format("/api/v1/imports/{}", u.id));
          }});
 
@@ -522,7 +543,7 @@ void add_import_routes(Router& r) {
          true,
          {},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = Imports::get().recover(c.svc.store->db()); !st)
+           if (auto st = imports::recover(c.svc.store->db()); !st)
              return problem(st.error(), c.lang);
            int64_t limit = 50, offset = 0;
            if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
@@ -535,8 +556,7 @@ void add_import_routes(Router& r) {
            if (!total) return problem(total.error(), c.lang);
            json items = json::array();
            for (const auto& u : *list) {
-             auto live = Imports::get().find(u.id);
-             items.push_back(upload_json(u, live.get(), c.lang));
+             items.push_back(upload_json(u, c.lang));
            }
            return list_response(items, *total);
          }});
@@ -559,8 +579,7 @@ void add_import_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            auto u = visible_upload(c);
            if (!u) return problem(u.error(), c.lang);
-           auto live = Imports::get().find(u->id);
-           return json_response(upload_json(*u, live.get(), c.lang));
+           return json_response(upload_json(*u, c.lang));
          }});
 
   r.add({"GET",
@@ -645,7 +664,9 @@ void add_import_schemas(nlohmann::json& s) {
         {"file_name", str},
         {"size_bytes", integer},
         {"uploaded_by", str},
-        {"state", {{"type", "string"}, {"enum", {"queued", "running", "done", "failed"}}}},
+        {"received_bytes", integer},
+        {"state",
+         {{"type", "string"}, {"enum", {"uploading", "queued", "running", "done", "failed"}}}},
         {"rows_read", integer},
         {"progress", {{"type", "number"}}},
         {"created_at", str},
@@ -654,6 +675,20 @@ void add_import_schemas(nlohmann::json& s) {
         {"summary",
          {{"oneOf", {{{"$ref", "#/components/schemas/ImportSummary"}}, {{"type", "null"}}}}}},
         {"error", {{"type", {"object", "null"}}}}}}};
+  s["ImportUploadCreate"] = {
+      {"type", "object"},
+      {"required", {"kind", "size"}},
+      {"properties",
+       {{"kind", str},
+        {"mode", {{"type", "string"}, {"enum", {"all-or-nothing", "good-rows"}}}},
+        {"dry_run", boolean},
+        {"file_name", str},
+        {"format", {{"type", "string"}, {"enum", {"xlsx", "csv"}}}},
+        {"size", integer}}}};
+  json chunked = s["ImportJob"];
+  chunked["properties"]["chunk_size"] = integer;
+  chunked["properties"]["updated_at"] = nstr;
+  s["ImportUpload"] = chunked;
 }
 
 }  // namespace lz::http
