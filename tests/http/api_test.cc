@@ -12,7 +12,11 @@
 #include "core/id_number.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
+#include "http/household_json.h"
+#include "http/scope_guard.h"
 #include "http/services.h"
+#include "registry/json.h"
+#include "registry/region_tree.h"
 
 namespace lz::http {
 namespace {
@@ -619,6 +623,178 @@ TEST_F(ApiTest, DoorPlateAndQrCodeAreScopedAndCarryNoIdNumbers) {
   EXPECT_EQ(call("GET", base + "/door-plate", login("cadre_b")).status, 404);
   EXPECT_EQ(call("GET", base + "/qr.svg", login("cadre_b")).status, 404);
   EXPECT_EQ(call("GET", base + "/qr.svg").status, 401);
+}
+
+// The household body as the nlohmann tree gives it (the code before
+// write_household_json, kept as the reference): to_json, region_name, masking, dump().
+std::string tree_text(const Household& h, const Scope& scope) {
+  json j = to_json(h);
+  j["region_name"] = RegionTree::liling().full_name(h.region_code);
+  mask_household(j, scope);
+  return j.dump();
+}
+
+std::string writer_text(const Household& h, const Scope& scope, bool* ok = nullptr) {
+  std::string out;
+  bool good = write_household_json(h, RegionTree::liling().full_name(h.region_code), scope, out);
+  if (ok) *ok = good;
+  return out;
+}
+
+// Every scope that may read households: phones masked (village, township) or not.
+std::vector<Scope> reading_scopes(const std::string& village) {
+  return {scope_for(Role::kCountyAdmin, "430281", {}),
+          scope_for(Role::kTownshipOfficer, village.substr(0, 9), {}),
+          scope_for(Role::kVillageCadre, village, {}), scope_for(Role::kPairedCadre, "", 7)};
+}
+
+TEST_F(ApiTest, HouseholdWriterMatchesTheJsonTreeForEveryDemoHousehold) {
+  auto s =
+      svc_->store->db().prepare("SELECT id FROM household WHERE deleted_at IS NULL ORDER BY id");
+  std::vector<int64_t> ids;
+  while (s.step()) ids.push_back(s.i64(0));
+  ASSERT_GT(ids.size(), 1000u);
+  bool masked_phone = false, full_phone = false, several = false;
+  for (int64_t id : ids) {
+    auto h = svc_->store->household(id);
+    ASSERT_TRUE(h.ok()) << id;
+    several |= h->members.size() > 3;
+    for (const Scope& sc : reading_scopes(h->region_code.substr(0, 12))) {
+      bool ok = false;
+      std::string text = writer_text(*h, sc, &ok);
+      ASSERT_TRUE(ok) << id;
+      ASSERT_EQ(text, tree_text(*h, sc)) << "household " << id << " full_phone " << sc.full_phone;
+      (sc.full_phone ? full_phone : masked_phone) |= !h->phone.empty();
+    }
+  }
+  EXPECT_TRUE(masked_phone && full_phone && several);
+}
+
+// Every field kind: no head, a member without household, empty and odd
+// phones, ID numbers that are not 18 characters, Traditional and 4-byte
+// characters, quotes, backslashes, every control character, DEL, extreme numbers.
+TEST_F(ApiTest, HouseholdWriterEscapesEveryFieldKindLikeTheJsonTree) {
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+  Household h;
+  h.id = INT64_MAX;
+  h.number = "43028112\"0218\\003";
+  h.region_code = "430281120218003";
+  h.address =
+      "醴陵市 \"長午\"新村 3組\\31號 " + controls + "\x7f 𠀀😀 \xef\xbf\xbf \xf4\x8f\xbf\xbf";
+  h.phone = "0731-23456789";
+  h.meta = {-1, "2020-02-12T08:00:00Z", "de\"mo", "", "\t"};
+  Person a;
+  a.id = INT64_MIN;
+  a.household_id = h.id;
+  a.name = "張三豐\n";
+  a.id_number = "43028119640815041X";
+  a.sex = "male";
+  a.birth_date = *Date::from_ymd(1964, 8, 15);
+  a.relationship = "01";
+  a.phone = "18912340818";
+  a.region_code = h.region_code;
+  Person b = a;
+  b.household_id.reset();
+  b.id = 0;
+  b.name = "";
+  b.id_number = "4302811964";
+  b.phone = "123";
+  b.education = "\\\\";
+  Person c = b;
+  c.id_number = "";
+  c.phone = "";
+  c.labour = std::string("a\0b", 3);
+  h.members = {a, b, c};
+  for (int with_head = 0; with_head < 2; ++with_head) {
+    if (with_head) h.head_person_id = 0;
+    for (const Scope& sc : reading_scopes("430281120218")) {
+      bool ok = false;
+      EXPECT_EQ(writer_text(h, sc, &ok), tree_text(h, sc));
+      EXPECT_TRUE(ok);
+    }
+  }
+  h.members.clear();
+  h.phone = "";
+  for (const Scope& sc : reading_scopes("430281120218"))
+    EXPECT_EQ(writer_text(h, sc), tree_text(h, sc));
+  // The escapes themselves, spelled out (not only "the same as nlohmann").
+  Household e;
+  e.address = std::string("\"\\/\b\f\n\r\t\x01\x1f\x7f", 11);
+  EXPECT_NE(writer_text(e, reading_scopes("430281120218")[0])
+                .find(R"("address":"\"\\/\b\f\n\r\t\u0001\u001f)"
+                      "\x7f\""),
+            std::string::npos);
+}
+
+// Text that is not UTF-8: dump() throws (the API answers 500), so the writer
+// reports it instead of writing something different; the API's answer stays a 500.
+TEST_F(ApiTest, HouseholdWriterRefusesBadUtf8LikeTheJsonTree) {
+  const Scope county = scope_for(Role::kCountyAdmin, "430281", {});
+  for (const std::string bad :
+       {"\x80", "a\xc0\xaf", "\xc1\xbf", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+        "\xf5\x80\x80\x80", "\xe6\x9d", "\xf0\x9f\x98", "\xff", "\xc3(", "\xe6(\xbe"}) {
+    Household h;
+    h.address = "x" + bad + "y";
+    bool ok = true;
+    writer_text(h, county, &ok);
+    EXPECT_FALSE(ok) << json(h.number).dump() << " " << bad.size();
+    EXPECT_THROW(tree_text(h, county), json::type_error);
+  }
+  // Through the API: the same 500 as before, and the household unchanged.
+  int64_t id = first_household(village_a_);
+  auto before = svc_->store->household(id);
+  ASSERT_TRUE(before.ok());
+  auto set = [&](const std::string& address) {
+    ASSERT_TRUE(svc_->store->db()
+                    .prepare("UPDATE household SET address = ? WHERE id = ?")
+                    .bind(1, address)
+                    .bind(2, id)
+                    .exec()
+                    .ok());
+  };
+  set("坏\xe6\x9d");
+  EXPECT_EQ(call("GET", "/api/v1/households/" + std::to_string(id), login("county")).status, 500);
+  set(before->address);
+  EXPECT_EQ(call("GET", "/api/v1/households/" + std::to_string(id), login("county")).status, 200);
+}
+
+// The API's answers (worker and quick path) are the reference text, with the version as ETag,
+// also after an address with quotes, a backslash and a tab was saved through the API.
+TEST_F(ApiTest, HouseholdReadAnswersTheReferenceTextWithItsEtag) {
+  int64_t id = first_household(village_b_);
+  const std::string path = "/api/v1/households/" + std::to_string(id);
+  auto h = svc_->store->household(id);
+  ASSERT_TRUE(h.ok());
+  auto patched =
+      call("PATCH", path, login("county"),
+           {{"address", "\"红旗\"路\\12号\t" + h->address}, {"version", h->meta.version}});
+  ASSERT_EQ(patched.status, 200) << patched.body.dump();
+  h = svc_->store->household(id);
+  ASSERT_TRUE(h.ok());
+  EXPECT_NE(h->address.find('"'), std::string::npos);
+  for (const char* who : {"county", "cadre_b"}) {
+    auto r = call("GET", path, login(who));
+    ASSERT_EQ(r.status, 200) << who;
+    EXPECT_EQ(r.raw.body,
+              tree_text(*h, scope_for(std::string(who) == "county" ? Role::kCountyAdmin
+                                                                   : Role::kVillageCadre,
+                                      std::string(who) == "county" ? "430281" : village_b_, {})))
+        << who;
+    ASSERT_EQ(r.raw.headers.size(), 1u);
+    EXPECT_EQ(r.raw.headers[0].first, "ETag");
+    EXPECT_EQ(r.raw.headers[0].second, "\"" + std::to_string(h->meta.version) + "\"");
+    EXPECT_EQ(r.raw.content_type, "application/json; charset=utf-8");
+    HttpRequest q;
+    q.method = "GET";
+    q.path = path;
+    q.headers["authorization"] = "Bearer " + login(who);
+    q.remote = "127.0.0.1";
+    auto quick = api_->handle_quick(q, *svc_);
+    ASSERT_TRUE(quick);
+    EXPECT_EQ(quick->body, r.raw.body);
+  }
+  EXPECT_EQ(patched.raw.body, call("GET", path, login("county")).raw.body);
 }
 
 }  // namespace
