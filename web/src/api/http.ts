@@ -34,6 +34,8 @@ export function buildQuery(q?: Query): string {
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Bytes sent as they are (a file or a slice of it), instead of a JSON body. */
+  raw?: Blob;
   headers?: Record<string, string>;
   /** Do not treat 401 as "session ended" (sign-in itself). */
   allow401?: boolean;
@@ -47,8 +49,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     ...opts.headers,
   };
   if (token) headers.Authorization = `Bearer ${token}`;
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (opts.raw !== undefined) {
+    headers['Content-Type'] ??= 'application/octet-stream';
+    body = opts.raw;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }

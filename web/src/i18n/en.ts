@@ -1,5 +1,6 @@
 // English. Same keys as zh-CN.ts; place names stay as the registry spells them.
 import livelihoodEn from './livelihood.en';
+import importsEn from './imports.en';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -1110,6 +1111,7 @@ const en: Messages = {
     },
   },
   livelihood: livelihoodEn,
+  imports: importsEn,
   fronts: {
     poverty: 'Poverty front',
     epidemic: 'Epidemic front',

@@ -3,6 +3,7 @@
 // Terms follow shared/GLOSSARY.md. vue-i18n syntax: {name} interpolates;
 // avoid the characters @ $ | in texts.
 import livelihoodZhCN from './livelihood.zh-CN';
+import importsZhCN from './imports.zh-CN';
 const zhCN = {
   app: {
     name: '两战',
@@ -1111,6 +1112,7 @@ const zhCN = {
     },
   },
   livelihood: livelihoodZhCN,
+  imports: importsZhCN,
   fronts: {
     poverty: '脱贫攻坚战',
     epidemic: '防疫阻击战',

@@ -1,5 +1,6 @@
 // 繁體中文 (terms as in the seed report). Same keys as zh-CN.ts.
 import livelihoodZhTW from './livelihood.zh-TW';
+import importsZhTW from './imports.zh-TW';
 import type { Messages } from './zh-CN';
 
 const zhTW: Messages = {
@@ -1110,6 +1111,7 @@ const zhTW: Messages = {
     },
   },
   livelihood: livelihoodZhTW,
+  imports: importsZhTW,
   fronts: {
     poverty: '脫貧攻堅戰',
     epidemic: '防疫阻擊戰',

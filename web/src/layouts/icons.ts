@@ -16,12 +16,14 @@ import {
   Location,
   Odometer,
   Plus,
+  Upload,
   User,
 } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 
 export const icons: Record<string, Component> = {
   dashboard: Odometer,
+  upload: Upload,
   phone: Iphone,
   house: House,
   plus: Plus,

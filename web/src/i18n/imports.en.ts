@@ -1,0 +1,63 @@
+// English: the import page's texts (see imports.zh-CN.ts).
+import type { ImportsMessages } from './imports.zh-CN';
+
+const importsEn: ImportsMessages = {
+  title: 'Import Excel/CSV',
+  nav: 'Import Excel/CSV',
+  group: 'Data import',
+  kind: 'What to import',
+  kinds: {
+    households: 'Households and members',
+    key_persons: 'Key persons',
+    passages: 'Checkpoint passages',
+    follow_ups: 'Follow-ups',
+    purchases: 'Purchase ledger',
+    listings: 'Produce for sale',
+    labourers: 'Labour register',
+    cooperatives: 'Farmers’ cooperatives',
+  },
+  mode: 'Mode',
+  modes: {
+    allOrNothing: 'Any error: import nothing',
+    goodRows: 'Import the good rows, hand back the bad ones',
+  },
+  dryRun: 'Check only, write nothing',
+  file: 'File (.xlsx or .csv)',
+  choose: 'Choose a file',
+  noFile: 'Choose the file to import',
+  submit: 'Upload and import',
+  uploading: 'Uploading: {sent} of {total}',
+  resuming: 'Connection lost: resuming from what the server received…',
+  importing: 'Importing: {rows} rows read',
+  states: {
+    uploading: 'Uploading',
+    queued: 'Queued',
+    running: 'Running',
+    done: 'Done',
+    failed: 'Failed',
+  },
+  result: {
+    title: 'Result',
+    rowsRead: 'Rows read',
+    added: 'Added',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    refused: 'Refused',
+    committed: 'Written to the database',
+    notCommitted: 'Nothing written',
+    dryRun: '(check only)',
+    report: 'Download the report (xlsx)',
+    row: 'Row',
+    column: 'Column',
+    value: 'Value',
+    reason: 'Reason',
+    more: '{n} more problems: download the report',
+  },
+  history: 'My imports',
+  fileName: 'File',
+  at: 'Uploaded',
+  state: 'State',
+  size: 'Size',
+};
+
+export default importsEn;

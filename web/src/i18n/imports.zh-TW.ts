@@ -1,0 +1,63 @@
+// 繁體中文: the import page's texts (see imports.zh-CN.ts).
+import type { ImportsMessages } from './imports.zh-CN';
+
+const importsZhTW: ImportsMessages = {
+  title: '匯入Excel/CSV',
+  nav: '匯入Excel/CSV',
+  group: '資料匯入',
+  kind: '匯入內容',
+  kinds: {
+    households: '戶籍（戶與成員）',
+    key_persons: '重點人員',
+    passages: '卡點通行登記',
+    follow_ups: '隨訪記錄',
+    purchases: '收購台帳',
+    listings: '待售農產品',
+    labourers: '勞動力登記',
+    cooperatives: '農民專業合作社',
+  },
+  mode: '匯入方式',
+  modes: {
+    allOrNothing: '有錯則整個檔案不匯入',
+    goodRows: '匯入正確的行，退回有錯的行',
+  },
+  dryRun: '只檢查，不寫入',
+  file: '檔案（.xlsx 或 .csv）',
+  choose: '選擇檔案',
+  noFile: '請選擇要匯入的檔案',
+  submit: '上傳並匯入',
+  uploading: '正在上傳：{sent} / {total}',
+  resuming: '網路中斷，正在從已收到的位置繼續上傳…',
+  importing: '正在匯入：已讀 {rows} 行',
+  states: {
+    uploading: '上傳中',
+    queued: '排隊中',
+    running: '匯入中',
+    done: '已完成',
+    failed: '失敗',
+  },
+  result: {
+    title: '匯入結果',
+    rowsRead: '讀取行數',
+    added: '新增',
+    updated: '更新',
+    unchanged: '未變',
+    refused: '退回',
+    committed: '已寫入資料庫',
+    notCommitted: '未寫入資料庫',
+    dryRun: '（僅檢查）',
+    report: '下載問題報告（xlsx）',
+    row: '行',
+    column: '列',
+    value: '內容',
+    reason: '原因',
+    more: '另有 {n} 條問題，請下載報告查看',
+  },
+  history: '我的匯入',
+  fileName: '檔案',
+  at: '上傳時間',
+  state: '狀態',
+  size: '大小',
+};
+
+export default importsZhTW;
