@@ -93,8 +93,22 @@ check "audit table" 0 "$BIN" audit --db "$T/d.db" --region 430281126
 expect_in "audit names a rule" "$T/out" "income.above_line"
 check "audit bad region" 1 "$BIN" audit --db "$T/d.db" --region 12x
 check "audit bad date" 1 "$BIN" audit --db "$T/d.db" --as-of 2020/02/12
+# The demo county's tasks: opened by the check of 20 January, some fixed since
+# (a few sent back), the overdue ones among them; the check of its date added the rest.
+python3 - "$T/d.db" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL demo gap tasks"; }
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+st = dict(db.execute("SELECT state, COUNT(*) FROM gap_task GROUP BY state").fetchall())
+assert st.get("open", 0) > 0 and st.get("fixed", 0) > 0, st
+assert db.execute("SELECT MIN(opened_on) FROM gap_task").fetchone()[0] == "2020-01-20"
+assert db.execute("SELECT COUNT(*) FROM gap_task WHERE state IN ('open','fixed','returned') AND deadline < '2020-02-12'").fetchone()[0] > 0
+PY
+check "audit apply on the demo" 0 "$BIN" audit --db "$T/d.db" --apply --json
+python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']=={'opened':0,'closed':0,'reopened':0}, j['tasks']" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL the demo's tasks match its gaps"; }
+# A new gap (a household's housing now grade D) opens a task on the next apply.
+sqlite3 "$T/d.db" "UPDATE poverty_condition SET housing_grade='D' WHERE household_id=(SELECT household_id FROM poverty_condition WHERE housing_grade IN ('A','B') AND household_id NOT IN (SELECT household_id FROM gap_task WHERE rule_id='housing.safe') LIMIT 1)"
 check "audit apply" 0 "$BIN" audit --db "$T/d.db" --apply --json
-python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']['opened']>0" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL audit apply opens tasks"; }
+python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']['opened']==1, j['tasks']" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL audit apply opens tasks"; }
 check "audit apply twice" 0 "$BIN" audit --db "$T/d.db" --apply --json
 python3 -c "import json;j=json.load(open('$T/out'));assert j['tasks']=={'opened':0,'closed':0,'reopened':0}, j['tasks']" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL second apply changes nothing"; }
 
