@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/common.h"
 #include "exchange/epidemic_import.h"
@@ -98,6 +99,14 @@ void add_import(CLI::App& app, Runner& run) {
         RegionTree tree = RegionTree::from_regions(std::move(regions).value());
         auto sink = exchange::SqliteImportSink::begin(sq, actor, "import " + o->file);
         if (!sink) return fail(sink.error());
+        if (!o->dry_run) {  // a large file: secondary indexes built once, at the end
+          std::error_code ec;
+          auto bytes = std::filesystem::file_size(o->file, ec);
+          if (!ec)
+            if (auto st = (*sink)->defer_indexes(exchange::SqliteImportSink::rows_estimate(bytes));
+                !st)
+              return fail(st.error());
+        }
         auto rep = exchange::import_households(**reader, **sink, tree, opts);
         if (tty) std::fprintf(stderr, "\r%40s\r", "");
         if (!rep) return fail(rep.error());

@@ -365,7 +365,34 @@ Status SqliteImportSink::update_household(const ExistingHousehold& before,
   return audit("update", "household", before.id, b.dump(), a.dump());
 }
 
+Status SqliteImportSink::defer_indexes(int64_t expected_rows) {
+  if (!open_ || !deferred_.empty() || expected_rows * 2 <= base_person_) return {};
+  std::vector<std::pair<std::string, std::string>> drop;
+  for (const char* table : {"person", "household"}) {
+    // Each non-unique index made by CREATE INDEX whose first column is not household_id.
+    auto list = db_.prepare(
+        "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND m.tbl_name = ? AND "
+        "m.sql IS NOT NULL AND m.sql NOT LIKE 'CREATE UNIQUE%' AND (SELECT name FROM "
+        "pragma_index_info(m.name) WHERE seqno = 0) <> 'household_id' ORDER BY m.name");
+    list.bind(1, std::string(table));
+    while (list.step()) drop.emplace_back(list.str(0), list.str(1));
+  }
+  for (const auto& [name, sql] : drop) {
+    LZ_TRY(db_.exec("DROP INDEX \"" + name + "\""));
+    deferred_.emplace_back(name, sql);
+  }
+  return {};
+}
+
+std::vector<std::string> SqliteImportSink::deferred_indexes() const {
+  std::vector<std::string> out;
+  for (const auto& d : deferred_) out.push_back(d.first);
+  return out;
+}
+
 Status SqliteImportSink::commit() {
+  for (const auto& d : deferred_) LZ_TRY(db_.exec(d.second));
+  deferred_.clear();
   LZ_TRY(db_.exec("COMMIT"));
   open_ = false;
   return {};

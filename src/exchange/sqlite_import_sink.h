@@ -8,6 +8,7 @@
 #pragma once
 #include <memory>
 #include <unordered_set>
+#include <vector>
 
 #include "exchange/import_sink.h"
 #include "store/sqlite/sqlite_store.h"
@@ -41,6 +42,23 @@ class SqliteImportSink final : public ImportSink {
                           const std::string& address) override;
   Status commit() override;
 
+  // For a file that adds many rows relative to the registry (expected_rows
+  // above half the persons already there): drops the person and household
+  // indexes the import never reads (not unique, not led by household_id:
+  // person_name, person_region, ...) and creates them again in commit(),
+  // before COMMIT: one sorted build instead of a B-tree insert at a random
+  // place per row. Inside the transaction, so a rollback (an error, a kill)
+  // leaves them as they were. The unique indexes (dedupe by ID number and
+  // household number) and those by household stay. Not for a dry run.
+  Status defer_indexes(int64_t expected_rows);
+  // The indexes defer_indexes() dropped (their names), for the tests.
+  std::vector<std::string> deferred_indexes() const;
+  // Rows an import of a file of this size may add (about 100 bytes a member
+  // row in CSV, fewer in xlsx): what to pass to defer_indexes().
+  static int64_t rows_estimate(uint64_t file_bytes) {
+    return static_cast<int64_t>(file_bytes / 100);
+  }
+
  private:
   SqliteImportSink(sqlite::SqliteStore& store, const Actor& actor, std::string detail)
       : store_(store), db_(store.db()), actor_(actor), detail_(std::move(detail)) {}
@@ -61,6 +79,8 @@ class SqliteImportSink final : public ImportSink {
   int64_t base_person_ = 0, base_household_ = 0;
   std::string person_by_id_number_sql_;
   std::unordered_set<std::string> known_regions_;  // region codes seen to exist
+  std::vector<std::pair<std::string, std::string>>
+      deferred_;  // name, CREATE INDEX to run at commit
 };
 
 }  // namespace lz::exchange

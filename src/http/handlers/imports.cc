@@ -227,6 +227,11 @@ Result<exchange::KindImport> run_import(Job& j, Services& svc) {
     auto sink = exchange::SqliteImportSink::begin(*svc.store, j.actor,
                                                   fmt::format("import upload {}", j.id));
     if (!sink) return sink.error();
+    if (!j.dry_run) {  // a large file: secondary indexes built once, before COMMIT
+      std::error_code ec;
+      auto bytes = std::filesystem::file_size(j.file, ec);
+      if (!ec) LZ_TRY((*sink)->defer_indexes(exchange::SqliteImportSink::rows_estimate(bytes)));
+    }
     ScopedSink scoped(**sink, j.scope);
     auto rep = exchange::import_households(**reader, scoped, tree, opts);
     sink->reset();  // rolls back unless committed
