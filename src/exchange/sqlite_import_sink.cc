@@ -391,8 +391,22 @@ std::vector<std::string> SqliteImportSink::deferred_indexes() const {
 }
 
 Status SqliteImportSink::commit() {
-  for (const auto& d : deferred_) LZ_TRY(db_.exec(d.second));
-  deferred_.clear();
+  if (!deferred_.empty()) {
+    // The builds sort through temporary files, not memory (the connection's
+    // temp_store=MEMORY would hold a sort of the whole table).
+    int64_t temp_store = 0;
+    {
+      auto q = db_.prepare("PRAGMA temp_store");
+      if (q.step()) temp_store = q.i64(0);
+    }
+    LZ_TRY(db_.exec("PRAGMA temp_store=FILE"));
+    Status built;
+    for (const auto& d : deferred_)
+      if (built = db_.exec(d.second); !built) break;
+    LZ_TRY(db_.exec(fmt::format("PRAGMA temp_store={}", temp_store)));
+    LZ_TRY(built);
+    deferred_.clear();
+  }
   LZ_TRY(db_.exec("COMMIT"));
   open_ = false;
   return {};
