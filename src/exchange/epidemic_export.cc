@@ -4,6 +4,7 @@
 
 #include "core/region_code.h"
 #include "exchange/epidemic_import.h"
+#include "exchange/export_rows.h"
 #include "registry/validate.h"
 
 namespace lz::exchange {
@@ -13,44 +14,6 @@ using namespace lz::epidemic;
 namespace {
 
 constexpr int64_t kPage = 1000;
-
-class Rows {
- public:
-  Rows(const KindSpec& spec, const ExportOptions& o, TableWriter& out)
-      : spec_(spec), o_(o), out_(out) {
-    row_.resize(spec.columns.size());
-  }
-  Status header() {
-    std::vector<std::string> h;
-    for (const auto& c : spec_.columns) h.push_back(c.zh);
-    return out_.write_row(h, true);
-  }
-  void put(const char* key, std::string v) {
-    int i = spec_.index(key);
-    if (i >= 0) row_[i] = std::move(v);
-  }
-  std::string id(const std::string& s) const {
-    return o_.full_ids || s.size() != 18 ? s : s.substr(0, 6) + "********" + s.substr(14);
-  }
-  std::string phone(const std::string& s) const {
-    return o_.full_ids || s.empty() ? s : mask_phone(s);
-  }
-  Status flush() {
-    LZ_TRY(out_.write_row(row_));
-    for (auto& c : row_) c.clear();
-    ++n_;
-    if (o_.progress && n_ % 8192 == 0) o_.progress(n_);
-    return {};
-  }
-  long count() const { return n_; }
-
- private:
-  const KindSpec& spec_;
-  const ExportOptions& o_;
-  TableWriter& out_;
-  std::vector<std::string> row_;
-  long n_ = 0;
-};
 
 std::string temperature(std::optional<int> t) {
   return t ? format_temperature(*t) : "";
@@ -66,7 +29,7 @@ std::string minute(const DateTime& t) {
 }
 
 Status key_persons(sqlite::SqliteEpidemicStore& store, const RegionTree* regions,
-                   const std::string& prefix, Rows& rows) {
+                   const std::string& prefix, ExportRows& rows) {
   sqlite::KeyPersonQuery q;
   q.region_prefix = prefix;
   q.limit = kPage;
@@ -100,7 +63,7 @@ Status key_persons(sqlite::SqliteEpidemicStore& store, const RegionTree* regions
   }
 }
 
-Status passages(sqlite::SqliteEpidemicStore& store, const std::string& prefix, Rows& rows) {
+Status passages(sqlite::SqliteEpidemicStore& store, const std::string& prefix, ExportRows& rows) {
   auto cps = store.checkpoints(prefix);
   if (!cps) return cps.error();
   for (const auto& cp : *cps) {
@@ -126,7 +89,7 @@ Status passages(sqlite::SqliteEpidemicStore& store, const std::string& prefix, R
   return {};
 }
 
-Status follow_ups(sqlite::SqliteEpidemicStore& store, const std::string& prefix, Rows& rows) {
+Status follow_ups(sqlite::SqliteEpidemicStore& store, const std::string& prefix, ExportRows& rows) {
   sqlite::ObservationQuery q;
   q.region_prefix = prefix;
   q.limit = kPage;
@@ -173,7 +136,7 @@ Result<long> export_epidemic(sqlite::SqliteEpidemicStore& store, const RegionTre
                        fmt::format("There is no region {}", o.region));
     prefix = code->str();
   }
-  Rows rows(*spec, o, out);
+  ExportRows rows(*spec, o, out);
   LZ_TRY(rows.header());
   if (o.kind == "key_persons")
     LZ_TRY(key_persons(store, regions, prefix, rows));

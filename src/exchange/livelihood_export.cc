@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/region_code.h"
+#include "exchange/export_rows.h"
 #include "exchange/livelihood_lookup.h"
 #include "livelihood/units.h"
 #include "registry/validate.h"
@@ -17,44 +18,6 @@ namespace {
 
 constexpr int64_t kPage = 1000;
 
-class Rows {
- public:
-  Rows(const KindSpec& spec, const ExportOptions& o, TableWriter& out)
-      : spec_(spec), o_(o), out_(out) {
-    row_.resize(spec.columns.size());
-  }
-  Status header() {
-    std::vector<std::string> h;
-    for (const auto& c : spec_.columns) h.push_back(c.zh);
-    return out_.write_row(h, true);
-  }
-  void put(const char* key, std::string v) {
-    int i = spec_.index(key);
-    if (i >= 0) row_[i] = std::move(v);
-  }
-  std::string id(const std::string& s) const {
-    return o_.full_ids || s.size() != 18 ? s : s.substr(0, 6) + "********" + s.substr(14);
-  }
-  std::string phone(const std::string& s) const {
-    return o_.full_ids || s.empty() ? s : mask_phone(s);
-  }
-  Status flush() {
-    LZ_TRY(out_.write_row(row_));
-    for (auto& c : row_) c.clear();
-    ++n_;
-    if (o_.progress && n_ % 8192 == 0) o_.progress(n_);
-    return {};
-  }
-  long count() const { return n_; }
-
- private:
-  const KindSpec& spec_;
-  const ExportOptions& o_;
-  TableWriter& out_;
-  std::vector<std::string> row_;
-  long n_ = 0;
-};
-
 // Numbers as people write them: 37.5, 1.33, 12 (no trailing zeros).
 std::string decimal(double v, int decimals) {
   std::string s = fmt::format("{:.{}f}", v, decimals);
@@ -65,7 +28,7 @@ std::string decimal(double v, int decimals) {
   return s;
 }
 
-Status purchases(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows) {
+Status purchases(LivelihoodImportEnv& env, const std::string& prefix, ExportRows& rows) {
   LivelihoodLookup lookup(env.store.db());
   std::map<int64_t, std::string> point_names;
   auto pts = env.produce.store().points("");
@@ -105,7 +68,7 @@ Status purchases(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows
   return {};
 }
 
-Status listings(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows) {
+Status listings(LivelihoodImportEnv& env, const std::string& prefix, ExportRows& rows) {
   LivelihoodLookup lookup(env.store.db());
   std::map<int64_t, HouseholdRef> households;
   sqlite::ListingFilter f;
@@ -144,7 +107,7 @@ std::string term_zh(std::span<const Term> terms, const std::string& id) {
   return t ? t->zh : id;
 }
 
-Status labourers(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows) {
+Status labourers(LivelihoodImportEnv& env, const std::string& prefix, ExportRows& rows) {
   sqlite::LabourerQuery q;
   q.region_prefix = prefix;
   q.limit = kPage;
@@ -174,7 +137,7 @@ Status labourers(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows
   return {};
 }
 
-Status cooperatives(LivelihoodImportEnv& env, const std::string& prefix, Rows& rows) {
+Status cooperatives(LivelihoodImportEnv& env, const std::string& prefix, ExportRows& rows) {
   for (int64_t offset = 0;; offset += kPage) {
     auto page = env.supplies.store().cooperatives(prefix, "", kPage, offset);
     if (!page) return page.error();
@@ -211,7 +174,7 @@ Result<long> export_livelihood(LivelihoodImportEnv& env, const ExportOptions& op
                        fmt::format("There is no region {}", opts.region));
     prefix = c->str();
   }
-  Rows rows(*spec, opts, out);
+  ExportRows rows(*spec, opts, out);
   LZ_TRY(rows.header());
   if (opts.kind == "purchases") LZ_TRY(purchases(env, prefix, rows));
   if (opts.kind == "listings") LZ_TRY(listings(env, prefix, rows));

@@ -126,10 +126,14 @@ Result<std::string> normalize_date(std::string_view in) {
     d = std::atoi(s.substr(6, 2).c_str());
   } else {
     // Three numbers separated by / - . or 年 月 (日 at the end).
-    std::string t = s;
-    for (const char* sep : {"年", "月", "日", "/", ".", "-"}) {
-      for (size_t p; (p = t.find(sep)) != std::string::npos;)
-        t.replace(p, std::string_view(sep).size(), " ");
+    std::string t;
+    t.reserve(s.size());
+    for (size_t k = 0; k < s.size();) {
+      size_t len = 0;
+      for (std::string_view sep : {"年", "月", "日", "/", ".", "-"})
+        if (std::string_view(s).substr(k, sep.size()) == sep) len = sep.size();
+      t += len ? ' ' : s[k];
+      k += len ? len : 1;
     }
     int parts[3] = {0, 0, 0};
     int n = 0;
