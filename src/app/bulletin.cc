@@ -148,7 +148,7 @@ Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region
   auto r = bulletin_region(region_code);
   if (!r) return r.error();
   return cached(db, fmt::format("day|{}|{}", date.iso(), r->first), [&]() -> Result<json> {
-    auto data = sqlite::load_bulletin_data(db, date, date);  // the day's passages only
+    auto data = sqlite::load_bulletin_day(db, date, r->first);  // the region's records only
     if (!data) return data.error();
     json out = bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date,
                              r->first, *r->second);

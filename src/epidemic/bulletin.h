@@ -131,6 +131,18 @@ struct Bulletin {
   CadreFigures cadres;
 };
 
+// Figures a loader has counted already for one day and one region (the daily
+// bulletin's loader counts these in SQL over covering indexes instead of
+// returning a row per passage and per cadre): checkpoint_passages and
+// checkpoint_fevers of that day, and the cadres of that region.
+struct BulletinDayTotals {
+  Date day;
+  std::string region_prefix;
+  int64_t checkpoint_passages = 0;
+  int64_t checkpoint_fevers = 0;
+  CadreFigures cadres;
+};
+
 struct BulletinInput {
   std::span<const CaseRecord> cases;
   std::span<const KeyPersonRecord> key_persons;
@@ -140,6 +152,9 @@ struct BulletinInput {
   std::span<const RegisteredPoorMember> registered_poor;
   std::span<const RelapseCaseRecord> relapse_cases;
   std::span<const CadreRecord> cadres;
+  // When set (and of the bulletin's day and region), passages and cadres are
+  // not read: the figures are taken from here.
+  const BulletinDayTotals* day_totals = nullptr;
 };
 
 Bulletin compute_bulletin(const BulletinInput& in, Date d, std::string_view region_prefix);

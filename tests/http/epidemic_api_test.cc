@@ -737,6 +737,58 @@ TEST_F(EpidemicApiTest, BulletinAnswersFollowEveryWrite) {
   EXPECT_EQ(figures(), before);
 }
 
+// Writes that change no figure keep the data generation, so the cached
+// answers stand: a login (a session row, the account's failed attempts
+// reset), a session touch and an audit-only write (an ID reveal is logged).
+// A data write with audit rows moves it; a rolled-back one is forgotten.
+TEST_F(EpidemicApiTest, BulletinCacheKeptAcrossLoginsAndAuditOnlyWrites) {
+  auto& db = svc_->store->db();
+  const std::string q = "/api/v1/bulletin?date=2020-02-12&region=" + region_.substr(0, 9);
+  auto first = call("GET", q, "officer");
+  ASSERT_EQ(first.status, 200);
+  auto g = db.generation();
+  ASSERT_TRUE(g);
+
+  // A login through the API and one through the service; then a touch.
+  json login = {{"login", "villager"}, {"password", kPassword}};
+  ASSERT_EQ(call("POST", "/api/v1/session", "", login).status, 200);
+  ASSERT_TRUE(svc_->auth->login("county", kPassword, "127.0.0.1").ok());
+  EXPECT_EQ(db.generation(), g) << "a login moved the generation";
+  // An ID reveal: only an audit row.
+  const int64_t reveals = audit_count("reveal");
+  auto rev = call("POST", "/api/v1/persons/" + std::to_string(members_.at(0).id) + "/reveal",
+                  "county", {{"reason", "核对身份"}});
+  ASSERT_EQ(rev.status, 200) << rev.body.dump();
+  EXPECT_EQ(audit_count("reveal"), reveals + 1);
+  EXPECT_EQ(db.generation(), g) << "an audit-only write moved the generation";
+  EXPECT_EQ(call("GET", q, "officer").body, first.body);
+
+  // A data write rolled back is forgotten: a login after it keeps the
+  // generation (SQLite's rollback itself may move it once).
+  ASSERT_TRUE(db.exec("BEGIN").ok());
+  ASSERT_TRUE(db.exec("UPDATE key_person SET added_on = added_on WHERE id = (SELECT MIN(id) FROM "
+                      "key_person)")
+                  .ok());
+  ASSERT_TRUE(db.exec("ROLLBACK").ok());
+  g = db.generation();
+  ASSERT_TRUE(svc_->auth->login("officer", kPassword, "127.0.0.1").ok());
+  EXPECT_EQ(db.generation(), g) << "a login after a rolled-back write moved the generation";
+
+  // A data write with an audit row (the API's way) moves it: the next answer is computed.
+  ASSERT_TRUE(db.exec("BEGIN").ok());
+  ASSERT_TRUE(db.exec("UPDATE key_person SET added_on = added_on WHERE id = (SELECT MIN(id) FROM "
+                      "key_person)")
+                  .ok());
+  ASSERT_TRUE(db.exec("INSERT INTO audit_log (at, actor, role, address, action, entity, "
+                      "entity_id, before, after, detail) SELECT at, actor, role, address, action, "
+                      "entity, entity_id, before, after, detail FROM audit_log LIMIT 1")
+                  .ok());
+  ASSERT_TRUE(db.exec("COMMIT").ok());
+  auto g2 = db.generation();
+  ASSERT_TRUE(g2);
+  EXPECT_NE(*g2, *g) << "a data write kept the generation";
+}
+
 TEST_F(EpidemicApiTest, SessionTellsTheCountysToday) {
   auto me = call("GET", "/api/v1/session", "villager");
   ASSERT_EQ(me.status, 200);

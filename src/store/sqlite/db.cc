@@ -5,7 +5,10 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 namespace lz::sqlite {
 
@@ -111,10 +114,73 @@ namespace {
 
 std::atomic<uint64_t> g_generation{1};
 
+// Tables no cached answer reads: sessions, accounts (a login resets the
+// failed attempts) and the audit log. A transaction that changed only these
+// keeps the generation when committed by this process's own connection.
+bool is_quiet_table(std::string_view table) {
+  return table == "session" || table == "account" || table == "audit_log";
+}
+
+// What a connection's open transaction changed, from the update hook: rows of
+// quiet tables, and whether any other table was touched. A commit changes data
+// when another table was touched or when SQLite counted more changed rows than
+// the hook reported quiet ones (writes the hook does not see: WITHOUT ROWID
+// tables, DELETE without WHERE). Started afresh after each commit and rollback.
+struct WriteNote {
+  sqlite3* db = nullptr;
+  int64_t base_changes = 0;  // total changes when the transaction began
+  int64_t quiet_rows = 0;
+  bool data = false;
+  bool committing_data = false;  // the commit under way changes data (set by on_commit)
+  int64_t data_commits = 0;      // commits of this connection that changed data
+  void restart() {
+    base_changes = sqlite3_total_changes64(db);
+    quiet_rows = 0;
+    data = false;
+    committing_data = false;
+  }
+};
+
+// Each connection's note (db.h keeps no room for it: the header is included everywhere).
+std::mutex g_notes_mu;
+std::unordered_map<sqlite3*, std::unique_ptr<WriteNote>> g_notes;
+
+WriteNote* note_of(sqlite3* db) {
+  std::lock_guard lock(g_notes_mu);
+  auto it = g_notes.find(db);
+  return it == g_notes.end() ? nullptr : it->second.get();
+}
+
+void on_update(void* self, int, const char*, const char* table, sqlite3_int64) {
+  WriteNote& n = *static_cast<WriteNote*>(self);
+  if (is_quiet_table(table))
+    ++n.quiet_rows;
+  else
+    n.data = true;
+}
+
+// Before the commit (it may yet fail and be retried): counts it as a data
+// commit for generation(). SQLite adds an autocommit statement's rows to the
+// total only after this hook, so the total may lag here: only a surplus over
+// the quiet rows counts (on_wal_commit checks exactly, after the commit).
+int on_commit(void* self) {
+  WriteNote& n = *static_cast<WriteNote*>(self);
+  n.committing_data = n.data || sqlite3_total_changes64(n.db) - n.base_changes > n.quiet_rows;
+  if (n.committing_data) ++n.data_commits;  // over-counts a failed commit: harmless
+  return 0;
+}
+
+void on_rollback(void* self) {
+  static_cast<WriteNote*>(self)->restart();
+}
+
 // Runs after each commit in WAL mode. It replaces SQLite's default hook, so
 // it also checkpoints as that one does (passive, from 1,000 pages on).
-int on_wal_commit(void*, sqlite3* db, const char* name, int pages) {
-  g_generation.fetch_add(1, std::memory_order_acq_rel);
+int on_wal_commit(void* self, sqlite3* db, const char* name, int pages) {
+  WriteNote& n = *static_cast<WriteNote*>(self);
+  if (n.committing_data || sqlite3_total_changes64(db) - n.base_changes != n.quiet_rows)
+    g_generation.fetch_add(1, std::memory_order_acq_rel);
+  n.restart();
   if (pages >= 1000)
     sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   return SQLITE_OK;
@@ -122,6 +188,10 @@ int on_wal_commit(void*, sqlite3* db, const char* name, int pages) {
 
 }  // namespace
 
+// Grows when this connection sees another connection's commit (data_version:
+// another process, or another connection of this one, whatever it changed)
+// or has committed data itself (on_commit; own commits of quiet tables alone
+// keep it). seen_changes_ holds the data commits as last seen.
 std::optional<uint64_t> Db::generation() {
   if (sqlite3_get_autocommit(db_) == 0) return std::nullopt;
   int64_t version = -1;
@@ -129,12 +199,19 @@ std::optional<uint64_t> Db::generation() {
     auto s = prepare("PRAGMA data_version");
     if (s.step()) version = s.i64(0);
   }
-  int64_t changes = sqlite3_total_changes64(db_);
-  if (!seen_ || version != seen_version_ || changes != seen_changes_) {
+  int64_t data_commits = sqlite3_total_changes64(db_);  // without a note: every write
+  if (WriteNote* n = note_of(db_)) {
+    // Outside a transaction every commit is done (counted by on_commit): the
+    // next note starts afresh (connections whose WAL hook was replaced, e.g.
+    // the server's write lane, and in-memory ones have no WAL hook).
+    n->restart();
+    data_commits = n->data_commits;
+  }
+  if (!seen_ || version != seen_version_ || data_commits != seen_changes_) {
     g_generation.fetch_add(1, std::memory_order_acq_rel);
     seen_ = true;
     seen_version_ = version;
-    seen_changes_ = changes;
+    seen_changes_ = data_commits;
   }
   return g_generation.load(std::memory_order_acquire);
 }
@@ -171,7 +248,17 @@ Result<std::unique_ptr<Db>> Db::open(const std::string& path) {
     e.message_en = fmt::format("\"{}\" is not a usable database file: {}", path, e.message_en);
     return e;
   }
-  sqlite3_wal_hook(h, on_wal_commit, nullptr);
+  auto note = std::make_unique<WriteNote>();
+  note->db = h;
+  WriteNote* n = note.get();
+  {
+    std::lock_guard lock(g_notes_mu);
+    g_notes[h] = std::move(note);
+  }
+  sqlite3_update_hook(h, on_update, n);
+  sqlite3_commit_hook(h, on_commit, n);
+  sqlite3_rollback_hook(h, on_rollback, n);
+  sqlite3_wal_hook(h, on_wal_commit, n);
   return db;
 }
 
@@ -179,6 +266,15 @@ Db::~Db() {
   for (auto& [sql, list] : pool_.free)
     for (auto* st : list) sqlite3_finalize(st);
   pool_.free.clear();
+  // The hooks go before their note (a close rolls back an open transaction).
+  sqlite3_update_hook(db_, nullptr, nullptr);
+  sqlite3_commit_hook(db_, nullptr, nullptr);
+  sqlite3_rollback_hook(db_, nullptr, nullptr);
+  sqlite3_wal_hook(db_, nullptr, nullptr);
+  {
+    std::lock_guard lock(g_notes_mu);
+    g_notes.erase(db_);
+  }
   sqlite3_close_v2(db_);
 }
 
