@@ -486,6 +486,7 @@ TEST_F(ChunkedUploadTest, LimitsBadRequestsAndWhoMayUpload) {
   EXPECT_EQ(put("county", id, 0, "").status, 422);
 }
 
+// Idle for a day: failed and the part removed, when an upload begins or the list is asked.
 TEST_F(ChunkedUploadTest, IdleUploadsExpireAndARestartLeavesOthersResumable) {
   auto a = begin("officer", "households", 100);
   auto b2 = begin("officer", "households", 100);
@@ -516,6 +517,15 @@ TEST_F(ChunkedUploadTest, IdleUploadsExpireAndARestartLeavesOthersResumable) {
   // The live one continues and completes.
   auto done = put("officer", live, 50, std::string(50, 'b'));
   EXPECT_EQ(done.body["received_bytes"], 100) << done.raw;
+  // Listing the imports drops idle ones too (no new upload needed).
+  auto old2 = svc_->store->db().prepare(
+      "UPDATE import_upload SET updated_at = '2020-01-01T00:00:00Z' WHERE id = ?");
+  old2.bind(1, live);
+  ASSERT_TRUE(old2.exec().ok());
+  EXPECT_EQ(call("GET", "/api/v1/imports", "officer").status, 200);
+  EXPECT_EQ(call("GET", "/api/v1/imports/" + std::to_string(live), "officer").body["error"]["code"],
+            "upload.expired");
+  EXPECT_FALSE(std::filesystem::exists(path_ + "-uploads/" + std::to_string(live) + ".part"));
 }
 
 }  // namespace

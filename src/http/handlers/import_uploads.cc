@@ -47,14 +47,21 @@ std::mutex g_limits_m;
 UploadLimits g_limits;
 
 // One upload's slices are written one at a time (two retries of one slice
-// may race on two workers); the locks of this process, by upload id.
-std::mutex& upload_lock(int64_t id) {
-  static std::mutex m;
-  static std::map<int64_t, std::unique_ptr<std::mutex>> locks;
-  std::lock_guard l(m);
-  auto& p = locks[id];
-  if (!p) p = std::make_unique<std::mutex>();
-  return *p;
+// may race on two workers); the locks of this process, by upload id, each
+// dropped from the table when its upload is started (holders keep theirs).
+std::mutex g_locks_m;
+std::map<int64_t, std::shared_ptr<std::mutex>> g_locks;
+
+std::shared_ptr<std::mutex> upload_lock(int64_t id) {
+  std::lock_guard l(g_locks_m);
+  auto& p = g_locks[id];
+  if (!p) p = std::make_shared<std::mutex>();
+  return p;
+}
+
+void forget_lock(int64_t id) {
+  std::lock_guard l(g_locks_m);
+  g_locks.erase(id);
 }
 
 std::string iso_at(std::chrono::system_clock::time_point t) {
@@ -299,7 +306,8 @@ void add_import_upload_routes(Router& r) {
            auto path = db_file(c);
            if (!path) return problem(path.error(), c.lang);
            std::string part = part_path(*path, u->id);
-           std::lock_guard lock(upload_lock(u->id));
+           auto held = upload_lock(u->id);
+           std::lock_guard lock(*held);
            exchange::UploadStore store(c.svc.store->db());
            auto fresh = store.get(u->id);  // as it is now that the slices are ours
            if (!fresh || !*fresh)
@@ -378,7 +386,8 @@ void add_import_upload_routes(Router& r) {
            auto path = db_file(c);
            if (!path) return problem(path.error(), c.lang);
            std::string part = part_path(*path, u->id);
-           std::lock_guard lock(upload_lock(u->id));
+           auto held = upload_lock(u->id);
+           std::lock_guard lock(*held);
            exchange::UploadStore store(c.svc.store->db());
            auto fresh = store.get(u->id);
            if (!fresh || !*fresh)
@@ -419,6 +428,7 @@ void add_import_upload_routes(Router& r) {
            q.format = format;
            q.file_path = file;
            imports::enqueue(q, *path, c.scope, c.actor);
+           forget_lock(u->id);
            return json_response(imports::upload_json(q, c.lang), 202)
                .header("Location", fmt::format("/api/v1/imports/{}", u->id));
          }});

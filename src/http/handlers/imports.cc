@@ -550,6 +550,8 @@ void add_import_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = imports::recover(c.svc.store->db()); !st)
              return problem(st.error(), c.lang);
+           if (auto st = imports::expire_uploads(c.svc.store->db()); !st)  // idle for a day
+             return problem(st.error(), c.lang);
            int64_t limit = 50, offset = 0;
            if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
            std::optional<int64_t> who;
