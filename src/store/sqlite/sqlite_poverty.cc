@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sqlite/region_filter.h"
 #include "store/sqlite/rows.h"
 
 namespace lz::sqlite {
@@ -407,7 +408,7 @@ Result<ListResult<RiskCase>> SqlitePovertyStore::list_risks(const RiskQuery& q) 
   std::string where = "1=1";
   std::vector<std::string> args;
   if (!q.region_prefix.empty()) {
-    where += " AND household_id IN (SELECT id FROM household WHERE region_code >= ? AND region_code < ?)";
+    where += " AND " + household_in_region("risk_case.household_id", q.region_prefix);
     args.push_back(q.region_prefix);
     args.push_back(prefix_end(q.region_prefix));
   }

@@ -8,6 +8,7 @@
 
 #include "registry/json.h"
 #include "registry/region_tree.h"
+#include "store/sqlite/region_filter.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -433,7 +434,7 @@ Result<ListResult<Pairing>> SqliteStore::list_pairings(const PairingQuery& q) {
   Where w;
   w.add("p.deleted_at IS NULL");
   if (!q.region_prefix.empty())
-    w.add("p.household_id IN (SELECT id FROM household WHERE region_code >= ? AND region_code < ?)", q.region_prefix,
+    w.add(household_in_region("p.household_id", q.region_prefix), q.region_prefix,
           prefix_end(q.region_prefix));
   if (q.cadre_id) w.add("p.cadre_id = ?", *q.cadre_id);
   if (q.household_id) w.add("p.household_id = ?", *q.household_id);
