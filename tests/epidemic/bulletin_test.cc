@@ -305,6 +305,39 @@ TEST(BulletinTest, EarlierDaysSeeOnlyTheirRecords) {
   EXPECT_EQ(b.poverty.households_relapsed_due_to_epidemic, 0);
 }
 
+// A loader's day totals (the daily bulletin's SQL counts of passages and
+// cadres) stand in for those lists, but only for their own day and region;
+// the other figures are still counted from the records.
+TEST(BulletinTest, DayTotalsOnlyForTheirDayAndRegion) {
+  County c;
+  const std::string town = A.substr(0, 9);
+  Bulletin rows = compute_bulletin(c.input(), kD, town);
+  BulletinDayTotals totals{kD, town, 101, 7, {11, 13}};
+  BulletinInput in = c.input();
+  in.day_totals = &totals;
+  Bulletin b = compute_bulletin(in, kD, town);
+  EXPECT_EQ(b.epidemic.checkpoint_passages, 101);
+  EXPECT_EQ(b.epidemic.checkpoint_fevers, 7);
+  EXPECT_EQ(b.cadres.village_stationed, 11);
+  EXPECT_EQ(b.cadres.paired, 13);
+  EXPECT_EQ(b.epidemic.key_persons_total, rows.epidemic.key_persons_total);
+  EXPECT_EQ(b.poverty.registered_persons, rows.poverty.registered_persons);
+  // Another day or region: the lists are counted as without totals.
+  expect_fields(
+      compute_bulletin(in, kD.plus_days(-1), town),
+      [&] {
+        std::vector<int64_t> v;
+        for (auto& [name, value] : fields(compute_bulletin(c.input(), kD.plus_days(-1), town)))
+          v.push_back(value);
+        return v;
+      }(),
+      "another day");
+  EXPECT_EQ(compute_bulletin(in, kD, "430281").cadres.paired,
+            compute_bulletin(c.input(), kD, "430281").cadres.paired);
+  EXPECT_EQ(compute_bulletin(in, kD, "430281").epidemic.checkpoint_passages,
+            compute_bulletin(c.input(), kD, "430281").epidemic.checkpoint_passages);
+}
+
 TEST(BulletinTest, KeyPersonsByCategoryAccessor) {
   KeyPersonsByCategory k;
   for (int i = 0; i < kKeyCategoryCount; ++i) k.of(static_cast<KeyCategory>(i)) = i + 1;

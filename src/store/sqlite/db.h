@@ -94,10 +94,13 @@ class Db {
   Stmt prepare(std::string_view sql) { return Stmt(db_, sql, &pool_); }
 
   // The data's generation, for read caches (the bulletin's): a process-wide
-  // number that grows after every commit by any connection of this process
-  // (a WAL hook, run once the commit is done) and whenever this connection
-  // sees that another process committed (PRAGMA data_version) or has written
-  // itself (total changes). An answer computed from reads that began after
+  // number that grows after every commit by a connection of this process
+  // that changed data (a WAL hook, run once the commit is done) and whenever
+  // this connection sees that another connection committed (PRAGMA
+  // data_version, whatever it changed) or has committed data itself. A
+  // connection's own commits that changed only sessions, accounts or the
+  // audit log keep it (db.cc: the update hook notes the tables each
+  // transaction changed). An answer computed from reads that began after
   // generation() returned g is current as long as generation() still returns
   // g. nullopt inside an open transaction (its writes may yet roll back): do
   // not cache then.
