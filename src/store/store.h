@@ -140,6 +140,14 @@ class Store {
   // --- households and persons
   virtual Result<Household> create_household(Household h, const Actor& actor) = 0;
   virtual Result<Household> household(int64_t id) = 0;
+  // household(id) into `out`, which a hot reader keeps and reuses (its
+  // strings keep their capacity); `out` is meaningless after an error.
+  virtual Status household_into(int64_t id, Household& out) {
+    auto h = household(id);
+    if (!h) return h.error();
+    out = std::move(h).value();
+    return {};
+  }
   virtual Result<ListResult<HouseholdSummary>> list_households(const HouseholdQuery& q) = 0;
   virtual Result<Person> add_member(int64_t household_id, Person p, const Actor& actor) = 0;
   virtual Result<Person> person(int64_t id) = 0;

@@ -797,5 +797,49 @@ TEST_F(ApiTest, HouseholdReadAnswersTheReferenceTextWithItsEtag) {
   EXPECT_EQ(patched.raw.body, call("GET", path, login("county")).raw.body);
 }
 
+// The point read refills one Household per thread: households read one
+// after the other (big, small, without members, missing) leave nothing of each other behind.
+TEST_F(ApiTest, HouseholdReadsOneAfterAnotherLeaveNothingBehind) {
+  auto& db = svc_->store->db();
+  auto pick = [&](const char* sql) {
+    auto s = db.prepare(sql);
+    EXPECT_TRUE(s.step()) << sql;
+    return s.i64(0);
+  };
+  int64_t big = pick(
+      "SELECT household_id FROM person WHERE deleted_at IS NULL GROUP BY household_id "
+      "ORDER BY COUNT(*) DESC, household_id LIMIT 1");
+  int64_t small = pick(
+      "SELECT household_id FROM person WHERE deleted_at IS NULL GROUP BY household_id "
+      "ORDER BY COUNT(*), household_id LIMIT 1");
+  auto created = call("POST", "/api/v1/households", login("county"),
+                      {{"number", "430281999999000001"},
+                       {"region_code", village_a_},
+                       {"address", "空户"},
+                       {"members", json::array()}});
+  ASSERT_EQ(created.status, 201) << created.body.dump();
+  int64_t empty = created.body["id"].get<int64_t>();
+  const Scope county = scope_for(Role::kCountyAdmin, "430281", {});
+  Household reused;
+  for (int64_t id : {big, small, big, empty, big, int64_t{999999999}, small}) {
+    auto fresh = svc_->store->household(id);
+    auto st = svc_->store->household_into(id, reused);
+    auto r = call("GET", "/api/v1/households/" + std::to_string(id), login("county"));
+    if (id == 999999999) {
+      EXPECT_FALSE(fresh.ok());
+      EXPECT_FALSE(st.ok());
+      EXPECT_EQ(r.status, 404);
+      continue;
+    }
+    ASSERT_TRUE(fresh.ok() && st.ok()) << id;
+    EXPECT_EQ(audit_text(reused), audit_text(*fresh)) << id;
+    EXPECT_EQ(reused.members.size(), fresh->members.size());
+    ASSERT_EQ(r.status, 200) << id;
+    EXPECT_EQ(r.raw.body, tree_text(*fresh, county)) << id;
+  }
+  EXPECT_GT(svc_->store->household(big)->members.size(), 3u);
+  EXPECT_TRUE(svc_->store->household(empty)->members.empty());
+}
+
 }  // namespace
 }  // namespace lz::http

@@ -200,9 +200,15 @@ void add_household_routes(Router& r) {
            if (auto st = require_registry(c); !st) return problem(st.error(), c.lang);
            auto id = c.id();
            if (!id) return problem(id.error(), c.lang);
-           auto h = visible_household(c, *id);
-           if (!h) return problem(h.error(), c.lang);
-           return household_out(c, *h);
+           // visible_household without a new Household per read: the
+           // thread's own is refilled (no allocation once its strings have grown).
+           thread_local Household h;
+           if (!c.svc.store->household_into(*id, h))
+             return problem(not_in_scope("户", "household", *id), c.lang);
+           auto ok = household_visible(c, h.id, h.region_code);
+           if (!ok) return problem(ok.error(), c.lang);
+           if (!*ok) return problem(not_in_scope("户", "household", *id), c.lang);
+           return household_out(c, h);
          }});
 
   r.add({"PATCH", "/api/v1/households/{id}", "registry",

@@ -64,6 +64,15 @@ class Stmt {
   int64_t i64(int col) const { return sqlite3_column_int64(st_, col); }
   double f64(int col) const { return sqlite3_column_double(st_, col); }
   std::string str(int col) const;
+  // The text of a column, valid until the next step/reset (no copy).
+  std::string_view text(int col) const {
+    const unsigned char* p = sqlite3_column_text(st_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string_view();
+  }
+  // str() into an existing string, reusing its capacity (hot readers).
+  void str_into(int col, std::string& out) const { out.assign(text(col)); }
   std::optional<int64_t> opt_i64(int col) const {
     return is_null(col) ? std::nullopt : std::optional<int64_t>(i64(col));
   }

@@ -40,6 +40,30 @@ inline Person read_person(const Stmt& s, int at = 0) {
   return p;
 }
 
+// read_person into an existing Person, reusing its strings' capacity (the
+// household point read keeps one Household per thread).
+inline void read_person_into(const Stmt& s, int at, Person& p) {
+  p.id = s.i64(at + 0);
+  p.household_id = s.opt_i64(at + 1);
+  s.str_into(at + 2, p.name);
+  s.str_into(at + 3, p.id_number);
+  s.str_into(at + 4, p.sex);
+  p.birth_date = Date::parse_iso(s.text(at + 5)).value_or(Date());
+  s.str_into(at + 6, p.relationship);
+  s.str_into(at + 7, p.ethnicity);
+  s.str_into(at + 8, p.education);
+  s.str_into(at + 9, p.enrolment);
+  s.str_into(at + 10, p.health);
+  s.str_into(at + 11, p.labour);
+  s.str_into(at + 12, p.phone);
+  s.str_into(at + 13, p.region_code);
+  p.meta.version = s.i64(at + 14);
+  s.str_into(at + 15, p.meta.created_at);
+  s.str_into(at + 16, p.meta.created_by);
+  s.str_into(at + 17, p.meta.updated_at);
+  s.str_into(at + 18, p.meta.updated_by);
+}
+
 // Upper bound of a code-prefix range: codes are digits, ':' sorts after '9'.
 inline std::string prefix_end(std::string_view prefix) { return std::string(prefix) + ":"; }
 

@@ -289,6 +289,13 @@ Result<Household> SqliteStore::create_household(Household h, const Actor& actor)
 // (a household without members gives one row whose person columns are NULL).
 // The text is built once; Db::prepare keeps the compiled statement pooled.
 Result<Household> SqliteStore::household(int64_t id) {
+  Household h;
+  LZ_TRY(household_into(id, h));
+  return h;
+}
+
+// Every field of `h` is overwritten; its strings and members are reused.
+Status SqliteStore::household_into(int64_t id, Household& h) {
   static const std::string kSql = std::string(
       "SELECT h.id, h.number, h.region_code, h.address, h.phone, h.head_person_id, h.version, h.created_at, "
       "h.created_by, h.updated_at, h.updated_by, ") + kPersonColsP +
@@ -300,23 +307,30 @@ Result<Household> SqliteStore::household(int64_t id) {
   if (!s.step())
     return not_found("household.not_found", "id", fmt::format("户{}不存在", id),
                      fmt::format("There is no household with id {}", id));
-  Household h;
   h.id = s.i64(0);
-  h.number = s.str(1);
-  h.region_code = s.str(2);
-  h.address = s.str(3);
-  h.phone = s.str(4);
+  s.str_into(1, h.number);
+  s.str_into(2, h.region_code);
+  s.str_into(3, h.address);
+  s.str_into(4, h.phone);
   h.head_person_id = s.opt_i64(5);
-  h.meta = {s.i64(6), s.str(7), s.str(8), s.str(9), s.str(10)};
+  h.meta.version = s.i64(6);
+  s.str_into(7, h.meta.created_at);
+  s.str_into(8, h.meta.created_by);
+  s.str_into(9, h.meta.updated_at);
+  s.str_into(10, h.meta.updated_by);
+  size_t n = 0;
   if (!s.is_null(kFirstPersonCol)) {
-    do h.members.push_back(read_person(s, kFirstPersonCol));
-    while (s.step());
+    do {
+      if (n == h.members.size()) h.members.emplace_back();
+      read_person_into(s, kFirstPersonCol, h.members[n++]);
+    } while (s.step());
   }
+  h.members.resize(n);
   // By relationship (01 head first), birth date, id: the order lists and forms show.
   std::sort(h.members.begin(), h.members.end(), [](const Person& a, const Person& b) {
     return std::tie(a.relationship, a.birth_date, a.id) < std::tie(b.relationship, b.birth_date, b.id);
   });
-  return h;
+  return {};
 }
 
 Result<ListResult<HouseholdSummary>> SqliteStore::list_households(const HouseholdQuery& q) {

@@ -21,6 +21,7 @@ class SqliteStore final : public Store {
                            const Actor& actor) override;
   Result<Household> create_household(Household h, const Actor& actor) override;
   Result<Household> household(int64_t id) override;
+  Status household_into(int64_t id, Household& out) override;
   Result<ListResult<HouseholdSummary>> list_households(const HouseholdQuery& q) override;
   Result<Person> add_member(int64_t household_id, Person p, const Actor& actor) override;
   Result<Person> person(int64_t id) override;
