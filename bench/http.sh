@@ -63,9 +63,18 @@ run_wrk() {  # name conns url [header]
   non2xx=$(awk '/Non-2xx/{print $4}' "$OUT/wrk-$name.txt")
   echo "$rps ${p99:-?} ${non2xx:-0}"
 }
+# CPU seconds (user + system) a process has used so far; the steadier figure on a shared machine.
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/t}' "/proc/$1/stat"; }
+NWORKER=$(pgrep -P "$(cat "$NGINX_DIR/nginx.pid")" | head -1)
+requests() { awk '/requests in/{print $1}' "$OUT/wrk-$1.txt"; }
+us_per() { python3 -c "print(f'{($2-$1)/$3*1e6:.1f}')" 2>/dev/null || echo "?"; }  # cpu0 cpu1 requests
 # Same wrk threads, connections, duration and request headers for both.
+c0=$(cpu_s $SPID)
 read -r h_rps h_p99 h_bad <<< "$(run_wrk household "$CONNS" "http://127.0.0.1:$P/api/v1/households/$HID" -H "Authorization: Bearer $TOKEN")"
+h_cpu=$(us_per "$c0" "$(cpu_s $SPID)" "$(requests household)")
+c0=$(cpu_s "$NWORKER")
 read -r n_rps n_p99 n_bad <<< "$(run_wrk nginx "$CONNS" "http://127.0.0.1:$NP/household.json" -H "Authorization: Bearer $TOKEN")"
+n_cpu=$(us_per "$c0" "$(cpu_s "$NWORKER")" "$(requests nginx)")
 read -r l_rps l_p99 l_bad <<< "$(run_wrk list 64 "http://127.0.0.1:$P/api/v1/households?region=$VILLAGE&limit=50&offset=50" -H "Authorization: Bearer $TOKEN")"
 ratio=$(python3 -c "print(f'{float(\"$h_rps\")/float(\"$n_rps\"):.2f}')" 2>/dev/null || echo "?")
 # Closed loop: each connection waits for its answer, so mean latency = connections / throughput.
@@ -90,6 +99,9 @@ need=$(python3 -c "print(f'{$CONNS/0.010:,.0f}')")
   echo "wrk keeps every connection busy (closed loop), so mean latency = connections ÷ throughput: ${h_mean} ms for"
   echo "the API and ${n_mean} ms for nginx here. A p99 under 10 ms at $CONNS connections therefore needs more than"
   echo "$need requests/s, whatever the server does with its time."
+  echo
+  echo "Server CPU per request (user + system time of the process ÷ requests, steadier than requests/s when other"
+  echo "work shares the machine; load $(cut -d' ' -f1 /proc/loadavg)): API ${h_cpu} µs, nginx ${n_cpu} µs."
   echo
   echo "Login latency (\`POST /api/v1/session\`, argon2id INTERACTIVE, 20 sequential sign-ins): median ${login_p50} ms, max ${login_max} ms."
   echo
