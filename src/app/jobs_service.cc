@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "livelihood/units.h"
 #include "store/sqlite/db.h"
 
@@ -166,9 +168,7 @@ Result<MatchResult> JobsService::match(int64_t posting_id, const std::string& pr
   out.posting = *p;
   out.candidates = static_cast<int64_t>(c->size());
   MatchNeeds n{p->region_code, p->kind, p->skills, p->start_date, p->hours};
-  out.ranked = rank(n, std::move(*c));
-  if (static_cast<int64_t>(out.ranked.size()) > limit)
-    out.ranked.resize(static_cast<size_t>(limit));
+  out.ranked = rank_top(n, std::move(*c), static_cast<size_t>(std::max<int64_t>(0, limit)));
   return out;
 }
 

@@ -1,15 +1,17 @@
 #include "demo/campaign_generator.h"
 
+#include <algorithm>
 #include <map>
 
 #include "demo/rng.h"
+#include "store/sqlite/bulk_loader.h"
 
 namespace lz::demo {
 
 using namespace lz::epidemic;
 
-Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, Date as_of,
-                                          uint64_t seed) {
+Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, AuditLog& audit,
+                                          Date as_of, uint64_t seed) {
   Rng rng = Rng::derive(seed, "campaign");
   const Actor actor{"demo", "", ""};
   auto households = store.households_to_call("430281");
@@ -28,12 +30,28 @@ Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, Da
   auto returnees = store.returnee_members();
   if (!returnees) return returnees.error();
   std::multimap<int64_t, int64_t> returnees_of(returnees->begin(), returnees->end());
-  std::map<int64_t, const HouseholdToCall*> info;
-  for (const auto& h : *households) info[h.household_id] = &h;
+  // households_to_call() is in ascending id order: a household is found by
+  // binary search (a map of a province's million households cost ~80 MB).
+  auto info = [&](int64_t hid) -> const HouseholdToCall* {
+    auto it =
+        std::lower_bound(households->begin(), households->end(), hid,
+                         [](const HouseholdToCall& h, int64_t id) { return h.household_id < id; });
+    return it != households->end() && it->household_id == hid ? &*it : nullptr;
+  };
 
+  // Outcomes are written as they are made (a few thousand held at a time),
+  // in one transaction, as add_outcomes_bulk would write them all at once.
+  auto out = sqlite::SqliteCallOutcomeLoader::begin(store.db(), audit, actor);
+  if (!out) return out.error();
   CampaignFigures f;
   std::vector<CallOutcome> outcomes;
-  outcomes.reserve(households->size());
+  constexpr size_t kBatch = 4096;
+  outcomes.reserve(kBatch + 2);
+  auto flush = [&]() -> Status {
+    for (const CallOutcome& o : outcomes) LZ_TRY((*out)->add(o));
+    outcomes.clear();
+    return {};
+  };
   const int days = c.end_on - c.start_on + 1;
   auto call = [&](int64_t hid, int64_t cadre, CallResult r, Date on) {
     CallOutcome o;
@@ -47,6 +65,8 @@ Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, Da
   };
   for (const CallList& list : assignment.lists) {
     for (int64_t hid : list.household_ids) {
+      // Only the last outcome is still completed below: the others can go.
+      if (outcomes.size() >= kBatch) LZ_TRY(flush());
       ++f.households;
       if (rng.chance(0.006)) {  // never called in time
         ++f.not_called;
@@ -77,7 +97,7 @@ Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, Da
         r.travel.from_place = "湖北省";
         o.returnees.push_back(r);
       }
-      const HouseholdToCall* h = info[hid];
+      const HouseholdToCall* h = info(hid);
       if (h && h->poor && rng.chance(0.02))
         o.needs.push_back({NeedKind::kProduceUnsold, "蔬菜滞销，需对接收购"});
       if (rng.chance(0.004)) o.needs.push_back({NeedKind::kFood, "生活物资不足"});
@@ -86,7 +106,8 @@ Result<CampaignFigures> generate_campaign(sqlite::SqliteEpidemicStore& store, Da
   }
   f.households += static_cast<int64_t>(assignment.unassigned.size());
   f.not_called += static_cast<int64_t>(assignment.unassigned.size());
-  LZ_TRY(store.add_outcomes_bulk(outcomes, actor));
+  LZ_TRY(flush());
+  LZ_TRY((*out)->commit());
   return f;
 }
 

@@ -564,7 +564,7 @@ Result<DemoCounty> generate_county(Store& store, const DemoConfig& config) {
   // the committed county (SQLite store: the only one the demo writes to).
   if (auto* sq = dynamic_cast<sqlite::SqliteStore*>(&store)) {
     sqlite::SqliteEpidemicStore epi(sq->db(), sq->audit());
-    auto campaign = generate_campaign(epi, config.as_of, config.seed);
+    auto campaign = generate_campaign(epi, sq->audit(), config.as_of, config.seed);
     if (!campaign) return campaign.error();
     // Gap tasks opened by an earlier check, with fixes since (not for the
     // province register: it exists for the check's benchmark).

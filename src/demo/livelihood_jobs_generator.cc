@@ -145,19 +145,18 @@ Status generate_jobs(sqlite::SqliteStore& store, Date as_of, uint64_t seed) {
   LZ_TRY(tx.begin_status());
 
   // ---- the labour register
-  auto members = jobs_store.poor_members_with_labour();
-  if (!members) return members.error();
   std::vector<double> from_w;
   for (const auto& p : kReturnedFrom) from_w.push_back(p.weight);
   Weighted from_pick(from_w);
   std::map<std::string, std::vector<int64_t>> persons_by_village;  // welfare-post holders
   int64_t registered = 0;
-  for (const auto& m : *members) {
+  // One member at a time, in person id order (a province has ~2 M).
+  LZ_TRY(jobs_store.each_poor_member_with_labour([&](const sqlite::JobsPerson& m) -> Status {
     int age = m.birth_date.age_on(as_of);
-    if (age < 18 || age > 60) continue;
+    if (age < 18 || age > 60) return {};
     std::string village = m.region_code.substr(0, 12);
     if (age >= 40 || m.labour == "weak") persons_by_village[village].push_back(m.id);
-    if (!rng.chance(m.labour == "weak" ? 0.3 : 0.55)) continue;
+    if (!rng.chance(m.labour == "weak" ? 0.3 : 0.55)) return {};
     Labourer l;
     l.person_id = m.id;
     l.household_id = *m.household_id;
@@ -181,7 +180,8 @@ Status generate_jobs(sqlite::SqliteStore& store, Date as_of, uint64_t seed) {
     auto saved = jobs_store.insert_labourer(l, actor);
     if (!saved) return saved.error();
     ++registered;
-  }
+    return {};
+  }));
   if (registered == 0) return tx.commit();
 
   // ---- employers and postings; placements by the matching

@@ -160,19 +160,46 @@ static Ranked assess(const MatchNeeds& n, Candidate c) {
   return r;
 }
 
+namespace {
+// The rank order: a total order (the labourer id breaks every tie).
+auto rank_key(const Ranked& r) {
+  return std::make_tuple(static_cast<int>(r.candidate.tier), -r.skills_matched,
+                         static_cast<int>(r.distance), r.available_by_start ? 0 : 1, -r.wish_fit,
+                         r.candidate.labourer_id);
+}
+bool ranks_before(const Ranked& a, const Ranked& b) {
+  return rank_key(a) < rank_key(b);
+}
+}  // namespace
+
 std::vector<Ranked> rank(const MatchNeeds& needs, std::vector<Candidate> candidates) {
   std::vector<Ranked> out;
   out.reserve(candidates.size());
   for (auto& c : candidates) out.push_back(assess(needs, std::move(c)));
-  auto key = [](const Ranked& r) {
-    return std::make_tuple(static_cast<int>(r.candidate.tier), -r.skills_matched,
-                           static_cast<int>(r.distance), r.available_by_start ? 0 : 1, -r.wish_fit,
-                           r.candidate.labourer_id);
-  };
-  std::sort(out.begin(), out.end(),
-            [&](const Ranked& a, const Ranked& b) { return key(a) < key(b); });
+  std::sort(out.begin(), out.end(), ranks_before);
   for (size_t i = 0; i < out.size(); ++i) out[i].rank = static_cast<int>(i) + 1;
   return out;
+}
+
+std::vector<Ranked> rank_top(const MatchNeeds& needs, std::vector<Candidate> candidates,
+                             size_t limit) {
+  // A max-heap of the best `limit` so far (its front: the worst of them).
+  std::vector<Ranked> best;
+  best.reserve(std::min(limit, candidates.size()));
+  for (auto& c : candidates) {
+    Ranked r = assess(needs, std::move(c));
+    if (best.size() < limit) {
+      best.push_back(std::move(r));
+      std::push_heap(best.begin(), best.end(), ranks_before);
+    } else if (limit > 0 && ranks_before(r, best.front())) {
+      std::pop_heap(best.begin(), best.end(), ranks_before);
+      best.back() = std::move(r);
+      std::push_heap(best.begin(), best.end(), ranks_before);
+    }
+  }
+  std::sort_heap(best.begin(), best.end(), ranks_before);
+  for (size_t i = 0; i < best.size(); ++i) best[i].rank = static_cast<int>(i) + 1;
+  return best;
 }
 
 }  // namespace lz::livelihood

@@ -65,4 +65,10 @@ struct Ranked {
 // Ranks every candidate (none is dropped: the caller limits the list).
 std::vector<Ranked> rank(const MatchNeeds& needs, std::vector<Candidate> candidates);
 
+// The first `limit` of rank() (same candidates, order and ranks), holding
+// only those in memory while ranking: a county-wide match over a
+// province-sized register assesses every candidate but keeps `limit`.
+std::vector<Ranked> rank_top(const MatchNeeds& needs, std::vector<Candidate> candidates,
+                             size_t limit);
+
 }  // namespace lz::livelihood

@@ -7,6 +7,8 @@
 
 #include "core/id_number.h"
 #include "demo/county_generator.h"
+#include "store/sqlite/bulk_loader.h"
+#include "store/sqlite/sqlite_epidemic.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz {
@@ -134,6 +136,93 @@ TEST(DemoCounty, SameSeedSameCountyOtherSeedOtherCounty) {
   };
   EXPECT_EQ(digest(3), digest(3));
   EXPECT_NE(digest(3), digest(4));
+}
+
+// The demo writes its campaign's outcomes with SqliteCallOutcomeLoader, one
+// at a time: the rows and the audit entry must be those add_outcomes_bulk
+// writes for the same outcomes; and nothing is kept when it is not committed.
+TEST(DemoCounty, CampaignOutcomesWrittenAsTheStoreWritesThem) {
+  using namespace lz::epidemic;
+  const Actor actor{"demo", "", ""};
+  auto outcomes_for = [](int64_t campaign) {
+    std::vector<CallOutcome> out(4);
+    for (size_t i = 0; i < out.size(); ++i) {
+      out[i].campaign_id = campaign;
+      out[i].household_id = static_cast<int64_t>(i) + 1;
+      out[i].cadre_id = i == 3 ? 0 : 1;
+      out[i].at = DateTime::of(*Date::from_ymd(2020, 1, 28), 9 + static_cast<int>(i), 5);
+    }
+    out[1].result = CallResult::kUnreachable;
+    ReturneeReport r;
+    r.person_id = 1;
+    r.travel.arrived_on = *Date::from_ymd(2020, 1, 20);
+    r.travel.from_place = "湖北省";
+    out[2].returnees.push_back(r);
+    out[2].needs.push_back({NeedKind::kFood, "生活物资不足"});
+    out[2].needs.push_back({NeedKind::kMedicine, "慢性病常用药将用完"});
+    out[3].note = "备注";
+    return out;
+  };
+  auto rows = [&](Db& db, int64_t campaign, bool by_loader) {
+    sqlite::SqliteEpidemicStore epi(db.store->db(), db.store->audit());
+    CallAssignment a;
+    a.lists.push_back({1, {1, 2, 3}});
+    a.unassigned = {4};
+    Campaign c{0, "测试排查", "430281", *Date::from_ymd(2020, 1, 27), *Date::from_ymd(2020, 2, 9),
+               ""};
+    auto saved = epi.add_campaign(c, a, Actor{"demo", "", ""});
+    EXPECT_TRUE(saved.ok());
+    EXPECT_EQ(saved->id, campaign);
+    auto outcomes = outcomes_for(saved->id);
+    if (by_loader) {
+      auto l = sqlite::SqliteCallOutcomeLoader::begin(db.store->db(), db.store->audit(),
+                                                      Actor{"demo", "", ""});
+      EXPECT_TRUE(l.ok());
+      for (const auto& o : outcomes) EXPECT_TRUE((*l)->add(o).ok());
+      EXPECT_TRUE((*l)->commit().ok());
+    } else {
+      EXPECT_TRUE(epi.add_outcomes_bulk(outcomes, Actor{"demo", "", ""}).ok());
+    }
+    std::string id = std::to_string(saved->id);
+    return db.text(
+               "SELECT group_concat(x, '|') FROM (SELECT household_id || ',' || COALESCE(cadre_id, "
+               "'null') || "
+               "',' || at || ',' || result || ',' || report || ',' || note || ',' || created_by AS "
+               "x FROM "
+               "call_outcome WHERE campaign_id = " +
+               id + " ORDER BY id)") +
+           "#" +
+           db.text(
+               "SELECT group_concat(x, '|') FROM (SELECT household_id || ',' || COALESCE(outcome, "
+               "'-') || ',' || "
+               "COALESCE(needs, '-') || ',' || COALESCE(called_at, '-') || ',' || "
+               "COALESCE(called_by, '-') AS x "
+               "FROM campaign_call WHERE campaign_id = " +
+               id + " ORDER BY household_id)") +
+           "#" +
+           db.text(
+               "SELECT group_concat(x, '|') FROM (SELECT action || ',' || entity || ',' || "
+               "entity_id || ',' || "
+               "after AS x FROM audit_log WHERE action = 'call.record_bulk' AND entity_id = '" +
+               id + "')");
+  };
+  Db a("lz_demo_outcomes_a"), b("lz_demo_outcomes_b");
+  ASSERT_TRUE(demo::generate_county(*a.store, small(1)).ok());
+  ASSERT_TRUE(demo::generate_county(*b.store, small(1)).ok());
+  int64_t next = a.scalar("SELECT MAX(id) FROM campaign") + 1;
+  std::string by_loader = rows(a, next, true), by_store = rows(b, next, false);
+  EXPECT_EQ(by_loader, by_store);
+  EXPECT_NE(by_loader.find("生活物资不足"), std::string::npos);
+  EXPECT_NE(by_loader.find("{\"outcomes\":4}"), std::string::npos);
+
+  // Not committed: rolled back.
+  int64_t before = a.scalar("SELECT COUNT(*) FROM call_outcome");
+  {
+    auto l = sqlite::SqliteCallOutcomeLoader::begin(a.store->db(), a.store->audit(), actor);
+    ASSERT_TRUE(l.ok());
+    ASSERT_TRUE((*l)->add(outcomes_for(next).front()).ok());
+  }
+  EXPECT_EQ(a.scalar("SELECT COUNT(*) FROM call_outcome"), before);
 }
 
 TEST(DemoCounty, RefusesANonEmptyDatabase) {

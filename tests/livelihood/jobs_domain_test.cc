@@ -86,6 +86,36 @@ TEST(JobsMatching, RankingTable) {
   }
 }
 
+// rank_top keeps only `limit` candidates while ranking (a province-sized
+// register): it must give exactly rank()'s first `limit`, ranks included,
+// whatever order the candidates come in.
+TEST(JobsMatching, TopIsThePrefixOfTheFullRanking) {
+  const Tier tiers[] = {Tier::kRegisteredPoor, Tier::kMarginal, Tier::kOther};
+  const char* regions[] = {"430281126232", "430281126201", "430281101001", "430202001001"};
+  const char* dates[] = {"2020-02-01", "2020-02-15", "2020-03-01"};
+  std::vector<std::vector<std::string>> skills = {{}, {"缝纫"}, {"包装"}, {"缝纫", "包装"}};
+  std::vector<Candidate> all;
+  uint64_t x = 12345;
+  auto next = [&](uint64_t n) {
+    x = x * 6364136223846793005ULL +
+        1442695040888963407ULL;  // a fixed LCG: the same table each run
+    return (x >> 33) % n;
+  };
+  for (int64_t id = 200; id > 0; --id)  // descending ids: the input order is not the rank order
+    all.push_back(cand(id, tiers[next(3)], regions[next(4)], skills[next(4)], dates[next(3)],
+                       next(2) ? "processing" : "", next(2) ? "village" : "anywhere"));
+  auto full = rank(needs(), all);
+  for (size_t limit : {size_t{0}, size_t{1}, size_t{7}, size_t{50}, size_t{200}, size_t{1000}}) {
+    auto top = rank_top(needs(), all, limit);
+    ASSERT_EQ(top.size(), std::min(limit, full.size())) << limit;
+    for (size_t i = 0; i < top.size(); ++i) {
+      EXPECT_EQ(top[i].candidate.labourer_id, full[i].candidate.labourer_id) << limit << " #" << i;
+      EXPECT_EQ(top[i].rank, full[i].rank) << limit << " #" << i;
+      EXPECT_EQ(top[i].reasons.size(), full[i].reasons.size()) << limit << " #" << i;
+    }
+  }
+}
+
 TEST(JobsMatching, ReasonsExplainEachRank) {
   auto r = rank(needs(), {cand(1, Tier::kMarginal, "430281126201", {"包装"}, "2020-03-01",
                                "farming", "village", "part_time")});

@@ -1,5 +1,8 @@
 #include "store/sqlite/bulk_loader.h"
 
+#include <nlohmann/json.hpp>
+
+#include "epidemic/json.h"
 #include "poverty/vocab.h"
 
 namespace lz::sqlite {
@@ -342,6 +345,81 @@ Status SqliteBulkLoader::add_passage(const PassageRow& r) {
   passage_.bind(1, r.checkpoint_id).bind(2, r.at).bind(3, r.on.iso()).bind(4, r.plate).bind(5, static_cast<int64_t>(r.persons));
   passage_.bind(6, r.origin).bind(7, r.max_temperature).bind(8, static_cast<int64_t>(r.fevers)).bind(9, actor_);
   return passage_.exec();
+}
+
+}  // namespace lz::sqlite
+
+namespace lz::sqlite {
+
+namespace {
+
+// The report column: what add_outcome keeps of the outcome's JSON.
+std::string call_report(const epidemic::CallOutcome& o) {
+  nlohmann::json report = epidemic::to_json(o);
+  nlohmann::json kept = {{"returnees", report["returnees"]},
+                         {"symptomatic", report["symptomatic"]},
+                         {"needs", report["needs"]}};
+  return kept.dump();
+}
+
+}  // namespace
+
+SqliteCallOutcomeLoader::SqliteCallOutcomeLoader(Db& db, AuditLog& audit, const Actor& actor)
+    : db_(db),
+      audit_(audit),
+      actor_(actor),
+      tx_(db),
+      now_(now_iso()),
+      empty_report_(call_report(epidemic::CallOutcome{})),
+      insert_(db.prepare("INSERT INTO call_outcome (campaign_id, household_id, cadre_id, at, "
+                         "result, report, note, "
+                         "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)")),
+      update_(db.prepare("UPDATE campaign_call SET outcome = ?, needs = ?, notes = ?, called_at = "
+                         "?, called_by = ? "
+                         "WHERE campaign_id = ? AND household_id = ?")) {}
+
+Result<std::unique_ptr<SqliteCallOutcomeLoader>> SqliteCallOutcomeLoader::begin(
+    Db& db, AuditLog& audit, const Actor& actor) {
+  std::unique_ptr<SqliteCallOutcomeLoader> l(new SqliteCallOutcomeLoader(db, audit, actor));
+  LZ_TRY(l->tx_.begin_status());
+  return l;
+}
+
+SqliteCallOutcomeLoader::~SqliteCallOutcomeLoader() = default;  // tx_ rolls back if open
+
+Status SqliteCallOutcomeLoader::add(const epidemic::CallOutcome& o) {
+  const bool nothing_to_report = o.returnees.empty() && o.symptomatic.empty() && o.needs.empty();
+  const std::string at = o.at.iso();
+  const char* result = epidemic::id(o.result);
+  insert_.bind(1, o.campaign_id).bind(2, o.household_id);
+  if (o.cadre_id)
+    insert_.bind(3, o.cadre_id);
+  else
+    insert_.bind_null(3);
+  insert_.bind(4, at).bind(5, result);
+  if (nothing_to_report)
+    insert_.bind(6, empty_report_);
+  else
+    insert_.bind(6, call_report(o));
+  insert_.bind(7, o.note).bind(8, now_).bind(9, actor_.name);
+  LZ_TRY(insert_.exec());
+  insert_.reset();
+  std::string needs;
+  for (const auto& n : o.needs)
+    needs += (needs.empty() ? "" : ",") + std::string(epidemic::id(n.kind));
+  update_.bind(1, result).bind(2, needs).bind(3, o.note).bind(4, at).bind(5, actor_.name);
+  update_.bind(6, o.campaign_id).bind(7, o.household_id);
+  LZ_TRY(update_.exec());
+  update_.reset();
+  if (added_++ == 0) campaign_id_ = o.campaign_id;
+  return {};
+}
+
+Status SqliteCallOutcomeLoader::commit() {
+  if (added_ > 0)
+    LZ_TRY(audit_record(audit_, actor_, "call.record_bulk", "campaign", campaign_id_, "",
+                        nlohmann::json{{"outcomes", added_}}.dump()));
+  return tx_.commit();
 }
 
 }  // namespace lz::sqlite

@@ -196,14 +196,14 @@ Result<JobsPerson> SqliteJobsStore::person(int64_t person_id) {
   return p;
 }
 
-Result<std::vector<JobsPerson>> SqliteJobsStore::poor_members_with_labour() {
+Status SqliteJobsStore::each_poor_member_with_labour(
+    const std::function<Status(const JobsPerson&)>& f) {
   auto s = db_.prepare(
       "SELECT p.id, p.name, p.household_id, p.region_code, p.labour, p.birth_date, ph.status FROM person p JOIN "
       "poverty_household ph ON ph.household_id = p.household_id WHERE p.deleted_at IS NULL AND p.labour IN "
       "('ordinary','skilled','weak') ORDER BY p.id");
-  std::vector<JobsPerson> out;
+  JobsPerson p;
   while (s.step()) {
-    JobsPerson p;
     p.id = s.i64(0);
     p.name = s.str(1);
     p.household_id = s.opt_i64(2);
@@ -211,9 +211,9 @@ Result<std::vector<JobsPerson>> SqliteJobsStore::poor_members_with_labour() {
     p.labour = s.str(4);
     p.birth_date = date_of(s, 5);
     p.poverty_status = s.str(6);
-    out.push_back(std::move(p));
+    LZ_TRY(f(p));
   }
-  return out;
+  return {};
 }
 
 Result<std::string> SqliteJobsStore::poverty_status(int64_t household_id) {

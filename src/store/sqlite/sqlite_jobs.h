@@ -10,6 +10,7 @@
 // Called by app::JobsService only (handlers go through the service; they
 // read through jobs_store() for lists).
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,8 +92,11 @@ class SqliteJobsStore {
 
   Result<JobsPerson> person(int64_t person_id);
   // Members of registered-poor, lifted and marginal households with some
-  // labour capacity (ordinary, skilled, weak), by person id (for the demo).
-  Result<std::vector<JobsPerson>> poor_members_with_labour();
+  // labour capacity (ordinary, skilled, weak), by person id, one at a time
+  // (for the demo: a province register has ~2 M of them). Stops at the first
+  // error `f` returns, and returns it. `f` may write (not to person or
+  // poverty_household) on the same connection.
+  Status each_poor_member_with_labour(const std::function<Status(const JobsPerson&)>& f);
   // The household's poverty status ("" when not in the register).
   Result<std::string> poverty_status(int64_t household_id);
 
