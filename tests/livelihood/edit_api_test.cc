@@ -245,8 +245,9 @@ TEST_F(EditApiTest, DepotAndCooperativeEditsAndSoftDeletes) {
   auto cok = call("PATCH", cpath, "officer", {{"members", 20}, {"active", false}, {"version", 1}});
   ASSERT_EQ(cok.status, 200) << cok.raw;
   EXPECT_EQ(cok.body["members"], 20);
-  auto req = call("POST", "/api/v1/supply-requests", "officer",
-                  {{"cooperative_id", cid}, {"item", "seed"}, {"quantity", 50}, {"needed_by", "2020-02-20"}});
+  auto req = call(
+      "POST", "/api/v1/supply-requests", "officer",
+      {{"cooperative_id", cid}, {"item", "seed"}, {"quantity", 50}, {"needed_by", "2020-02-20"}});
   EXPECT_EQ(req.status, 409) << req.raw;
   EXPECT_EQ(req.body["code"], "cooperative.inactive");
 }
@@ -448,6 +449,51 @@ TEST_F(EditApiTest, OperatorFindsTheSellerByNumberNameOrIdNumber) {
             .status,
         404);
   }
+}
+
+// ?active=true|false on every livelihood list with soft delete: the two halves
+// partition the unfiltered list, each item in its half; a bad value is 400.
+TEST_F(EditApiTest, ActiveFilterSplitsEveryList) {
+  // One closed depot and one dissolved cooperative, so the false half is not empty.
+  auto d = call("POST", "/api/v1/depots", "officer",
+                {{"name", "石亭镇停用仓库"}, {"region_code", kShiting}});
+  ASSERT_EQ(d.status, 201) << d.raw;
+  ASSERT_EQ(call("PATCH", "/api/v1/depots/" + d.body["id"].dump(), "officer",
+                 {{"active", false}, {"version", 1}})
+                .status,
+            200);
+  auto c = call("POST", "/api/v1/cooperatives", "officer",
+                {{"name", "石亭镇已解散合作社"}, {"region_code", village_}, {"members", 5}});
+  ASSERT_EQ(c.status, 201) << c.raw;
+  ASSERT_EQ(call("PATCH", "/api/v1/cooperatives/" + c.body["id"].dump(), "officer",
+                 {{"active", false}, {"version", 1}})
+                .status,
+            200);
+  const char* lists[] = {"/api/v1/depots",         "/api/v1/cooperatives",
+                         "/api/v1/technicians",    "/api/v1/employers",
+                         "/api/v1/welfare-posts",  "/api/v1/purchase-points",
+                         "/api/v1/backstop-buyers"};
+  for (const char* list : lists) {
+    SCOPED_TRACE(list);
+    std::string base = std::string(list) + "?limit=1000";
+    auto all = call("GET", base, "county");
+    auto on = call("GET", base + "&active=true", "county");
+    auto off = call("GET", base + "&active=false", "county");
+    ASSERT_EQ(all.status, 200) << all.raw;
+    ASSERT_EQ(on.status, 200) << on.raw;
+    ASSERT_EQ(off.status, 200) << off.raw;
+    EXPECT_EQ(on.body["total"].get<int64_t>() + off.body["total"].get<int64_t>(),
+              all.body["total"].get<int64_t>());
+    EXPECT_GT(on.body["total"].get<int64_t>(), 0);
+    for (const auto& x : on.body["items"]) EXPECT_EQ(x["active"], true) << x.dump();
+    for (const auto& x : off.body["items"]) EXPECT_EQ(x["active"], false) << x.dump();
+    auto bad = call("GET", base + "&active=maybe", "county");
+    EXPECT_EQ(bad.status, 400) << bad.raw;
+    EXPECT_EQ(bad.body["errors"][0]["field"], "active") << bad.raw;
+  }
+  EXPECT_GE(call("GET", "/api/v1/depots?active=false", "county").body["total"].get<int64_t>(), 1);
+  EXPECT_GE(call("GET", "/api/v1/cooperatives?active=false", "county").body["total"].get<int64_t>(),
+            1);
 }
 
 TEST_F(EditApiTest, EveryEditRouteIsInTheOpenApiDocument) {

@@ -26,7 +26,13 @@ Status require_livelihood(const Ctx& c, bool write = false, bool command = false
 struct ListPage {
   std::optional<std::string> prefix;
   int64_t limit = 50, offset = 0;
+  std::optional<bool> active;  // ?active=true|false
 };
+// ?active=true (only active/open records) or false (only closed/inactive); unset: all.
+// Another value is 400 naming the parameter.
+Result<std::optional<bool>> active_param(const Ctx& c);
+// The OpenAPI description of that parameter.
+ParamDoc active_param_doc();
 Result<ListPage> livelihood_list(const Ctx& c);
 
 // OpenAPI components of the livelihood front (meta.cc), one per part.

@@ -372,6 +372,7 @@ void add_employer_routes(Router& r) {
          true,
          {{"region", "query", "string", "Region code prefix"},
           {"kind", "query", "string", "enterprise | poverty_workshop | poverty_enterprise"},
+          active_param_doc(),
           {"limit", "query", "integer", ""},
           {"offset", "query", "integer", ""}},
          "",
@@ -384,7 +385,9 @@ void add_employer_routes(Router& r) {
            if (auto st = c.paging(limit, offset); !st) return fail(c, st.error());
            auto prefix = public_prefix(c);
            if (!prefix) return fail(c, prefix.error());
-           auto res = c.svc.jobs->store().employers(*prefix, c.q_or("kind", ""), limit, offset);
+           auto active = active_param(c);
+           if (!active) return fail(c, active.error());
+           auto res = c.svc.jobs->store().employers(*prefix, c.q_or("kind", ""), limit, offset, *active);
            if (!res) return fail(c, res.error());
            json items = json::array();
            for (const auto& e : res->items) items.push_back(to_json(e));
@@ -834,6 +837,7 @@ void add_welfare_routes(Router& r) {
            "cleaner | mask_collector | forest_ranger | epidemic_duty | ..."},
           {"date", "query", "string", "Whose holder to show (default today)"},
           {"held", "query", "boolean", "true: held posts only; false: vacant ones"},
+          active_param_doc(),
           {"limit", "query", "integer", ""},
           {"offset", "query", "integer", ""}},
          "",
@@ -859,6 +863,9 @@ void add_welfare_routes(Router& r) {
              q.on = *p;
            }
            if (auto h = c.q("held"); h && !h->empty()) q.held = (*h == "true" || *h == "1");
+           auto active = active_param(c);
+           if (!active) return fail(c, active.error());
+           q.active = *active;
            auto res = c.svc.jobs->store().welfare_posts(q);
            if (!res) return fail(c, res.error());
            json items = json::array();

@@ -696,13 +696,14 @@ void add_produce_routes(Router& r) {
        "livelihood",
        "Purchase points in the jurisdiction (an operator: their own), with what they bought today",
        true,
-       {{"region", "query", "string", "region-code prefix"}},
+       {{"region", "query", "string", "region-code prefix"}, active_param_doc()},
        "",
        "PurchasePoint",
        true,
-       {403},
+       {400, 403},
        [](Ctx& c) -> HttpResponse {
          if (auto st = require_reader(c); !st) return problem(st.error(), c.lang);
+         LZ_GET(active, active_param(c));
          std::vector<PurchasePoint> pts;
          if (is_operator(c)) {
            if (c.scope.purchase_point_id)
@@ -717,6 +718,7 @@ void add_produce_routes(Router& r) {
          Date today = c.svc.produce->today();
          json items = json::array();
          for (const auto& p : pts) {
+           if (active && p.active != *active) continue;
            json j = to_json(p);
            auto bought = c.svc.produce_store->bought_at_point(p.id, today);
            j["bought_jin_today"] = grams_to_jin(bought ? *bought : 0);
@@ -1100,16 +1102,18 @@ void add_produce_routes(Router& r) {
          "livelihood",
          "Backstop buyers (canteens) serving (part of) the jurisdiction",
          true,
-         {},
+         {active_param_doc()},
          "",
          "BackstopBuyer",
          true,
-         {403},
+         {400, 403},
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c); !st) return problem(st.error(), c.lang);
+           LZ_GET(active, active_param(c));
            LZ_GET(all, c.svc.produce_store->buyers(c.scope.region_prefix));
            json items = json::array();
-           for (const auto& b : all) items.push_back(to_json(b));
+           for (const auto& b : all)
+             if (!active || b.active == *active) items.push_back(to_json(b));
            return list_response(items, static_cast<int64_t>(items.size()));
          }});
 

@@ -17,7 +17,25 @@ Result<ListPage> livelihood_list(const Ctx& c) {
   ListPage out;
   out.prefix = *prefix;
   if (out.prefix) LZ_TRY(c.paging(out.limit, out.offset));
+  auto active = active_param(c);
+  if (!active) return active.error();
+  out.active = *active;
   return out;
+}
+
+Result<std::optional<bool>> active_param(const Ctx& c) {
+  std::string v = c.q_or("active", "");
+  if (v.empty()) return std::optional<bool>();
+  if (v == "true" || v == "1") return std::optional<bool>(true);
+  if (v == "false" || v == "0") return std::optional<bool>(false);
+  return bad_parameter(
+      "active", "active应为true（只看在用的）或false（只看已关闭/停用的）",
+      "active must be true (only active ones) or false (only closed or inactive ones)");
+}
+
+ParamDoc active_param_doc() {
+  return {"active", "query", "boolean",
+          "true: only active (open) records; false: only closed or inactive ones"};
 }
 
 void add_livelihood_schemas(nlohmann::json& s) {

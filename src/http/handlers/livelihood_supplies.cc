@@ -212,6 +212,7 @@ void add_supplies_routes(Router& r) {
     std::vector<ParamDoc> p = {
         {"region", "query", "string", "Region code (narrowed to the user's jurisdiction)"}};
     p.insert(p.end(), extra.begin(), extra.end());
+    p.push_back(active_param_doc());
     p.insert(p.end(), paging.begin(), paging.end());
     return p;
   };
@@ -252,7 +253,7 @@ void add_supplies_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            LZ_FIELD(page, livelihood_list(c));
            if (!page->prefix) return list_response(json::array(), 0);
-           LZ_FIELD(res, c.svc.supplies_store->depots(*page->prefix, page->limit, page->offset));
+           LZ_FIELD(res, c.svc.supplies_store->depots(*page->prefix, page->limit, page->offset, page->active));
            json items = json::array();
            for (const auto& d : res->items) items.push_back(depot_out(d));
            return list_response(items, res->total);
@@ -421,7 +422,7 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(page, livelihood_list(c));
            if (!page->prefix) return list_response(json::array(), 0);
            LZ_FIELD(res, c.svc.supplies_store->cooperatives(*page->prefix, c.q_or("q", ""),
-                                                            page->limit, page->offset));
+                                                            page->limit, page->offset, page->active));
            json items = json::array();
            for (const auto& x : res->items) items.push_back(coop_out(x));
            return list_response(items, res->total);
@@ -532,7 +533,7 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(page, livelihood_list(c));
            if (!page->prefix) return list_response(json::array(), 0);
            LZ_FIELD(res,
-                    c.svc.supplies_store->technicians(*page->prefix, page->limit, page->offset));
+                    c.svc.supplies_store->technicians(*page->prefix, page->limit, page->offset, page->active));
            json items = json::array();
            for (const auto& row : res->items) items.push_back(tech_row_out(row));
            return list_response(items, res->total);

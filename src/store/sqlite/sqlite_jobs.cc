@@ -405,9 +405,10 @@ Result<Employer> SqliteJobsStore::employer(int64_t id) {
 }
 
 Result<ListResult<Employer>> SqliteJobsStore::employers(const std::string& prefix, const std::string& kind,
-                                                        int64_t limit, int64_t offset) {
+                                                        int64_t limit, int64_t offset, std::optional<bool> active) {
   std::string where = " WHERE region_code >= ? AND region_code < ?";
   if (!kind.empty()) where += " AND kind = ?";
+  if (active) where += *active ? " AND active = 1" : " AND active = 0";
   auto bind = [&](Stmt& s) {
     s.bind(1, prefix).bind(2, prefix_end(prefix));
     if (!kind.empty()) s.bind(3, kind);
@@ -786,6 +787,7 @@ Result<ListResult<WelfarePostView>> SqliteJobsStore::welfare_posts(const Welfare
   std::string where = " WHERE w.region_code >= ?2 AND w.region_code < ?3";
   if (!q.kind.empty()) where += " AND w.kind = ?4";
   if (q.held) where += *q.held ? " AND h.id IS NOT NULL" : " AND h.id IS NULL";
+  if (q.active) where += *q.active ? " AND w.active = 1" : " AND w.active = 0";
   auto bind = [&](Stmt& s) {
     s.bind(1, q.on.iso()).bind(2, q.region_prefix).bind(3, prefix_end(q.region_prefix));
     if (!q.kind.empty()) s.bind(4, q.kind);

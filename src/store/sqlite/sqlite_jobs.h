@@ -82,6 +82,7 @@ struct WelfarePostQuery {
   std::string kind;
   Date on;                 // whose holder to show
   std::optional<bool> held;  // only held / vacant posts on `on`
+  std::optional<bool> active;  // only active (true) / withdrawn (false) posts
   int64_t limit = 50, offset = 0;
 };
 
@@ -123,7 +124,8 @@ class SqliteJobsStore {
   Result<livelihood::Posting> update_posting(const livelihood::Posting& p, int64_t expected_version,
                                              Date today, const Actor& actor);
   Result<ListResult<livelihood::Employer>> employers(const std::string& region_prefix, const std::string& kind,
-                                                     int64_t limit, int64_t offset);
+                                                     int64_t limit, int64_t offset,
+                                                     std::optional<bool> active = std::nullopt);
   Result<livelihood::Posting> insert_posting(livelihood::Posting p, const Actor& actor);
   Result<livelihood::Posting> posting(int64_t id, Date today);  // filled: placements running on `today` or later
   Result<ListResult<livelihood::Posting>> postings(const PostingQuery& q, Date today);

@@ -29,6 +29,10 @@ struct Where {
     binds.push_back(p);
     binds.push_back(prefix_end(p));
   }
+  // Only active (true) or only closed/inactive (false) records; no filter when unset.
+  void active(const std::optional<bool>& a) {
+    if (a) sql += *a ? " AND active = 1" : " AND active = 0";
+  }
   void eq(const char* col, const std::string& v) {
     sql += fmt::format(" AND {} = ?", col);
     binds.push_back(v);
@@ -141,9 +145,10 @@ Result<Depot> SqliteSuppliesStore::depot(int64_t id) {
 }
 
 Result<ListResult<Depot>> SqliteSuppliesStore::depots(const std::string& prefix, int64_t limit,
-                                                      int64_t offset) {
+                                                      int64_t offset, std::optional<bool> active) {
   Where w;
   w.prefix("region_code", prefix);
+  w.active(active);
   ListResult<Depot> out;
   auto c = db_.prepare("SELECT COUNT(*) FROM depot" + w.sql);
   w.bind(c);
@@ -243,9 +248,11 @@ Result<Cooperative> SqliteSuppliesStore::cooperative(int64_t id) {
 
 Result<ListResult<Cooperative>> SqliteSuppliesStore::cooperatives(const std::string& prefix,
                                                                   const std::string& q,
-                                                                  int64_t limit, int64_t offset) {
+                                                                  int64_t limit, int64_t offset,
+                                                                  std::optional<bool> active) {
   Where w;
   w.prefix("region_code", prefix);
+  w.active(active);
   if (!q.empty()) {
     w.sql += " AND instr(name, ?) > 0";
     w.binds.push_back(q);
@@ -291,9 +298,10 @@ Result<Technician> SqliteSuppliesStore::technician(int64_t id) {
 }
 
 Result<ListResult<SqliteSuppliesStore::TechnicianRow>> SqliteSuppliesStore::technicians(
-    const std::string& prefix, int64_t limit, int64_t offset) {
+    const std::string& prefix, int64_t limit, int64_t offset, std::optional<bool> active) {
   Where w;
   w.prefix("region_code", prefix);
+  w.active(active);
   ListResult<TechnicianRow> out;
   auto c = db_.prepare("SELECT COUNT(*) FROM technician" + w.sql);
   w.bind(c);

@@ -32,8 +32,9 @@ class SqliteSuppliesStore {
   // and after.
   Result<livelihood::Depot> update_depot(const livelihood::Depot& d, int64_t expected_version,
                                          const Actor& actor);
+  // Lists: `active` set keeps only active (true) or only closed/inactive (false) records.
   Result<ListResult<livelihood::Depot>> depots(const std::string& region_prefix, int64_t limit,
-                                               int64_t offset);
+                                               int64_t offset, std::optional<bool> active = std::nullopt);
 
   struct StockRow {
     int64_t depot_id = 0;
@@ -53,7 +54,8 @@ class SqliteSuppliesStore {
                                                      int64_t expected_version, const Actor& actor);
   Result<ListResult<livelihood::Cooperative>> cooperatives(const std::string& region_prefix,
                                                            const std::string& q, int64_t limit,
-                                                           int64_t offset);
+                                                           int64_t offset,
+                                                           std::optional<bool> active = std::nullopt);
 
   Result<livelihood::Technician> add_technician(livelihood::Technician t, const Actor& actor);
   Result<livelihood::Technician> technician(int64_t id);
@@ -79,7 +81,7 @@ class SqliteSuppliesStore {
                                           const std::optional<std::vector<AssignTarget>>& targets,
                                           Date on, const Actor& actor);
   Result<ListResult<TechnicianRow>> technicians(const std::string& region_prefix, int64_t limit,
-                                                int64_t offset);
+                                                int64_t offset, std::optional<bool> active = std::nullopt);
   // region_code: the village's or the cooperative's.
   Result<livelihood::TechnicianAssignment> add_assignment(livelihood::TechnicianAssignment a,
                                                 const std::string& region_code, const Actor& actor);
