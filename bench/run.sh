@@ -80,10 +80,15 @@ PROV=$OUT/province.db
 rm -f "$PROV" "$PROV-wal" "$PROV-shm"
 /usr/bin/time -f "%e %M" -o "$OUT/province.time" "$BIN" demo --db "$PROV" --scale province >/dev/null
 read -r psecs prss_kb < "$OUT/province.time"
+# The figure the issue's goal is about: the whole audit command at 1 M households (load, check, per-township
+# counts, JSON), as an outside checker times it.
+/usr/bin/time -f "%e %U %S %M" -o "$OUT/audit-province.time" "$BIN" audit --db "$PROV" --json > "$OUT/audit-province.json"
+read -r awall auser asys arss_kb < "$OUT/audit-province.time"
 {
   echo "## Poverty check (issue 4)"
   echo
-  echo "\`lz_bench_poverty DB\`: loads the facts of every registered poor and marginal household (one scan per table),"
+  echo "\`lz_bench_poverty DB\`: loads the facts of every registered poor and marginal household (per table either"
+  echo "index probes driven from the register or, when the set is most of the table, one sequential scan filtered in memory),"
   echo "runs all 17 rules and the classification (\`poverty::check_all\`, best of 3), then runs the 8 rules that SQL"
   echo "can express directly as SQL over the same database (best of 3 each, summed), and finally edits one household's"
   echo "income and re-checks it (load, check, classify, save findings and class, reconcile tasks; mean of 200)."
@@ -93,6 +98,9 @@ read -r psecs prss_kb < "$OUT/province.time"
   echo "|---|---|---|---|---|---|---|"
   poverty_section "full county" "$FULL"
   poverty_section "province register" "$PROV"
+  echo
+  echo "\`liangzhan audit --db province.db --json\` (1,000,000 households: load the facts, check, classify, per-township"
+  echo "counts, JSON — the goal's figure): **$awall s** wall, $(python3 -c "print(f'{$auser + $asys:.2f}')") s CPU (user+sys), peak RSS $((arss_kb / 1024)) MiB."
   echo
   echo "Goal: 1 M households checked in < 2 s, ≥ 10 × the SQL version. The province register (\`liangzhan demo --scale province\`:"
   echo "1,000,000 registered poor households, $(python3 -c "print(f'{$psecs:.0f}')") s to generate, peak RSS $((prss_kb / 1024)) MiB) is generated in the same run."

@@ -17,13 +17,16 @@ Result<HouseholdFacts> PovertyService::facts(int64_t household_id) {
   auto all = store_.load_facts(f);
   if (!all) return all.error();
   if (all->empty())
-    return not_found("household.not_in_register", "household_id",
-                     fmt::format("户{}不在扶贫对象名单中（建档立卡户或边缘户）", household_id),
-                     fmt::format("Household {} is not in the poverty register (registered or marginal)", household_id));
+    return not_found(
+        "household.not_in_register", "household_id",
+        fmt::format("户{}不在扶贫对象名单中（建档立卡户或边缘户）", household_id),
+        fmt::format("Household {} is not in the poverty register (registered or marginal)",
+                    household_id));
   return std::move(all->front());
 }
 
-static std::optional<ClassOverride> stored_override(sqlite::SqlitePovertyStore& store, int64_t hid) {
+static std::optional<ClassOverride> stored_override(sqlite::SqlitePovertyStore& store,
+                                                    int64_t hid) {
   auto c = store.stored_class(hid);
   if (!c || !*c || !(*c)->override_class) return std::nullopt;
   ClassOverride o;
@@ -48,7 +51,8 @@ Result<HouseholdCheck> PovertyService::recheck(int64_t household_id, const Actor
   return out;
 }
 
-Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool apply, const Actor& actor) {
+Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool apply,
+                                                 const Actor& actor) {
   RegionCheck out;
   auto t0 = std::chrono::steady_clock::now();
   sqlite::FactsFilter f;
@@ -57,20 +61,22 @@ Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool
   auto all = store_.load_facts(f);
   if (!all) return all.error();
   auto t1 = std::chrono::steady_clock::now();
-  out.county = check_all(*all, config_);
+  // County and townships (the 9-digit prefix) from one pass over the households.
+  GroupedSummary sums = check_all_grouped(*all, config_, 9);
+  out.county = std::move(sums.all);
   auto t2 = std::chrono::steady_clock::now();
   out.load_seconds = std::chrono::duration<double>(t1 - t0).count();
   out.check_seconds = std::chrono::duration<double>(t2 - t1).count();
-  // Per township: group by the 9-digit prefix (households come sorted by id).
-  std::map<std::string, std::vector<HouseholdFacts>> by_town;
-  for (auto& h : *all) {
-    for (const auto& r : h.risks) if (r.is_open()) { ++out.monitored; break; }
-    by_town[h.region_code.substr(0, 9)].push_back(h);
-  }
+  for (const auto& h : *all)
+    for (const auto& r : h.risks)
+      if (r.is_open()) {
+        ++out.monitored;
+        break;
+      }
   const auto& tree = RegionTree::liling();
-  for (auto& [code, list] : by_town) {
+  for (auto& [code, summary] : sums.groups) {
     const Region* r = tree.find(code);
-    out.townships.push_back({code, r ? r->name : code, check_all(list, config_)});
+    out.townships.push_back({code, r ? r->name : code, std::move(summary)});
   }
   if (apply) {
     for (const auto& h : *all) {
@@ -89,9 +95,11 @@ Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool
   return out;
 }
 
-Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& action, const TaskActor& who,
-                                            const std::string& note, const std::string& evidence,
-                                            const std::string& photo_ref, std::optional<Date> on, const Actor& actor) {
+Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& action,
+                                            const TaskActor& who, const std::string& note,
+                                            const std::string& evidence,
+                                            const std::string& photo_ref, std::optional<Date> on,
+                                            const Actor& actor) {
   auto t = store_.task(task_id);
   if (!t) return t.error();
   Date day = on.value_or(config_.as_of);
@@ -103,9 +111,10 @@ Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& 
   } else if (action == "return") {
     next = send_back(*t, who, day, note, config_.as_of);
   } else {
-    return invalid("task.unknown_action", "action",
-                   fmt::format("操作“{}”无效，可选：fix（整改）、verify（核实）、return（退回）", action),
-                   fmt::format("Unknown action \"{}\": use fix, verify or return", action));
+    return invalid(
+        "task.unknown_action", "action",
+        fmt::format("操作“{}”无效，可选：fix（整改）、verify（核实）、return（退回）", action),
+        fmt::format("Unknown action \"{}\": use fix, verify or return", action));
   }
   if (!next) return next.error();
   return store_.save_task(*next, action.c_str(), actor);
@@ -120,7 +129,8 @@ Result<RiskCase> PovertyService::open_monitoring(int64_t household_id, const Tri
   return store_.save_risk(*c, source, actor);
 }
 
-Result<RiskCase> PovertyService::eliminate(int64_t case_id, const Elimination& e, const Actor& actor) {
+Result<RiskCase> PovertyService::eliminate(int64_t case_id, const Elimination& e,
+                                           const Actor& actor) {
   auto c = store_.risk(case_id);
   if (!c) return c.error();
   auto h = facts(c->household_id);

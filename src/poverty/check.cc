@@ -1,6 +1,7 @@
 #include "poverty/check.h"
 
 #include <cassert>
+#include <map>
 
 #include "poverty/classify.h"
 #include "poverty/rules/rules.h"
@@ -123,27 +124,68 @@ const RuleTally* CheckSummary::find(std::string_view rule_id) const {
   return nullptr;
 }
 
+void SummaryBuilder::add(const Outcomes& o, PovertyClass c) {
+  for (size_t i = 0; i < o.size; ++i) ++counts_[i][static_cast<size_t>(o.by_rule[i])];
+  all_pass_ += o.all_pass();
+  with_gap_ += o.gap_rules != 0;
+  with_unknown_ += o.unknown_rules != 0;
+  ++classes_[static_cast<size_t>(c)];
+  ++households_;
+}
+
+CheckSummary SummaryBuilder::finish() const {
+  const auto all = rules();
+  CheckSummary s;
+  s.households = households_;
+  s.classes = classes_;
+  s.all_pass = all_pass_;
+  s.with_gap = with_gap_;
+  s.with_unknown = with_unknown_;
+  s.rules.reserve(all.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    s.rules.push_back({all[i].id, counts_[i][0], counts_[i][1], counts_[i][2]});
+  return s;
+}
+
 CheckSummary check_all(std::span<const HouseholdFacts> households, const CheckConfig& config) {
   const RuleContext ctx = make_context(config);
   const auto all = rules();
-  const size_t n = all.size();
-  // Counts by [rule][outcome] in a flat array; the summary is built at the end.
-  std::array<std::array<int64_t, 3>, kMaxRules> counts{};
-  CheckSummary s;
+  SummaryBuilder b;
   for (const HouseholdFacts& facts : households) {
     const HouseholdView view = make_view(facts);
     const Outcomes o = run(all, view, ctx);
-    for (size_t i = 0; i < n; ++i) ++counts[i][static_cast<size_t>(o.by_rule[i])];
-    s.all_pass += o.all_pass();
-    s.with_gap += o.gap_rules != 0;
-    s.with_unknown += o.unknown_rules != 0;
-    ++s.classes[static_cast<size_t>(classify(view, o, ctx))];
+    b.add(o, classify(view, o, ctx));
   }
-  s.households = static_cast<int64_t>(households.size());
-  s.rules.reserve(n);
-  for (size_t i = 0; i < n; ++i)
-    s.rules.push_back({all[i].id, counts[i][0], counts[i][1], counts[i][2]});
-  return s;
+  return b.finish();
+}
+
+GroupedSummary check_all_grouped(std::span<const HouseholdFacts> households,
+                                 const CheckConfig& config, size_t prefix) {
+  const RuleContext ctx = make_context(config);
+  const auto all = rules();
+  SummaryBuilder total;
+  std::map<std::string, SummaryBuilder, std::less<>> groups;
+  SummaryBuilder* last = nullptr;  // households of one group mostly come together
+  std::string_view last_key;
+  for (const HouseholdFacts& facts : households) {
+    const HouseholdView view = make_view(facts);
+    const Outcomes o = run(all, view, ctx);
+    const PovertyClass c = classify(view, o, ctx);
+    total.add(o, c);
+    const std::string_view key = std::string_view(facts.region_code).substr(0, prefix);
+    if (!last || key != last_key) {
+      auto it = groups.find(key);
+      if (it == groups.end()) it = groups.emplace(std::string(key), SummaryBuilder{}).first;
+      last = &it->second;
+      last_key = it->first;
+    }
+    last->add(o, c);
+  }
+  GroupedSummary out;
+  out.all = total.finish();
+  out.groups.reserve(groups.size());
+  for (const auto& [key, b] : groups) out.groups.emplace_back(key, b.finish());
+  return out;
 }
 
 CheckSummary check_all(const std::vector<HouseholdFacts>& households, const CheckConfig& config) {

@@ -15,7 +15,9 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "poverty/config.h"
@@ -87,6 +89,29 @@ struct CheckSummary {
   int64_t count(PovertyClass c) const { return classes[static_cast<size_t>(c)]; }
   const RuleTally* find(std::string_view rule_id) const;
 };
+
+// Sums households' outcomes and classes into a CheckSummary, one at a time
+// (check_all; a county and its townships fed from one pass).
+class SummaryBuilder {
+ public:
+  void add(const Outcomes& o, PovertyClass c);
+  CheckSummary finish() const;
+
+ private:
+  std::array<std::array<int64_t, 3>, kMaxRules> counts_{};  // [rule][outcome]
+  std::array<int64_t, 3> classes_{};
+  int64_t households_ = 0, all_pass_ = 0, with_gap_ = 0, with_unknown_ = 0;
+};
+
+// Every household checked once, summed into the whole and into its group
+// (the first `prefix` characters of its region code: 9 = township), groups
+// in code order.
+struct GroupedSummary {
+  CheckSummary all;
+  std::vector<std::pair<std::string, CheckSummary>> groups;
+};
+GroupedSummary check_all_grouped(std::span<const HouseholdFacts> households,
+                                 const CheckConfig& config, size_t prefix);
 
 // Checks and classifies every household; builds no reasons. Allocates only
 // the summary itself.

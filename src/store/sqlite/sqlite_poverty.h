@@ -23,6 +23,10 @@ struct FactsFilter {
   std::string region_prefix;
   bool include_marginal = true;  // marginal households are monitored too
   int year = 2020;               // income year (the check year)
+  // How the rows of each table are reached: kChoose picks per table (a scan of
+  // the table when the set is a large share of it, else index probes from the
+  // register); kScan and kIndex force one way (tests: both give equal facts).
+  enum class Path { kChoose, kScan, kIndex } path = Path::kChoose;
 };
 
 struct ConditionInput {
