@@ -3,7 +3,7 @@
 # recording daily follow-ups (a new row per request: observation x day), every
 # one committed (WAL) before the reply. Appended to the BENCHMARKS.md being
 # written. Usage: bench/followups.sh BIN FULL_DB OUT_DIR MD_FILE
-# Works on a copy of the full demo database with 20,000 bench observations
+# Works on a copy of the full demo database with 60,000 bench observations
 # (30 Jan - 11 Feb 2020) added by SQL, so the demo itself is untouched.
 set -euo pipefail
 BIN=$1 FULL=$2 OUT=$3 MD=$4
@@ -13,7 +13,7 @@ CONNS=${LZ_BENCH_FU_CONNS:-500}
 DB=$OUT/followups.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
 sqlite3 "$FULL" "VACUUM INTO '$DB'"
-N=20000
+N=${LZ_BENCH_FU_OBS:-60000}
 sqlite3 "$DB" <<SQL
 INSERT INTO observation (person_id, region_code, kind, start_on, last_exposure, planned_end, created_at, created_by,
                          updated_at, updated_by, basis)
@@ -55,10 +55,10 @@ per_s=$(python3 -c "print(round($created / $DUR))")
   echo "| follow-ups recorded (201, each committed before the reply) | ${per_s}/s (${created} in ${DUR} s; wrk ${rps} req/s) | ≥ 5,000/s |"
   echo "| p99 / p50 latency at ${CONNS} connections | ${p99} ms / ${p50} ms | p99 < 100 ms |"
   echo "| other responses (not 201) | ${other} | 0 |"
-  echo "| rows in follow_up afterwards minus before | $((AFTER - BEFORE)) | = recorded |"
+  echo "| rows in follow_up afterwards minus before | $((AFTER - BEFORE)) | = recorded (+ those in flight when wrk stopped) |"
   echo
   echo "Command: \`bench/followups.sh\` — \`wrk -t2 -c${CONNS} -d${DUR}s -s bench/followups.lua\` against \`liangzhan serve\` on a copy"
-  echo "of the full demo database with 20,000 observations added; every request is a new (observation, day)."
+  echo "of the full demo database with $N observations added (×13 days = $((N * 13)) distinct requests, more than the run can send); every request is a new (observation, day)."
   echo
 } >> "$MD"
 rm -f "$DB" "$DB-wal" "$DB-shm"
