@@ -11,24 +11,8 @@ BIN=${1:?binary} OUT=${2:?out dir} MD=${3:?markdown} ROWS=${4:-1000000}
 mkdir -p "$OUT"
 CSV=$OUT/import.csv XLSX=$OUT/import.xlsx
 "$BIN" regions --json > "$OUT/regions.json"
-python3 - "$OUT/regions.json" "$CSV" "$ROWS" <<'PY'
-import json, sys, datetime
-villages = [r["code"] for r in json.load(open(sys.argv[1])) if r["level"] == "village"]
-n = int(sys.argv[3])
-w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-base = datetime.date(1950, 1, 1)
-rel = ["本人", "配偶", "子"]
-with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
-    f.write("户编号,行政区划代码,家庭住址,姓名,公民身份号码,出生日期,与户主关系,民族,文化程度,健康状况,联系电话\r\n")
-    for i in range(n):
-        h = i // 3
-        d = base + datetime.timedelta(days=i // 800)
-        s = "430281" + d.strftime("%Y%m%d") + str(100 + i % 800)
-        idn = s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11]
-        v = villages[h % len(villages)]
-        phone = "138%08d" % i if i % 3 == 0 else ""
-        f.write(f"B{h:07d},{v},{h % 20 + 1}组,姓名{i},{idn},{d.year}/{d.month}/{d.day},{rel[i % 3]},汉族,初中,健康,{phone}\r\n")
-PY
+. "$(dirname "$0")/../tests/cli/lib_import.sh"
+lz_households_csv "$OUT/regions.json" "$CSV" "$ROWS"
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; : > "$1"; }
 timed() {  # timed NAME COMMAND... -> "secs rss_kb user_s sys_s" in $OUT/NAME.time
   local name=$1; shift

@@ -84,30 +84,8 @@ class ListingImporter {
   }
 
   Status check_header(const HeaderMatch& m, const std::vector<std::string>& header, long row) {
-    const KindSpec& k = listings_spec();
-    auto col = [&](const char* key) { return m.file_column[k.index(key)]; };
-    if (col("household_number") < 0 && col("id_number") < 0) {
-      Error e = invalid(
-          "header.missing", "header",
-          fmt::format("第{}行（表头）缺少“户编号”或“户主公民身份号码”列（至少要有其中一列）", row),
-          fmt::format("Row {} (the header) has neither 户编号 (household_number) nor "
-                      "户主公民身份号码 (id_number): one of them is needed",
-                      row));
-      e.row = row;
-      return e;
-    }
-    if (int c = col("jin"); c >= 0 && detail::unit_is_kg(header[c])) jin_factor_ = 2.0;
-    if (int c = col("expected_price"); c >= 0 && detail::unit_is_kg(header[c])) {
-      Error e = invalid("header.unit", "expected_price",
-                        fmt::format("第{}行（表头）“{}”：价格请按元/斤填写（1公斤=2斤）", row,
-                                    text::normalize(header[c])),
-                        fmt::format("Row {} (the header) \"{}\": give the price in yuan per jin "
-                                    "(1 kg = 2 jin)",
-                                    row, text::normalize(header[c])));
-      e.row = row;
-      return e;
-    }
-    return {};
+    return detail::produce_header(listings_spec(), m, header, row, false, "expected_price", "价格",
+                                  jin_factor_);
   }
 
   Status apply(RowGroup& g, KindImport& out) {
@@ -132,37 +110,15 @@ class ListingImporter {
     if (g.ok() && h && env_.covers && !env_.covers(h->region_code))
       g.error(r, household_col(g), detail::out_of_scope(h->region_code));
     Listing in;
-    if (std::string k = clean_name(g.cell(r, "kind")); !k.empty()) {
-      if (const ProduceKind* pk = find_produce_kind(text::strip_spaces(k))) {
-        in.kind = pk->id;
-      } else {
-        std::vector<std::string> names;
-        for (const auto& x : produce_kinds()) names.push_back(x.zh);
-        g.error(r, "kind",
-                invalid("produce.kind_unknown", "kind",
-                        fmt::format("品种“{}”无法识别，可填：{}", k, fmt::join(names, "、")),
-                        fmt::format("Unknown kind of produce \"{}\"; accepted: {}", k,
-                                    fmt::join(names, ", "))));
-      }
-    } else {
+    if (auto kind = detail::produce_kind_cell(g, r))
+      in.kind = *kind;
+    else
       g.error(r, "kind",
               invalid("listing.kind_required", "kind", "品种不能为空",
                       "The kind of produce is missing"));
-    }
-    if (auto jin = detail::number_cell(g, r, "jin", "待售数量", "quantity")) {
-      double v = *jin * jin_factor_;
-      auto grams = jin_to_grams(v);
-      if (!grams || !detail::at_most_decimals(v, 3))
-        g.error(r, "jin",
-                invalid("listing.jin_invalid", "jin",
-                        fmt::format("待售数量“{}”应为不小于0、最多三位小数的斤数",
-                                    clean_cell(g.cell(r, "jin"))),
-                        fmt::format("The quantity \"{}\" must be jin, not negative, at most 3 "
-                                    "decimals",
-                                    clean_cell(g.cell(r, "jin")))));
-      else
-        in.grams = *grams;
-    }
+    if (auto grams =
+            detail::grams_cell(g, r, jin_factor_, "listing.jin_invalid", "待售数量", "quantity"))
+      in.grams = *grams;
     if (auto price = detail::number_cell(g, r, "expected_price", "期望价格", "expected price")) {
       auto fen = yuan_to_fen(*price);
       if (!fen || !detail::at_most_decimals(*price, 2))

@@ -8,6 +8,8 @@
 
 #include "core/text.h"
 #include "exchange/normalize.h"
+#include "livelihood/produce.h"
+#include "livelihood/units.h"
 
 namespace lz::exchange {
 
@@ -101,6 +103,65 @@ Result<std::optional<HouseholdRef>> household_cell(RowGroup& g, const Row& r,
     return std::optional<HouseholdRef>();
   }
   return h;
+}
+
+Status produce_header(const KindSpec& k, const HeaderMatch& m,
+                      const std::vector<std::string>& header, long row, bool allow_listing,
+                      const char* price_key, const char* price_zh, double& jin_factor) {
+  auto col = [&](const char* key) { return m.file_column[k.index(key)]; };
+  if (col("household_number") < 0 && col("id_number") < 0 &&
+      (!allow_listing || col("listing_id") < 0)) {
+    Error e = invalid(
+        "header.missing", "header",
+        fmt::format("第{}行（表头）缺少“户编号”或“户主公民身份号码”列（至少要有其中一列）", row),
+        fmt::format("Row {} (the header) has neither 户编号 (household_number) nor "
+                    "户主公民身份号码 (id_number): one of them is needed",
+                    row));
+    e.row = row;
+    return e;
+  }
+  if (int c = col("jin"); c >= 0 && unit_is_kg(header[c])) jin_factor = 2.0;
+  if (int c = col(price_key); c >= 0 && unit_is_kg(header[c])) {
+    Error e = invalid("header.unit", price_key,
+                      fmt::format("第{}行（表头）“{}”：{}请按元/斤填写（1公斤=2斤）", row,
+                                  text::normalize(header[c]), price_zh),
+                      fmt::format("Row {} (the header) \"{}\": give the price in yuan per jin "
+                                  "(1 kg = 2 jin)",
+                                  row, text::normalize(header[c])));
+    e.row = row;
+    return e;
+  }
+  return {};
+}
+
+std::optional<std::string> produce_kind_cell(RowGroup& g, const Row& r) {
+  std::string k = clean_name(g.cell(r, "kind"));
+  if (k.empty()) return std::nullopt;
+  if (const livelihood::ProduceKind* pk = livelihood::find_produce_kind(text::strip_spaces(k)))
+    return pk->id;
+  std::vector<std::string> names;
+  for (const auto& x : livelihood::produce_kinds()) names.push_back(x.zh);
+  g.error(r, "kind",
+          invalid("produce.kind_unknown", "kind",
+                  fmt::format("品种“{}”无法识别，可填：{}", k, fmt::join(names, "、")),
+                  fmt::format("Unknown kind of produce \"{}\"; accepted: {}", k,
+                              fmt::join(names, ", "))));
+  return std::string();
+}
+
+std::optional<int64_t> grams_cell(RowGroup& g, const Row& r, double jin_factor, const char* code,
+                                  const char* zh, const char* en) {
+  auto jin = number_cell(g, r, "jin", zh, en);
+  if (!jin) return std::nullopt;
+  double v = *jin * jin_factor;
+  auto grams = livelihood::jin_to_grams(v);
+  if (grams && at_most_decimals(v, 3)) return *grams;
+  std::string cell = clean_cell(g.cell(r, "jin"));
+  g.error(r, "jin",
+          invalid(code, "jin", fmt::format("{}“{}”应为不小于0、最多三位小数的斤数", zh, cell),
+                  fmt::format("The {} \"{}\" must be jin, not negative, at most 3 decimals", en,
+                              cell)));
+  return std::nullopt;
 }
 
 }  // namespace detail

@@ -74,6 +74,21 @@ Result<std::optional<HouseholdRef>> household_cell(RowGroup& g, const Row& r,
                                                    LivelihoodLookup& lookup,
                                                    sqlite::SqliteStore& store, Date today,
                                                    const std::string& code_prefix);
+// The header of a produce file (listings, purchases): a column naming the
+// household (户编号 or 户主公民身份号码; `listing_id` too where `allow_listing`)
+// is required; a quantity column in kg sets `jin_factor` to 2; a price column
+// (`price_key`, called `price_zh`) in yuan per kg is refused.
+Status produce_header(const KindSpec& k, const HeaderMatch& m,
+                      const std::vector<std::string>& header, long row, bool allow_listing,
+                      const char* price_key, const char* price_zh, double& jin_factor);
+// The produce kind of a row's column `kind`: nullopt for an empty cell (the
+// caller says whether it is required), "" for an unknown one (the error
+// produce.kind_unknown recorded in `g`), else the kind's id.
+std::optional<std::string> produce_kind_cell(RowGroup& g, const Row& r);
+// Column `jin` times `jin_factor` as grams: nullopt for an empty cell or a bad
+// one (the error `code` recorded in `g`, naming the quantity `zh` / `en`).
+std::optional<int64_t> grams_cell(RowGroup& g, const Row& r, double jin_factor, const char* code,
+                                  const char* zh, const char* en);
 }  // namespace detail
 
 }  // namespace lz::exchange

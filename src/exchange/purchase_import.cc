@@ -109,31 +109,8 @@ class PurchaseImporter {
   }
 
   Status check_header(const HeaderMatch& m, const std::vector<std::string>& header, long row) {
-    const KindSpec& k = purchases_spec();
-    auto col = [&](const char* key) { return m.file_column[k.index(key)]; };
-    if (col("household_number") < 0 && col("id_number") < 0 && col("listing_id") < 0) {
-      Error e = invalid(
-          "header.missing", "header",
-          fmt::format("第{}行（表头）缺少“户编号”或“户主公民身份号码”列（至少要有其中一列）", row),
-          fmt::format(
-              "Row {} (the header) has neither 户编号 (household_number) nor 户主公民身份号码 "
-              "(id_number): one of them is needed",
-              row));
-      e.row = row;
-      return e;
-    }
-    if (int c = col("jin"); c >= 0 && detail::unit_is_kg(header[c])) jin_factor_ = 2.0;
-    if (int c = col("price"); c >= 0 && detail::unit_is_kg(header[c])) {
-      Error e = invalid("header.unit", "price",
-                        fmt::format("第{}行（表头）“{}”：单价请按元/斤填写（1公斤=2斤）", row,
-                                    text::normalize(header[c])),
-                        fmt::format("Row {} (the header) \"{}\": give the price in yuan per jin "
-                                    "(1 kg = 2 jin)",
-                                    row, text::normalize(header[c])));
-      e.row = row;
-      return e;
-    }
-    return {};
+    return detail::produce_header(purchases_spec(), m, header, row, true, "price", "单价",
+                                  jin_factor_);
   }
 
   Status apply(RowGroup& g, KindImport& out) {
@@ -252,36 +229,16 @@ class PurchaseImporter {
     if (g.ok() && h && env_.covers && !env_.point_only && !env_.covers(h->region_code)) {
       g.error(r, household_col(g), detail::out_of_scope(h->region_code));
     }
-    if (std::string k = clean_name(g.cell(r, "kind")); !k.empty()) {
-      if (const ProduceKind* pk = find_produce_kind(text::strip_spaces(k))) {
-        in.kind = pk->id;
-      } else {
-        std::vector<std::string> names;
-        for (const auto& x : produce_kinds()) names.push_back(x.zh);
-        g.error(r, "kind",
-                invalid("produce.kind_unknown", "kind",
-                        fmt::format("品种“{}”无法识别，可填：{}", k, fmt::join(names, "、")),
-                        fmt::format("Unknown kind of produce \"{}\"; accepted: {}", k,
-                                    fmt::join(names, ", "))));
-      }
+    if (auto kind = detail::produce_kind_cell(g, r)) {
+      in.kind = *kind;
     } else if (!in.listing_id) {
       g.error(r, "kind",
               invalid("purchase.kind_required", "kind", "品种不能为空",
                       "The kind of produce is missing"));
     }
-    if (auto jin = detail::number_cell(g, r, "jin", "重量", "weight")) {
-      double v = *jin * jin_factor_;
-      auto grams = jin_to_grams(v);
-      if (!grams || !detail::at_most_decimals(v, 3))
-        g.error(r, "jin",
-                invalid("purchase.jin_invalid", "jin",
-                        fmt::format("重量“{}”应为不小于0、最多三位小数的斤数",
-                                    clean_cell(g.cell(r, "jin"))),
-                        fmt::format("The weight \"{}\" must be jin, not negative, at most 3 "
-                                    "decimals",
-                                    clean_cell(g.cell(r, "jin")))));
-      else
-        in.grams = *grams;
+    if (auto grams =
+            detail::grams_cell(g, r, jin_factor_, "purchase.jin_invalid", "重量", "weight")) {
+      in.grams = *grams;
     } else if (g.cell(r, "jin").empty()) {
       g.error(r, "jin",
               invalid("purchase.jin_required", "jin", "重量不能为空（斤，须大于0）",

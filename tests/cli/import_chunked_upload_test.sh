@@ -10,52 +10,20 @@
 # Usage: import_chunked_upload_test.sh path/to/liangzhan [ROWS]
 set -uo pipefail
 BIN=${1:?binary} ROWS=${2:-300000}
-T=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass+1)); }
-ko() { fail=$((fail+1)); echo "FAIL $*"; }
+. "$(dirname "$0")/lib_import.sh"
+lz_test_init
 DB="$T/c.db" CSV="$T/households.csv"
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-URL=http://127.0.0.1:$port
 PW='Chunked-Upload-2020!'
 
 : > "$DB"
 echo "$PW" | "$BIN" user add --db "$DB" --login boss --role county_admin --region 430281 --password-stdin >/dev/null \
   || { echo "user add failed"; exit 1; }
 "$BIN" regions --json > "$T/regions.json"
-python3 - "$T/regions.json" "$CSV" "$ROWS" <<'PY'
-import json, sys, datetime
-villages = [r["code"] for r in json.load(open(sys.argv[1])) if r["level"] == "village"]
-n = int(sys.argv[3])
-w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-base = datetime.date(1950, 1, 1)
-rel = ["本人", "配偶", "子"]
-with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
-    f.write("户编号,行政区划代码,家庭住址,姓名,公民身份号码,出生日期,与户主关系,民族,文化程度,健康状况,联系电话\r\n")
-    for i in range(n):
-        h = i // 3
-        d = base + datetime.timedelta(days=i // 800)
-        s = "430281" + d.strftime("%Y%m%d") + str(100 + i % 800)
-        idn = s + "10X98765432"[sum(int(a) * b for a, b in zip(s, w)) % 11]
-        if i == 7: idn = "4.30281E+17"  # one bad row: the refusal must be the same too
-        v = villages[h % len(villages)]
-        phone = "138%08d" % i if i % 3 == 0 else ""
-        f.write(f"B{h:07d},{v},{h % 20 + 1}组,姓名{i},{idn},{d.year}/{d.month}/{d.day},{rel[i % 3]},汉族,初中,健康,{phone}\r\n")
-PY
+lz_households_csv "$T/regions.json" "$CSV" "$ROWS" 7  # one bad row: the refusal must be the same too
 SIZE=$(stat -c %s "$CSV")
 cp "$DB" "$T/cli.db"
 
-start() {
-  "$BIN" serve --db "$DB" --listen 127.0.0.1:$port --workers 2 > "$T/serve.log" 2>&1 &
-  PID=$!
-  for _ in $(seq 100); do curl -s "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
-  resp=$(curl -s -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"login\":\"boss\",\"password\":\"$PW\"}")
-  TOKEN=$(python3 -c 'import json,sys;print(json.loads(sys.argv[1])["token"])' "$resp" 2>/dev/null)
-  [ -n "$TOKEN" ] && ok || ko "login: $resp"
-}
+start() { lz_serve --workers 2; }
 hwm() { awk '/VmHWM/ {print $2}' "/proc/$PID/status"; }  # KiB
 # send FROM TO: the slices of the file from byte FROM up to TO (4 MiB each, at their offsets).
 send() {

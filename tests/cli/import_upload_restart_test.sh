@@ -8,17 +8,10 @@
 # Usage: import_upload_restart_test.sh path/to/liangzhan
 set -uo pipefail
 BIN=${1:?binary}
-T=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass+1)); }
-ko() { fail=$((fail+1)); echo "FAIL $*"; }
+. "$(dirname "$0")/lib_import.sh"
+lz_test_init
 DB="$T/c.db"
 q() { python3 -c "import sqlite3,sys; c=sqlite3.connect('$DB'); r=c.execute(sys.argv[1]).fetchone(); print('|'.join(str(x) for x in r) if r else '')" "$1"; }
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-URL=http://127.0.0.1:$port
 PW='Import-Restart-2020!'
 
 "$BIN" demo --db "$DB" --scale small --seed 1 >/dev/null 2>&1 || { echo "demo failed"; exit 1; }
@@ -41,14 +34,7 @@ printf '收购日期,收购点,户编号,品种,重量(斤),单价(元/斤)\n202
 purchases=$(q "SELECT COUNT(*) FROM produce_purchase")
 income=$(q "SELECT COALESCE(SUM(business_fen), 0) FROM poverty_income")
 
-start() {
-  "$BIN" serve --db "$DB" --listen 127.0.0.1:$port > "$T/serve.log" 2>&1 &
-  PID=$!
-  for _ in $(seq 100); do curl -s "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
-  resp=$(curl -s -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' -d "{\"login\":\"boss\",\"password\":\"$PW\"}")
-  TOKEN=$(python3 -c 'import json,sys;print(json.loads(sys.argv[1])["token"])' "$resp" 2>/dev/null)
-  [ -n "$TOKEN" ] && ok || ko "login: $resp"
-}
+start() { lz_serve; }
 get() { curl -s "$URL$1" -H "Authorization: Bearer $TOKEN"; }
 field() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print($1)"; }
 

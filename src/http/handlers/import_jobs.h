@@ -19,6 +19,12 @@ Status check_mode(const std::string& mode);
 Status may_import(const Ctx& c, const std::string& kind);
 // A county administrator sees everybody's uploads.
 bool sees_all(const Ctx& c);
+// The upload named by the route's {id}, if the caller may see it: with
+// kUploaderOnly a chunked upload of the caller's own (continued by its
+// uploader only: anyone else 404 "upload"); with kAlsoWhoSeesAll any upload
+// of the caller's or, for who sees_all, anyone's (else 404 "import").
+enum class Who { kUploaderOnly, kAlsoWhoSeesAll };
+Result<exchange::Upload> find_upload(Ctx& c, Who who);
 // An error as kept in the upload's record ({code, field, row, zh, en}).
 std::string error_json(const Error& e);
 // <db>-uploads/: where uploaded files wait, arrive in chunks and run.

@@ -101,19 +101,6 @@ json chunked_json(const exchange::Upload& u, int64_t received, Lang lang) {
   return out;
 }
 
-// The caller's own upload (an upload is continued by its uploader only).
-Result<exchange::Upload> own_upload(Ctx& c) {
-  LZ_TRY(imports::recover(c.svc.store->db()));
-  auto id = c.id();
-  if (!id) return id.error();
-  exchange::UploadStore store(c.svc.store->db());
-  auto u = store.get(*id);
-  if (!u) return u.error();
-  if (!*u || !c.account || (*u)->account_id != c.account->id || (*u)->updated_at.empty())
-    return not_in_scope("上传", "upload", *id);
-  return **u;
-}
-
 Error gone_upload(int64_t id) {
   return not_found("upload.not_found", "id", fmt::format("上传{}不存在", id),
                    fmt::format("Upload {} does not exist", id));
@@ -122,6 +109,34 @@ Error gone_upload(int64_t id) {
 Error not_open(const exchange::Upload& u) {
   return conflict("upload.not_open", "", fmt::format("该上传已不再接收数据（{}）", u.state),
                   fmt::format("The upload no longer takes data ({})", u.state));
+}
+
+// An open upload as it is once its slices are ours: its part file, the held
+// per-upload lock, the record read again under it (still uploading) and the
+// bytes really received.
+struct HeldUpload {
+  std::string part;
+  std::shared_ptr<std::mutex> held;
+  std::unique_lock<std::mutex> lock;
+  exchange::Upload fresh;
+  int64_t received = 0;
+};
+
+Result<HeldUpload> hold_open_upload(Ctx& c, const exchange::Upload& u) {
+  auto path = db_file(c);
+  if (!path) return path.error();
+  HeldUpload h;
+  h.part = part_path(*path, u.id);
+  h.held = upload_lock(u.id);
+  h.lock = std::unique_lock(*h.held);
+  exchange::UploadStore store(c.svc.store->db());
+  auto fresh = store.get(u.id);
+  if (!fresh) return fresh.error();
+  if (!*fresh) return gone_upload(u.id);
+  if ((*fresh)->state != "uploading") return not_open(**fresh);
+  h.fresh = std::move(**fresh);
+  h.received = received_of(h.fresh, h.part);
+  return h;
 }
 
 // A problem with further members (expected_offset, received_bytes).
@@ -278,7 +293,7 @@ void add_import_upload_routes(Router& r) {
          false,
          {400, 404, 409, 413},
          [](Ctx& c) -> HttpResponse {
-           auto u = own_upload(c);
+           auto u = imports::find_upload(c, imports::Who::kUploaderOnly);
            if (!u) return problem(u.error(), c.lang);
            auto offset = c.q_int("offset", 0, INT64_MAX);
            if (!offset) return problem(offset.error(), c.lang);
@@ -303,17 +318,10 @@ void add_import_upload_routes(Router& r) {
              return problem(invalid("file.empty", "body", "请求体应为文件的一段，现为空",
                                     "The request body must be a slice of the file; it is empty"),
                             c.lang);
-           auto path = db_file(c);
-           if (!path) return problem(path.error(), c.lang);
-           std::string part = part_path(*path, u->id);
-           auto held = upload_lock(u->id);
-           std::lock_guard lock(*held);
-           exchange::UploadStore store(c.svc.store->db());
-           auto fresh = store.get(u->id);  // as it is now that the slices are ours
-           if (!fresh || !*fresh)
-             return problem(fresh ? gone_upload(u->id) : fresh.error(), c.lang);
-           if ((*fresh)->state != "uploading") return problem(not_open(**fresh), c.lang);
-           int64_t received = received_of(**fresh, part);
+           auto h = hold_open_upload(c, *u);
+           if (!h) return problem(h.error(), c.lang);
+           const std::string& part = h->part;
+           int64_t received = h->received;
            if (at > received)
              return problem_with(
                  conflict("upload.gap", "offset",
@@ -339,11 +347,12 @@ void add_import_upload_routes(Router& r) {
                             c.lang);
            int64_t now_received = std::max(received, at + n);
            std::string when = now_iso();
+           exchange::UploadStore store(c.svc.store->db());
            if (auto st = store.set_received(u->id, now_received, when); !st)
              return problem(st.error(), c.lang);
-           (*fresh)->received_bytes = now_received;
-           (*fresh)->updated_at = when;
-           return json_response(chunked_json(**fresh, now_received, c.lang));
+           h->fresh.received_bytes = now_received;
+           h->fresh.updated_at = when;
+           return json_response(chunked_json(h->fresh, now_received, c.lang));
          }});
 
   r.add({"GET",
@@ -358,7 +367,7 @@ void add_import_upload_routes(Router& r) {
          false,
          {404},
          [](Ctx& c) -> HttpResponse {
-           auto u = own_upload(c);
+           auto u = imports::find_upload(c, imports::Who::kUploaderOnly);
            if (!u) return problem(u.error(), c.lang);
            auto path = db_file(c);
            if (!path) return problem(path.error(), c.lang);
@@ -380,29 +389,25 @@ void add_import_upload_routes(Router& r) {
          false,
          {404, 409},
          [](Ctx& c) -> HttpResponse {
-           auto u = own_upload(c);
+           auto u = imports::find_upload(c, imports::Who::kUploaderOnly);
            if (!u) return problem(u.error(), c.lang);
            if (auto st = imports::may_import(c, u->kind); !st) return problem(st.error(), c.lang);
            auto path = db_file(c);
            if (!path) return problem(path.error(), c.lang);
-           std::string part = part_path(*path, u->id);
-           auto held = upload_lock(u->id);
-           std::lock_guard lock(*held);
-           exchange::UploadStore store(c.svc.store->db());
-           auto fresh = store.get(u->id);
-           if (!fresh || !*fresh)
-             return problem(fresh ? gone_upload(u->id) : fresh.error(), c.lang);
-           if ((*fresh)->state != "uploading") return problem(not_open(**fresh), c.lang);
-           int64_t received = received_of(**fresh, part);
-           if (received < (*fresh)->size_bytes)
+           auto h = hold_open_upload(c, *u);
+           if (!h) return problem(h.error(), c.lang);
+           const std::string& part = h->part;
+           int64_t received = h->received;
+           exchange::Upload* fresh = &h->fresh;
+           if (received < fresh->size_bytes)
              return problem_with(
-                 conflict("upload.incomplete", "",
-                          fmt::format("文件尚未传完：收到{}字节，共{}字节", received,
-                                      (*fresh)->size_bytes),
-                          fmt::format("The file is not complete: {} of {} bytes received", received,
-                                      (*fresh)->size_bytes)),
+                 conflict(
+                     "upload.incomplete", "",
+                     fmt::format("文件尚未传完：收到{}字节，共{}字节", received, fresh->size_bytes),
+                     fmt::format("The file is not complete: {} of {} bytes received", received,
+                                 fresh->size_bytes)),
                  c.lang, {{"expected_offset", received}, {"received_bytes", received}});
-           std::string format = (*fresh)->format;
+           std::string format = fresh->format;
            if (format.empty() || format == "csv") {  // the bytes say what it is
              char head[4] = {};
              int fd = ::open(part.c_str(), O_RDONLY | O_CLOEXEC);
@@ -418,12 +423,13 @@ void add_import_upload_routes(Router& r) {
              return problem(
                  internal("import.file", "无法保存上传的文件", "Could not keep the uploaded file"),
                  c.lang);
+           exchange::UploadStore store(c.svc.store->db());
            auto queued = store.queue(u->id, file, format, now_iso());
            if (!queued || !*queued) {
              std::filesystem::rename(file, part, ec);
-             return problem(queued ? not_open(**fresh) : queued.error(), c.lang);
+             return problem(queued ? not_open(*fresh) : queued.error(), c.lang);
            }
-           exchange::Upload q = **fresh;
+           exchange::Upload q = *fresh;
            q.state = "queued";
            q.format = format;
            q.file_path = file;

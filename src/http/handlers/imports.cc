@@ -369,15 +369,19 @@ bool sees_all(const Ctx& c) {
   return c.scope.role == Role::kCountyAdmin;
 }
 
-Result<exchange::Upload> visible_upload(Ctx& c) {
+Result<exchange::Upload> find_upload(Ctx& c, Who who) {
   LZ_TRY(imports::recover(c.svc.store->db()));
   auto id = c.id();
   if (!id) return id.error();
   exchange::UploadStore store(c.svc.store->db());
   auto u = store.get(*id);
   if (!u) return u.error();
-  if (!*u || !c.account || (!sees_all(c) && (*u)->account_id != c.account->id))
+  bool own = *u && c.account && (*u)->account_id == c.account->id;
+  if (who == Who::kUploaderOnly) {
+    if (!own || (*u)->updated_at.empty()) return not_in_scope("上传", "upload", *id);
+  } else if (!*u || !c.account || (!own && !sees_all(c))) {
     return not_in_scope("导入任务", "import", *id);
+  }
   return **u;
 }
 
@@ -584,7 +588,7 @@ void add_import_routes(Router& r) {
          false,
          {404},
          [](Ctx& c) -> HttpResponse {
-           auto u = visible_upload(c);
+           auto u = find_upload(c, Who::kAlsoWhoSeesAll);
            if (!u) return problem(u.error(), c.lang);
            return json_response(upload_json(*u, c.lang));
          }});
@@ -602,7 +606,7 @@ void add_import_routes(Router& r) {
          false,
          {404, 409},
          [](Ctx& c) -> HttpResponse {
-           auto u = visible_upload(c);
+           auto u = find_upload(c, Who::kAlsoWhoSeesAll);
            if (!u) return problem(u.error(), c.lang);
            if (u->report.empty())
              return problem(
