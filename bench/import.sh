@@ -70,7 +70,7 @@ for name, label in [("import_csv", "`liangzhan import households FILE.csv`"),
     c = cpu(name)
     lines.append(f"| {label} | {s:.1f} s | {rows / s:,.0f} | {mb} MiB | {s / bare:.1f} × | {c:.1f} s | {c / bare_cpu:.1f} × | {summary(name)} |")
 lines += ["", "An import validates every row (ID check digit, enums, phones, dates), de-duplicates each person by ID",
-          "number against the database, writes households, members and one audit entry per household in one",
+          "number against the database, writes households, members and one audit entry for the import in one",
           "transaction (into an empty registry the indexes it never reads are built once, before the COMMIT).",
           "Memory stays bounded: the readers hold one 64 KiB piece of the file; the xlsx writer",
           "runs in constant-memory mode. Goal of the issue: ≤ 2 × `sqlite3 .import`. The SQL floor is what the",

@@ -99,6 +99,9 @@ void add_import(CLI::App& app, Runner& run) {
         RegionTree tree = RegionTree::from_regions(std::move(regions).value());
         auto sink = exchange::SqliteImportSink::begin(sq, actor, "import " + o->file);
         if (!sink) return fail(sink.error());
+        auto sha = exchange::file_sha256(o->file);
+        if (!sha) return fail(sha.error());
+        (*sink)->set_source({std::filesystem::path(o->file).filename().string(), *sha, ""});
         if (!o->dry_run) {  // a large file: secondary indexes built once, at the end
           std::error_code ec;
           auto bytes = std::filesystem::file_size(o->file, ec);

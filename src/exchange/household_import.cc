@@ -491,7 +491,10 @@ Result<ImportReport> Importer::run() {
   if (opts_.progress) opts_.progress(1.0, report_.rows_read);
   bool commit = !opts_.dry_run && (opts_.mode == ImportMode::kGoodRows || report_.refused == 0);
   if (commit) {
-    LZ_TRY(sink_.commit());
+    ImportTally t{mode_name(report_.mode),  report_.rows_read,         report_.added,
+                  report_.updated,          report_.unchanged,         report_.refused,
+                  report_.households_added, report_.households_updated};
+    LZ_TRY(sink_.commit(t));
     report_.committed = true;
   }
   return std::move(report_);

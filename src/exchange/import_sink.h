@@ -3,8 +3,11 @@
 // sink without commit() leaves the database as it was before the file
 // (also when the process is killed: the database's own journal undoes it).
 // Each household is a nested unit (begin_unit/end_unit) so that in
-// good-rows mode a household that fails is undone alone. Every write is
-// audited in the same transaction. No SQL here: the SQLite sink is in
+// good-rows mode a household that fails is undone alone. The audit trail is
+// written in the same transaction: one entry for the import as a whole (at
+// commit, with its tally) and one per change to a record that was there
+// before the file (a person updated field by field, a household updated or
+// given a member). No SQL here: the SQLite sink is in
 // sqlite_import_sink.*; tests may use any implementation.
 #pragma once
 #include <cstdint>
@@ -21,6 +24,13 @@ struct ExistingHousehold {
   std::string number, region_code, address;
   std::optional<int64_t> head_person_id;
   bool created_here = false;  // written earlier in this same import
+};
+
+// What an import did, for the audit entry of the import as a whole.
+struct ImportTally {
+  std::string mode;
+  long rows_read = 0, added = 0, updated = 0, unchanged = 0, refused = 0;
+  long households_added = 0, households_updated = 0;
 };
 
 class ImportSink {
@@ -47,7 +57,7 @@ class ImportSink {
   virtual Status update_person(const Person& before, const Person& after) = 0;
   virtual Status update_household(const ExistingHousehold& before, const std::string& region_code,
                                   const std::string& address) = 0;
-  virtual Status commit() = 0;
+  virtual Status commit(const ImportTally& tally) = 0;
 };
 
 }  // namespace lz::exchange

@@ -195,10 +195,13 @@ Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_id(int64
 
 // The store's person_by_id_number, with the statement's text built once.
 Result<std::optional<Person>> SqliteImportSink::person_by_id_number(const std::string& id_number) {
-  auto s = db_.prepare(person_by_id_number_sql_);
+  if (!person_by_id_number_) person_by_id_number_ = db_.prepare(person_by_id_number_sql_);
+  sqlite::Stmt& s = *person_by_id_number_;
   s.bind(1, id_number);
-  if (!s.step()) return std::optional<Person>();
-  return std::optional<Person>(sqlite::read_person(s));
+  std::optional<Person> out;
+  if (s.step()) out = sqlite::read_person(s);
+  s.reset();
+  return out;
 }
 
 Status SqliteImportSink::begin_unit() {
@@ -229,7 +232,7 @@ Status SqliteImportSink::audit(const char* action, const char* entity, int64_t i
   e.address = actor_.address;
   e.action = action;
   e.entity = entity;
-  e.entity_id = std::to_string(id);
+  e.entity_id = std::string_view(entity) == "import" ? source_.import_id : std::to_string(id);
   e.before = before;
   e.after = after;
   e.detail = detail_;
@@ -238,25 +241,44 @@ Status SqliteImportSink::audit(const char* action, const char* entity, int64_t i
 
 Status SqliteImportSink::insert_person(Person& p, int64_t household_id,
                                        const std::string& region_code) {
-  auto s = db_.prepare(
-      "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, "
-      "ethnicity, education, "
-      "enrolment, health, labour, phone, region_code, version, created_at, created_by, updated_at, "
-      "updated_by) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)");
-  s.bind(1, household_id)
-      .bind(2, p.name)
-      .bind(3, p.id_number)
-      .bind(4, p.sex)
-      .bind(5, p.birth_date.iso());
-  s.bind(6, p.relationship)
-      .bind(7, p.ethnicity)
-      .bind(8, p.education)
-      .bind(9, p.enrolment)
-      .bind(10, p.health);
-  s.bind(11, p.labour).bind(12, p.phone).bind(13, region_code);
-  s.bind(14, now_).bind(15, actor_.name).bind(16, now_).bind(17, actor_.name);
-  LZ_TRY(s.exec());
+  // Held by the sink; the text bound without a copy (SQLITE_STATIC): every
+  // string bound outlives the step, and the statement is reset right after.
+  if (!insert_person_.st) {
+    static constexpr std::string_view sql =
+        "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, "
+        "ethnicity, education, enrolment, health, labour, phone, region_code, version, "
+        "created_at, created_by, updated_at, updated_by) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)";
+    if (sqlite3_prepare_v3(db_.handle(), sql.data(), static_cast<int>(sql.size()),
+                           SQLITE_PREPARE_PERSISTENT, &insert_person_.st, nullptr) != SQLITE_OK)
+      return sqlite::sqlite_error(db_.handle(), "prepare");
+  }
+  sqlite3_stmt* s = insert_person_.st;
+  std::string birth = p.birth_date.iso();
+  auto text = [s](int i, const std::string& v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  };
+  sqlite3_bind_int64(s, 1, household_id);
+  text(2, p.name);
+  text(3, p.id_number);
+  text(4, p.sex);
+  text(5, birth);
+  text(6, p.relationship);
+  text(7, p.ethnicity);
+  text(8, p.education);
+  text(9, p.enrolment);
+  text(10, p.health);
+  text(11, p.labour);
+  text(12, p.phone);
+  text(13, region_code);
+  text(14, now_);
+  text(15, actor_.name);
+  text(16, now_);
+  text(17, actor_.name);
+  Status st;
+  if (sqlite3_step(s) != SQLITE_DONE) st = sqlite::sqlite_error(db_.handle(), "exec");
+  sqlite3_reset(s);
+  LZ_TRY(st);
   p.id = sqlite3_last_insert_rowid(db_.handle());
   p.household_id = household_id;
   p.region_code = region_code;
@@ -293,7 +315,7 @@ Status SqliteImportSink::create_household(Household& h) {
                .bind(1, *h.head_person_id)
                .bind(2, h.id)
                .exec());
-  return audit("create", "household", h.id, "", household_audit_text(h));
+  return {};  // in the import's audit entry (created households' ids)
 }
 
 Status SqliteImportSink::add_member(const ExistingHousehold& h, Person& p) {
@@ -308,6 +330,7 @@ Status SqliteImportSink::add_member(const ExistingHousehold& h, Person& p) {
                .bind(3, actor_.name)
                .bind(4, h.id)
                .exec());
+  if (h.created_here) return {};  // a household of this file: the import's entry
   return audit("create", "person", p.id, "", person_audit_text(p));
 }
 
@@ -390,7 +413,26 @@ std::vector<std::string> SqliteImportSink::deferred_indexes() const {
   return out;
 }
 
-Status SqliteImportSink::commit() {
+Status SqliteImportSink::commit(const ImportTally& t) {
+  auto range = [&](const char* table, int64_t base) {
+    int64_t last = base;
+    auto q = db_.prepare(fmt::format("SELECT COALESCE(MAX(id), 0) FROM {}", table));
+    if (q.step()) last = q.i64(0);
+    return last > base ? nlohmann::json::array({base + 1, last}) : nlohmann::json();
+  };
+  nlohmann::json after{{"file_name", source_.file_name},
+                       {"sha256", source_.sha256},
+                       {"mode", t.mode},
+                       {"rows_read", t.rows_read},
+                       {"added", t.added},
+                       {"updated", t.updated},
+                       {"unchanged", t.unchanged},
+                       {"refused", t.refused},
+                       {"households_added", t.households_added},
+                       {"households_updated", t.households_updated},
+                       {"household_ids", range("household", base_household_)},
+                       {"person_ids", range("person", base_person_)}};
+  LZ_TRY(audit("import", "import", 0, "", after.dump()));
   if (!deferred_.empty()) {
     // The builds sort through temporary files, not memory (the connection's
     // temp_store=MEMORY would hold a sort of the whole table).

@@ -3,8 +3,13 @@
 // leaves nothing: SQLite's journal rolls it back on the next open); each
 // household is a SAVEPOINT inside it. Rows and audit entries are written
 // with the store's prepared-statement pool and its AuditLog, in the same
-// form as SqliteStore's own writes (actor, timestamps, version 1, the
-// record's JSON as the audit "after"). Created by `liangzhan import`.
+// form as SqliteStore's own writes (actor, timestamps, version 1). The audit
+// trail of the file: one entry at commit (action "import", entity "import",
+// entity_id the upload's id or empty from the CLI; "after": the file's name
+// and SHA-256, the mode, the counts, and the id ranges of the households and
+// persons it created), and one entry per change to a record that was there
+// before the file (a person updated, before and after; a household updated
+// or given a member). Created by `liangzhan import` and the API's uploads.
 #pragma once
 #include <memory>
 #include <unordered_set>
@@ -40,7 +45,15 @@ class SqliteImportSink final : public ImportSink {
   Status update_person(const Person& before, const Person& after) override;
   Status update_household(const ExistingHousehold& before, const std::string& region_code,
                           const std::string& address) override;
-  Status commit() override;
+  // Writes the import's audit entry, builds deferred indexes, COMMIT.
+  Status commit(const ImportTally& tally) override;
+
+  // What the import's audit entry names: the file as the user gave it, its
+  // SHA-256 (hex; see file_sha256()) and the upload's id (empty from the CLI).
+  struct Source {
+    std::string file_name, sha256, import_id;
+  };
+  void set_source(Source s) { source_ = std::move(s); }
 
   // For a file that adds many rows relative to the registry (expected_rows
   // above half the persons already there): drops the person and household
@@ -75,9 +88,17 @@ class SqliteImportSink final : public ImportSink {
   sqlite::Db& db_;
   Actor actor_;
   std::string detail_, now_;
+  Source source_;
   bool open_ = false, in_unit_ = false, savepoint_ = false, undo_units_ = true;
   int64_t base_person_ = 0, base_household_ = 0;
   std::string person_by_id_number_sql_;
+  // The hot statements, held (not looked up in the pool per row); declared
+  // after db_ and reset after each use.
+  std::optional<sqlite::Stmt> person_by_id_number_;
+  struct RawStmt {  // finalized with the sink
+    sqlite3_stmt* st = nullptr;
+    ~RawStmt() { sqlite3_finalize(st); }
+  } insert_person_;
   std::unordered_set<std::string> known_regions_;  // region codes seen to exist
   std::vector<std::pair<std::string, std::string>>
       deferred_;  // name, CREATE INDEX to run at commit

@@ -1,6 +1,9 @@
 #include "exchange/table.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <openssl/evp.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,7 +15,8 @@
 namespace lz::exchange {
 
 bool Row::blank() const {
-  return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return text::trim(c).empty(); });
+  return std::all_of(cells.begin(), cells.end(),
+                     [](const std::string& c) { return text::trim(c).empty(); });
 }
 
 std::string column_letter(size_t index) {
@@ -33,6 +37,31 @@ static std::string extension(const std::string& path) {
   return e;
 }
 
+Result<std::string> file_sha256(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return invalid("file.open", "file", fmt::format("无法打开文件“{}”", path),
+                   fmt::format("Cannot open the file \"{}\"", path));
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
+  std::vector<unsigned char> buf(1 << 16);
+  for (ssize_t n; ok && (n = ::read(fd, buf.data(), buf.size())) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0 && EVP_DigestUpdate(ctx, buf.data(), static_cast<size_t>(n)) == 1;
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned len = 0;
+  ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1;
+  EVP_MD_CTX_free(ctx);
+  ::close(fd);
+  if (!ok)
+    return invalid("file.read", "file", fmt::format("无法读取文件“{}”", path),
+                   fmt::format("Cannot read the file \"{}\"", path));
+  std::string hex;
+  for (unsigned i = 0; i < len; ++i) fmt::format_to(std::back_inserter(hex), "{:02x}", md[i]);
+  return hex;
+}
+
 Result<std::unique_ptr<TableReader>> open_table(const std::string& path) {
   std::string ext = extension(path);
   if (ext == "xlsx") {
@@ -46,9 +75,11 @@ Result<std::unique_ptr<TableReader>> open_table(const std::string& path) {
     return std::unique_ptr<TableReader>(std::move(r).value());
   }
   if (ext == "xls" || ext == "et")
-    return invalid("file.format", "file", "不支持旧的.xls/.et格式：请在Excel或WPS中另存为.xlsx或CSV",
+    return invalid("file.format", "file",
+                   "不支持旧的.xls/.et格式：请在Excel或WPS中另存为.xlsx或CSV",
                    "The old .xls/.et format is not supported: save the file as .xlsx or CSV");
-  return invalid("file.format", "file", fmt::format("无法识别文件“{}”的格式：应为.xlsx或.csv", path),
+  return invalid("file.format", "file",
+                 fmt::format("无法识别文件“{}”的格式：应为.xlsx或.csv", path),
                  fmt::format("Unknown file type \"{}\": expected .xlsx or .csv", path));
 }
 

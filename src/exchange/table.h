@@ -35,6 +35,10 @@ class TableReader {
 // a hint to save it as .xlsx.
 Result<std::unique_ptr<TableReader>> open_table(const std::string& path);
 
+// The SHA-256 of a file's bytes as 64 hex digits (what an import's audit
+// entry names the file by).
+Result<std::string> file_sha256(const std::string& path);
+
 // True if `s` is well-formed UTF-8.
 bool valid_utf8(std::string_view s);
 

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "exchange/household_import.h"
 #include "exchange/report.h"
 #include "exchange/sqlite_import_sink.h"
@@ -22,12 +24,14 @@ using testing::id;
 using testing::kToday;
 using testing::village;
 
-const std::string kHeader = "户编号,行政区划代码,家庭住址,姓名,公民身份号码,性别,出生日期,与户主关系,民族,联系电话\n";
+const std::string kHeader =
+    "户编号,行政区划代码,家庭住址,姓名,公民身份号码,性别,出生日期,与户主关系,民族,联系电话\n";
 
 std::string member(const std::string& number, const std::string& name, const std::string& idn,
-                   const std::string& rel, const std::string& phone = "", const std::string& code = "") {
-  return fmt::format("{},{},{},{},{},,,{},,{}\n", number, code.empty() ? village().code : code, "一组", name, idn, rel,
-                     phone);
+                   const std::string& rel, const std::string& phone = "",
+                   const std::string& code = "") {
+  return fmt::format("{},{},{},{},{},,,{},,{}\n", number, code.empty() ? village().code : code,
+                     "一组", name, idn, rel, phone);
 }
 
 class ImportTest : public testing::TempDir {
@@ -43,8 +47,8 @@ class ImportTest : public testing::TempDir {
     ASSERT_TRUE(s.ok()) << s.error().describe();
     store_ = std::move(s).value();
   }
-  Result<ImportReport> run(const std::string& csv, ImportMode mode = ImportMode::kAllOrNothing, bool dry = false,
-                           const std::string& name = "in.csv") {
+  Result<ImportReport> run(const std::string& csv, ImportMode mode = ImportMode::kAllOrNothing,
+                           bool dry = false, const std::string& name = "in.csv") {
     auto reader = open_table(write(name, csv));
     if (!reader) return reader.error();
     return run_reader(**reader, mode, dry);
@@ -54,6 +58,7 @@ class ImportTest : public testing::TempDir {
     RegionTree tree = RegionTree::from_regions(*regions);
     auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
     if (!sink) return sink.error();
+    (*sink)->set_source({"in.csv", std::string(64, 'a'), "7"});
     ImportOptions o;
     o.mode = mode;
     o.dry_run = dry;
@@ -63,8 +68,10 @@ class ImportTest : public testing::TempDir {
   // The person and household indexes with their SQL, in name order.
   std::string indexes() {
     auto s = store_->db().prepare(
-        "SELECT group_concat(name || ': ' || sql, '\n') FROM (SELECT name, sql FROM sqlite_master WHERE "
-        "type = 'index' AND tbl_name IN ('person', 'household') AND sql IS NOT NULL ORDER BY name)");
+        "SELECT group_concat(name || ': ' || sql, '\n') FROM (SELECT name, sql FROM sqlite_master "
+        "WHERE "
+        "type = 'index' AND tbl_name IN ('person', 'household') AND sql IS NOT NULL ORDER BY "
+        "name)");
     s.step();
     return s.str(0);
   }
@@ -79,7 +86,8 @@ class ImportTest : public testing::TempDir {
 
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
   std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13812345678") +
-                    member("H001", "李四", id(1972, 3, 4, 22), "配偶") + member("H001", "张小", id(2010, 5, 6, 31), "20") +
+                    member("H001", "李四", id(1972, 3, 4, 22), "配偶") +
+                    member("H001", "张小", id(2010, 5, 6, 31), "20") +
                     member("H002", "王五", id(1960, 1, 1, 41), "01");
   auto r = run(csv);
   ASSERT_TRUE(r.ok()) << r.error().describe();
@@ -97,20 +105,72 @@ TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
   auto h = store_->household(*(*p)->household_id);
   ASSERT_TRUE(h.ok());
   EXPECT_EQ(h->head_person_id, (*p)->id);
+  // One audit entry for the import (its file, counts and the ids it created),
+  // none per created household or person.
   AuditQuery q;
   q.actor = "import";
   auto a = store_->audit().query(q);
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->total, 2);  // one entry per household, members in its "after"
+  ASSERT_EQ(a->total, 1);
+  const AuditEntry& e = a->items[0];
+  EXPECT_EQ(e.action, "import");
+  EXPECT_EQ(e.entity, "import");
+  EXPECT_EQ(e.entity_id, "7");
+  EXPECT_EQ(e.detail, "test");
+  auto j = nlohmann::json::parse(e.after);
+  EXPECT_EQ(j["file_name"], "in.csv");
+  EXPECT_EQ(j["sha256"], std::string(64, 'a'));
+  EXPECT_EQ(j["mode"], "all-or-nothing");
+  EXPECT_EQ(j["rows_read"], 4);
+  EXPECT_EQ(j["added"], 4);
+  EXPECT_EQ(j["households_added"], 2);
+  EXPECT_EQ(j["household_ids"], nlohmann::json::array({1, 2}));
+  EXPECT_EQ(j["person_ids"], nlohmann::json::array({1, 4}));
+}
+
+// Changes to records that were there before the file stay traceable field by
+// field: a person updated (before and after), a member added to a household;
+// persons and households the file creates are in the import's one entry.
+TEST_F(ImportTest, AuditsChangesToExistingRecordsOneByOne) {
+  ASSERT_TRUE(run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人")).ok());
+  auto r = run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13900001111") +
+               member("H001", "李四", id(1972, 3, 4, 22), "配偶") +
+               member("H002", "王五", id(1960, 1, 1, 41), "01"));
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->updated, 1);
+  EXPECT_EQ(r->added, 2);
+  AuditQuery q;
+  q.actor = "import";
+  auto a = store_->audit().query(q);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->total, 4);  // import, update person, create person (H001), import
+  std::vector<std::string> what;
+  for (auto it = a->items.rbegin(); it != a->items.rend(); ++it)
+    what.push_back(it->action + " " + it->entity);
+  EXPECT_EQ(what, (std::vector<std::string>{"import import", "update person", "create person",
+                                            "import import"}));
+  const AuditEntry& upd = a->items[2];
+  auto before = nlohmann::json::parse(upd.before), after = nlohmann::json::parse(upd.after);
+  EXPECT_EQ(before["phone"], "");
+  EXPECT_EQ(after["phone"], "13900001111");
+  EXPECT_EQ(after["version"], 2);
+  auto second = nlohmann::json::parse(a->items[0].after);
+  EXPECT_EQ(second["updated"], 1);
+  EXPECT_EQ(second["added"], 2);
+  EXPECT_EQ(second["households_added"], 1);
+  EXPECT_EQ(second["household_ids"], nlohmann::json::array({2, 2}));
+  EXPECT_EQ(second["person_ids"], nlohmann::json::array({2, 3}));
 }
 
 TEST_F(ImportTest, BadCellsNamedByRowAndColumn) {
-  std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
-                    member("H001", "李四", "4.30281E+17", "配偶") +                 // row 3: Excel damage
-                    member("H002", "王五", id(1960, 1, 1, 41), "01", "12345") +     // row 4: bad phone
-                    member("H003", "赵六", id(1961, 1, 1, 51), "堂兄") +             // row 5: unknown relationship
-                    member("H004", "", id(1962, 1, 1, 61), "01") +                  // row 6: no name
-                    member("H005", "钱七", id(1963, 1, 1, 71), "01", "", "430281999999");  // row 7: no such village
+  std::string csv =
+      kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
+      member("H001", "李四", "4.30281E+17", "配偶") +              // row 3: Excel damage
+      member("H002", "王五", id(1960, 1, 1, 41), "01", "12345") +  // row 4: bad phone
+      member("H003", "赵六", id(1961, 1, 1, 51), "堂兄") +         // row 5: unknown relationship
+      member("H004", "", id(1962, 1, 1, 61), "01") +               // row 6: no name
+      member("H005", "钱七", id(1963, 1, 1, 71), "01", "",
+             "430281999999");  // row 7: no such village
   auto r = run(csv);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   EXPECT_FALSE(r->committed);
@@ -142,7 +202,8 @@ TEST_F(ImportTest, BadCellsNamedByRowAndColumn) {
   for (const auto& e : r->errors) row2 |= e.row == 2 && e.code == "household.refused";
   EXPECT_TRUE(row2);
   EXPECT_EQ(r->refused, 6);
-  EXPECT_NE(describe(*find(3, "E"), Lang::kZh).find("第3行 E列（公民身份号码）"), std::string::npos);
+  EXPECT_NE(describe(*find(3, "E"), Lang::kZh).find("第3行 E列（公民身份号码）"),
+            std::string::npos);
   EXPECT_NE(describe(*find(3, "E"), Lang::kEn).find("row 3, column E"), std::string::npos);
   auto j = report_json(*r, Lang::kEn);
   EXPECT_EQ(j["refused"], 6);
@@ -159,7 +220,8 @@ TEST_F(ImportTest, BadCellsNamedByRowAndColumn) {
 
 TEST_F(ImportTest, GoodRowsModeWritesTheGoodHouseholds) {
   std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
-                    member("H002", "王五", id(1960, 1, 1, 41), "01") + member("H002", "王妻", "123", "10") +
+                    member("H002", "王五", id(1960, 1, 1, 41), "01") +
+                    member("H002", "王妻", "123", "10") +
                     member("H003", "赵六", id(1961, 1, 1, 51), "01");
   auto r = run(csv, ImportMode::kGoodRows);
   ASSERT_TRUE(r.ok());
@@ -230,7 +292,8 @@ TEST_F(ImportTest, DedupeUpdatesOrReportsConflicts) {
   EXPECT_NE(c->errors[0].reason_zh.find("H002"), std::string::npos);
   EXPECT_EQ(count("household"), 2);
   // The same person twice in one file.
-  auto twice = run(kHeader + member("H010", "甲", id(1980, 1, 1, 11), "01") + member("H011", "甲", id(1980, 1, 1, 11), "01"));
+  auto twice = run(kHeader + member("H010", "甲", id(1980, 1, 1, 11), "01") +
+                   member("H011", "甲", id(1980, 1, 1, 11), "01"));
   ASSERT_TRUE(twice.ok());
   ASSERT_FALSE(twice->errors.empty());
   EXPECT_EQ(twice->errors[0].code, "id_number.duplicate_in_file");
@@ -239,9 +302,10 @@ TEST_F(ImportTest, DedupeUpdatesOrReportsConflicts) {
 
 TEST_F(ImportTest, DryRunWritesNothing) {
   ASSERT_TRUE(run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人")).ok());
-  auto r = run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13900001111") +
-                   member("H002", "王五", id(1960, 1, 1, 41), "01") + member("H003", "坏", "1", "01"),
-               ImportMode::kGoodRows, /*dry=*/true);
+  auto r =
+      run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13900001111") +
+              member("H002", "王五", id(1960, 1, 1, 41), "01") + member("H003", "坏", "1", "01"),
+          ImportMode::kGoodRows, /*dry=*/true);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->committed);
   EXPECT_EQ(r->added, 1);
@@ -286,8 +350,10 @@ TEST_F(ImportTest, FileLevelErrors) {
 TEST_F(ImportTest, XlsxImportAndExportRoundTrip) {
   std::string csv = kHeader;
   for (int i = 0; i < 50; ++i)
-    csv += member(fmt::format("H{:03}", i), "户主" + std::to_string(i), id(1960, 1, 1 + i % 28, 11 + 2 * i), "01") +
-           member(fmt::format("H{:03}", i), "配偶" + std::to_string(i), id(1962, 2, 1 + i % 28, 12 + 2 * i), "10");
+    csv += member(fmt::format("H{:03}", i), "户主" + std::to_string(i),
+                  id(1960, 1, 1 + i % 28, 11 + 2 * i), "01") +
+           member(fmt::format("H{:03}", i), "配偶" + std::to_string(i),
+                  id(1962, 2, 1 + i % 28, 12 + 2 * i), "10");
   // Write the CSV as xlsx (all text cells) and import that.
   {
     auto reader = open_table(write("in.csv", csv));
@@ -313,7 +379,8 @@ TEST_F(ImportTest, KilledMidImportLeavesNothing) {
   std::string before = indexes();
   std::string csv = kHeader;
   for (int i = 1; i <= 30000; ++i)
-    csv += member(fmt::format("K{:05}", i), "甲", id(1960 + i % 40, 1 + i % 12, 1 + i % 28, 100 + i % 800), "01");
+    csv += member(fmt::format("K{:05}", i), "甲",
+                  id(1960 + i % 40, 1 + i % 12, 1 + i % 28, 100 + i % 800), "01");
   std::string file = write("big.csv", csv);
   store_.reset();
   pid_t pid = fork();
@@ -331,7 +398,8 @@ TEST_F(ImportTest, KilledMidImportLeavesNothing) {
     o.mode = ImportMode::kGoodRows;
     o.today = kToday;
     o.progress = [](double, long rows) {
-      if (rows >= 16384) raise(SIGKILL);  // half way: thousands of households written, none committed
+      if (rows >= 16384)
+        raise(SIGKILL);  // half way: thousands of households written, none committed
     };
     (void)import_households(**reader, **sink, tree, o);
     _exit(6);  // not reached
@@ -359,7 +427,8 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   std::string before = indexes();
   std::string csv = kHeader;
   for (int i = 1; i <= 300; ++i)
-    csv += member(fmt::format("D{:04}", i), fmt::format("乙{}", i % 7), id(1960 + i % 40, 1 + i % 12, 1 + i % 28, 100 + i), "01");
+    csv += member(fmt::format("D{:04}", i), fmt::format("乙{}", i % 7),
+                  id(1960 + i % 40, 1 + i % 12, 1 + i % 28, 100 + i), "01");
   auto reader = open_table(write("d.csv", csv));
   ASSERT_TRUE(reader.ok());
   RegionTree tree = RegionTree::from_regions(*store_->regions(""));
@@ -367,7 +436,8 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   ASSERT_TRUE(sink.ok());
   ASSERT_TRUE((*sink)->defer_indexes(SqliteImportSink::rows_estimate(csv.size())).ok());
   auto names = (*sink)->deferred_indexes();
-  EXPECT_EQ(names, (std::vector<std::string>{"person_name", "person_region", "person_region_live", "household_region"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"person_name", "person_region", "person_region_live",
+                                             "household_region"}));
   ImportOptions o;
   o.today = kToday;
   auto r = import_households(**reader, **sink, tree, o);

@@ -179,9 +179,24 @@ TEST_F(ImportApiTest, HouseholdsUploadWithProgressSummaryAndReport) {
                 "outside your jurisdiction"),
             std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons);
-  auto good = upload("officer", "kind=households&mode=good-rows", csv);
+  auto good = upload("officer", "kind=households&mode=good-rows&file_name=a.csv", csv);
   EXPECT_EQ(good.body["summary"]["committed"], true);
   EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons + 2);
+  // Its audit trail: one entry naming the upload, the file and its SHA-256, the counts.
+  std::string gid = std::to_string(good.body["id"].get<int64_t>());
+  auto a = svc_->store->db().prepare(
+      "SELECT COUNT(*), MAX(after), MAX(actor) FROM audit_log WHERE entity = 'import' AND "
+      "entity_id = ?");
+  a.bind(1, gid);
+  ASSERT_TRUE(a.step());
+  EXPECT_EQ(a.i64(0), 1);
+  json after = json::parse(a.str(1));
+  EXPECT_EQ(after["file_name"], "a.csv");
+  EXPECT_EQ(after["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(after["mode"], "good-rows");
+  EXPECT_EQ(after["added"], 2);
+  EXPECT_EQ(after["refused"], 2);
+  EXPECT_EQ(a.str(2), "officer");
 }
 
 TEST_F(ImportApiTest, KeyPersonsFromXlsxBody) {

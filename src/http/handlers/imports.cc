@@ -56,7 +56,7 @@ constexpr size_t kMaxUpload = 16u << 20;  // the server's body limit
 // the uploader's scope and the progress).
 struct Job {
   int64_t id = 0;
-  std::string kind, mode, format, db_path, file;
+  std::string kind, mode, format, db_path, file, file_name;
   bool dry_run = false;
   Scope scope;
   Actor actor;
@@ -107,7 +107,7 @@ class ScopedSink final : public exchange::ImportSink {
     LZ_TRY(check(region_code));
     return in_.update_household(before, region_code, address);
   }
-  Status commit() override { return in_.commit(); }
+  Status commit(const exchange::ImportTally& t) override { return in_.commit(t); }
 
  private:
   Status check(const std::string& region) const {
@@ -227,6 +227,9 @@ Result<exchange::KindImport> run_import(Job& j, Services& svc) {
     auto sink = exchange::SqliteImportSink::begin(*svc.store, j.actor,
                                                   fmt::format("import upload {}", j.id));
     if (!sink) return sink.error();
+    auto sha = exchange::file_sha256(j.file);
+    if (!sha) return sha.error();
+    (*sink)->set_source({j.file_name, *sha, std::to_string(j.id)});
     if (!j.dry_run) {  // a large file: secondary indexes built once, before COMMIT
       std::error_code ec;
       auto bytes = std::filesystem::file_size(j.file, ec);
@@ -419,6 +422,7 @@ void enqueue(const exchange::Upload& u, const std::string& db_path, const Scope&
   j->format = u.format;
   j->db_path = db_path;
   j->file = u.file_path;
+  j->file_name = u.file_name;
   j->scope = scope;
   j->actor = actor;
   Imports::get().add(j);
