@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "api_fixture.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
 #include "http/services.h"
@@ -20,22 +21,11 @@ namespace lz::http {
 namespace {
 
 using nlohmann::json;
-const char* kPassword = "Liangzhan-2020!";
 
-class EpidemicApiTest : public ::testing::Test {
+class EpidemicApiTest : public ApiFixture<EpidemicApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lz_epi_api_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    auto svc = Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    demo::DemoConfig cfg;
-    cfg.seed = 7;
-    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
-    api_ = new Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_epi_api_", 7));
     auto& db = svc_->store->db();
     // Two members of one lifted household with a paired cadre.
     auto s = db.prepare(
@@ -69,12 +59,6 @@ class EpidemicApiTest : public ::testing::Test {
     ASSERT_TRUE(op.step());
     other_person_ = op.i64(0);
     Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region,
-                   std::optional<int64_t> cadre = {}, std::optional<int64_t> checkpoint = {}) {
-      auto a = svc_->auth->add_account({login, login, role, region, cadre, checkpoint, {}},
-                                       kPassword, cli);
-      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
-    };
     // Two checkpoints of the lifted household's township.
     epidemic::Checkpoint a{0,   "测试卡点甲", "G106", region_.substr(0, 9), region_.substr(0, 9),
                            true};
@@ -82,41 +66,14 @@ class EpidemicApiTest : public ::testing::Test {
                            true};
     checkpoint_a_ = svc_->epidemic_store->add_checkpoint(a, cli)->id;
     checkpoint_b_ = svc_->epidemic_store->add_checkpoint(b, cli)->id;
-    add("county", "county_admin", "430281");
-    add("officer", "township_officer", region_.substr(0, 9));
-    add("other_officer", "township_officer", other_region_.substr(0, 9));
-    add("villager", "village_cadre", region_.substr(0, 12));
-    add("mine", "paired_cadre", "", cadre_);
-    add("gate", "checkpoint_staff", "", {}, checkpoint_a_);
+    add_account("county", "county_admin", "430281");
+    add_account("officer", "township_officer", region_.substr(0, 9));
+    add_account("other_officer", "township_officer", other_region_.substr(0, 9));
+    add_account("villager", "village_cadre", region_.substr(0, 12));
+    add_account("mine", "paired_cadre", "", {.cadre_id = cadre_});
+    add_account("gate", "checkpoint_staff", "", {.checkpoint_id = checkpoint_a_});
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-  }
-  struct Res {
-    int status;
-    json body;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who,
-           const json& body = nullptr, const std::string& lang = "") {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!lang.empty()) r.headers["accept-language"] = lang;
-    if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    return {resp.status,
-            resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false)};
-  }
-  std::string token(const std::string& who) {
-    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
-    return tokens_[who];
-  }
+  static void TearDownTestSuite() { close_county(); }
   int64_t audit_count(const std::string& action) {
     auto s = svc_->store->db().prepare("SELECT COUNT(*) FROM audit_log WHERE action = ?");
     s.bind(1, action);
@@ -128,13 +85,10 @@ class EpidemicApiTest : public ::testing::Test {
     int64_t id;
     std::string id_number, name;
   };
-  static inline std::string path_, region_, other_region_;
+  static inline std::string region_, other_region_;
   static inline int64_t lifted_ = 0, cadre_ = 0, other_person_ = 0, checkpoint_a_ = 0,
                         checkpoint_b_ = 0;
   static inline std::vector<Member> members_;
-  static inline Services* svc_ = nullptr;
-  static inline Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
 };
 
 // ---------------------------------------------------------------- key persons

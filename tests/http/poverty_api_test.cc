@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "api_fixture.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
 #include "http/services.h"
@@ -15,20 +16,11 @@ namespace lz::http {
 namespace {
 
 using nlohmann::json;
-const char* kPassword = "Liangzhan-2020!";
 
-class PovertyApiTest : public ::testing::Test {
+class PovertyApiTest : public ApiFixture<PovertyApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() / ("lz_pov_api_" + std::to_string(::getpid()) + ".db")).string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    auto svc = Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    demo::DemoConfig cfg;
-    cfg.seed = 42;
-    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
-    api_ = new Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_pov_api_", 42));
     // A lifted household with a paired cadre, and its township.
     auto s = svc_->store->db().prepare(
         "SELECT h.id, h.region_code, p.cadre_id FROM household h JOIN poverty_household ph ON ph.household_id = h.id "
@@ -40,42 +32,13 @@ class PovertyApiTest : public ::testing::Test {
     auto other = svc_->store->db().prepare("SELECT code FROM region WHERE level = 'township' AND code != ? LIMIT 1");
     other.bind(1, region_.substr(0, 9));
     ASSERT_TRUE(other.step());
-    Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region, std::optional<int64_t> cadre = {}) {
-      auto a = svc_->auth->add_account({login, login, role, region, cadre}, kPassword, cli);
-      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
-    };
-    add("county", "county_admin", "430281");
-    add("officer", "township_officer", region_.substr(0, 9));
-    add("other_officer", "township_officer", other.str(0));
-    add("villager", "village_cadre", region_.substr(0, 12));
-    add("mine", "paired_cadre", "", cadre_);
+    add_account("county", "county_admin", "430281");
+    add_account("officer", "township_officer", region_.substr(0, 9));
+    add_account("other_officer", "township_officer", other.str(0));
+    add_account("villager", "village_cadre", region_.substr(0, 12));
+    add_account("mine", "paired_cadre", "", {.cadre_id = cadre_});
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-  }
-  struct Res {
-    int status;
-    json body;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who, const json& body = nullptr) {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    return {resp.status, resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false)};
-  }
-  std::string token(const std::string& who) {
-    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
-    return tokens_[who];
-  }
+  static void TearDownTestSuite() { close_county(); }
   std::string h(const std::string& rest = "") { return "/api/v1/households/" + std::to_string(household_) + rest; }
   json rule(const json& check, const std::string& id) {
     for (const auto& r : check["rules"])
@@ -90,11 +53,8 @@ class PovertyApiTest : public ::testing::Test {
     return list.body["items"].empty() ? json(nullptr) : list.body["items"][0];
   }
 
-  static inline std::string path_, region_;
+  static inline std::string region_;
   static inline int64_t household_ = 0, cadre_ = 0;
-  static inline Services* svc_ = nullptr;
-  static inline Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(PovertyApiTest, CheckShowsEveryRuleAndTheClassWithReasons) {

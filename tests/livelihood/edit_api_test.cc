@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "../http/api_fixture.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
 #include "http/services.h"
@@ -20,23 +21,12 @@ namespace lz::http {
 namespace {
 
 using nlohmann::json;
-const char* kPassword = "Liangzhan-2020!";
 const char* kShiting = "430281122";
 
-class EditApiTest : public ::testing::Test {
+class EditApiTest : public ApiFixture<EditApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lz_edit_api_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    auto svc = Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    demo::DemoConfig cfg;
-    cfg.seed = 11;
-    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
-    api_ = new Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_edit_api_", 11));
     auto& db = svc_->store->db();
     auto p = db.prepare("SELECT MIN(id) FROM purchase_point WHERE region_code LIKE '430281122%'");
     ASSERT_TRUE(p.step());
@@ -58,52 +48,12 @@ class EditApiTest : public ::testing::Test {
     ASSERT_TRUE(o.step());
     other_household_ = o.i64(0);
     other_number_ = o.str(1);
-    Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region,
-                   std::optional<int64_t> point = {}) {
-      auto a =
-          svc_->auth->add_account({login, login, role, region, {}, {}, {}, point}, kPassword, cli);
-      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
-    };
-    add("county", "county_admin", "430281");
-    add("officer", "township_officer", kShiting);
-    add("other_officer", "township_officer", "430281105");
-    add("operator", "purchase_point_operator", "", point_);
+    add_account("county", "county_admin", "430281");
+    add_account("officer", "township_officer", kShiting);
+    add_account("other_officer", "township_officer", "430281105");
+    add_account("operator", "purchase_point_operator", "", {.purchase_point_id = point_});
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-  }
-  struct Res {
-    int status;
-    json body;
-    std::string raw;
-    std::map<std::string, std::string> headers;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who,
-           const json& body = nullptr, const std::string& lang = "",
-           const std::string& if_match = "") {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!lang.empty()) r.headers["accept-language"] = lang;
-    if (!if_match.empty()) r.headers["if-match"] = if_match;
-    if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    std::map<std::string, std::string> hs;
-    for (const auto& [k, v] : resp.headers) hs[k] = v;
-    return {resp.status, resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false),
-            resp.body, hs};
-  }
-  std::string token(const std::string& who) {
-    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
-    return tokens_[who];
-  }
+  static void TearDownTestSuite() { close_county(); }
   int64_t count(const std::string& sql) {
     auto s = svc_->store->db().prepare(sql);
     s.step();
@@ -134,10 +84,6 @@ class EditApiTest : public ::testing::Test {
     EXPECT_EQ(before.body, after.body) << path;
   }
 
-  static inline std::string path_;
-  static inline Services* svc_ = nullptr;
-  static inline Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
   static inline int64_t point_ = 0, household_ = 0, other_household_ = 0;
   static inline std::string number_, village_, head_name_, head_id_, other_number_;
 };

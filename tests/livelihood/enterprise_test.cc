@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "../http/api_fixture.h"
 #include "core/id_number.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
@@ -341,20 +342,10 @@ TEST_F(EnterpriseStoreTest, DuplicateCreditCodeAndWorkerAreConflicts) {
 
 // ---------------------------------------------------------------- the API on a demo county
 
-class EnterpriseApiTest : public ::testing::Test {
+class EnterpriseApiTest : public http::ApiFixture<EnterpriseApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lz_ent_api_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    auto svc = http::Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    demo::DemoConfig cfg;
-    cfg.seed = 11;
-    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
-    api_ = new http::Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_ent_api_", 11));
     auto& db = svc_->store->db();
     auto s =
         db.prepare("SELECT id, region_code FROM enterprise WHERE name = '吉泰农牧礼品果蔬基地'");
@@ -365,51 +356,14 @@ class EnterpriseApiTest : public ::testing::Test {
         "SELECT id FROM enterprise WHERE region_code NOT LIKE '430281134%' ORDER BY id LIMIT 1");
     ASSERT_TRUE(o.step());
     other_ = o.i64(0);
-    Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region,
-                   std::optional<int64_t> enterprise = {}) {
-      auto r = svc_->auth->add_account({login, login, role, region, {}, {}, enterprise},
-                                       "Liangzhan-2020!", cli);
-      ASSERT_TRUE(r.ok()) << login << ": " << r.error().describe();
-    };
-    add("county", "county_admin", "430281");
-    add("chashan", "township_officer", "430281134");
-    add("other_town", "township_officer", "430281102");
-    add("base_hr", "enterprise", "", base_);
+    add_account("county", "county_admin", "430281");
+    add_account("chashan", "township_officer", "430281134");
+    add_account("other_town", "township_officer", "430281102");
+    add_account("base_hr", "enterprise", "", {.enterprise_id = base_});
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-  }
-  struct Res {
-    int status;
-    json body;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who,
-           const json& body = nullptr, const std::string& lang = "") {
-    http::HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) {
-      if (!tokens_.count(who))
-        tokens_[who] = svc_->auth->login(who, "Liangzhan-2020!", "127.0.0.1")->token;
-      r.headers["authorization"] = "Bearer " + tokens_[who];
-    }
-    if (!lang.empty()) r.headers["accept-language"] = lang;
-    if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    auto resp = api_->handle(r, *svc_);
-    return {resp.status,
-            resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false)};
-  }
-  static inline std::string path_, base_region_;
+  static void TearDownTestSuite() { close_county(); }
+  static inline std::string base_region_;
   static inline int64_t base_ = 0, other_ = 0;
-  static inline http::Services* svc_ = nullptr;
-  static inline http::Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(EnterpriseApiTest, DemoCountyHasTheSeedsEnterprisesAndTheirReports) {

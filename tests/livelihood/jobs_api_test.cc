@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "../http/api_fixture.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
 #include "http/services.h"
@@ -18,22 +19,11 @@ namespace lz::http {
 namespace {
 
 using nlohmann::json;
-const char* kPassword = "Liangzhan-2020!";
 
-class JobsApiTest : public ::testing::Test {
+class JobsApiTest : public ApiFixture<JobsApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lz_jobs_api_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    auto svc = Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    demo::DemoConfig cfg;
-    cfg.seed = 7;
-    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
-    api_ = new Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_jobs_api_", 7));
     auto& db = svc_->store->db();
     // A registered-poor household (not lifted) with two working-age members
     // with labour capacity not yet in the labour register.
@@ -75,43 +65,11 @@ class JobsApiTest : public ::testing::Test {
     x.bind(1, region_.substr(0, 9));
     ASSERT_TRUE(x.step());
     other_labourer_ = x.i64(0);
-    Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region) {
-      auto a = svc_->auth->add_account({login, login, role, region, {}, {}, {}}, kPassword, cli);
-      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
-    };
-    add("county", "county_admin", "430281");
-    add("officer", "township_officer", region_.substr(0, 9));
-    add("villager", "village_cadre", region_.substr(0, 12));
+    add_account("county", "county_admin", "430281");
+    add_account("officer", "township_officer", region_.substr(0, 9));
+    add_account("villager", "village_cadre", region_.substr(0, 12));
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-  }
-  struct Res {
-    int status;
-    json body;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who,
-           const json& body = nullptr, const std::string& lang = "") {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!lang.empty()) r.headers["accept-language"] = lang;
-    if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    return {resp.status,
-            resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false)};
-  }
-  std::string token(const std::string& who) {
-    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
-    return tokens_[who];
-  }
+  static void TearDownTestSuite() { close_county(); }
   int64_t scalar(const std::string& sql, int64_t bind = 0) {
     auto s = svc_->store->db().prepare(sql);
     if (sql.find('?') != std::string::npos) s.bind(1, bind);
@@ -157,12 +115,9 @@ class JobsApiTest : public ::testing::Test {
     return r.body.value("id", int64_t{0});
   }
 
-  static inline std::string path_, region_;
+  static inline std::string region_;
   static inline int64_t poor_ = 0, size_ = 0, not_poor_person_ = 0, other_labourer_ = 0;
   static inline std::vector<int64_t> workers_;
-  static inline Services* svc_ = nullptr;
-  static inline Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(JobsApiTest, DemoCountyHasJobs) {

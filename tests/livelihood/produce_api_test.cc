@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "../http/api_fixture.h"
 #include "demo/county_generator.h"
 #include "http/api.h"
 #include "http/services.h"
@@ -19,23 +20,12 @@ namespace lz::http {
 namespace {
 
 using nlohmann::json;
-const char* kPassword = "Liangzhan-2020!";
 const char* kShiting = "430281122";
 
-class ProduceApiTest : public ::testing::Test {
+class ProduceApiTest : public ApiFixture<ProduceApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lz_produce_api_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    auto svc = Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    demo::DemoConfig cfg;
-    cfg.seed = 7;
-    ASSERT_TRUE(demo::generate_county(*svc_->store, cfg).ok());
-    api_ = new Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_produce_api_", 7));
     auto& db = svc_->store->db();
     // A lifted household of Shiting with a paired cadre, and its village.
     auto s = db.prepare(
@@ -59,49 +49,14 @@ class ProduceApiTest : public ::testing::Test {
     auto p = db.prepare("SELECT MIN(id) FROM purchase_point WHERE region_code = '430281122'");
     ASSERT_TRUE(p.step());
     demo_point_ = p.i64(0);
-    Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region,
-                   std::optional<int64_t> cadre = {}, std::optional<int64_t> point = {}) {
-      auto a = svc_->auth->add_account({login, login, role, region, cadre, {}, {}, point},
-                                       kPassword, cli);
-      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
-    };
-    add("county", "county_admin", "430281");
-    add("officer", "township_officer", kShiting);
-    add("other_officer", "township_officer", "430281105");
-    add("villager", "village_cadre", village_);
-    add("mine", "paired_cadre", "", cadre_);
-    add("operator", "purchase_point_operator", "", {}, demo_point_);
+    add_account("county", "county_admin", "430281");
+    add_account("officer", "township_officer", kShiting);
+    add_account("other_officer", "township_officer", "430281105");
+    add_account("villager", "village_cadre", village_);
+    add_account("mine", "paired_cadre", "", {.cadre_id = cadre_});
+    add_account("operator", "purchase_point_operator", "", {.purchase_point_id = demo_point_});
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-  }
-  struct Res {
-    int status;
-    json body;
-    std::string raw, type;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who,
-           const json& body = nullptr, const std::string& lang = "") {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!lang.empty()) r.headers["accept-language"] = lang;
-    if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    return {resp.status, resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false),
-            resp.body, resp.content_type};
-  }
-  std::string token(const std::string& who) {
-    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
-    return tokens_[who];
-  }
+  static void TearDownTestSuite() { close_county(); }
   int64_t count(const std::string& sql) {
     auto s = svc_->store->db().prepare(sql);
     s.step();
@@ -130,10 +85,6 @@ class ProduceApiTest : public ::testing::Test {
     return id;
   }
 
-  static inline std::string path_;
-  static inline Services* svc_ = nullptr;
-  static inline Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
   static inline int64_t household_ = 0, other_household_ = 0, cadre_ = 0, persons_ = 0,
                         demo_point_ = 0;
   static inline std::string village_;
