@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "bench_db.h"
 #include "http/api.h"
 #include "http/services.h"
 
@@ -17,9 +18,7 @@ struct Fixture {
   std::string token;
   int64_t households = 0;
   Fixture() {
-    auto s = lz::http::Services::open(std::getenv("LZ_BENCH_DB"));
-    if (!s) throw std::runtime_error(s.error().describe(lz::Lang::kEn));
-    svc = std::move(s).value();
+    svc = lz::bench::open_bench_db();
     auto login = svc->auth->login("bench", std::getenv("LZ_BENCH_PASSWORD"), "127.0.0.1");
     if (!login) throw std::runtime_error(login.error().describe(lz::Lang::kEn));
     token = login->token;

@@ -12,6 +12,7 @@
 
 #include "app/bulletin.h"
 #include "app/bulletin_cache.h"
+#include "bench_db.h"
 #include "http/services.h"
 
 namespace {
@@ -23,9 +24,7 @@ struct Fixture {
   std::vector<int64_t> case_persons;
   int64_t persons = 0;
   Fixture() {
-    auto s = lz::http::Services::open(std::getenv("LZ_BENCH_DB"));
-    if (!s) throw std::runtime_error(s.error().describe(lz::Lang::kEn));
-    svc = std::move(s).value();
+    svc = lz::bench::open_bench_db();
     auto& db = svc->store->db();
     {
       auto c = db.prepare("SELECT COUNT(*), MAX(id) FROM person");
@@ -71,84 +70,58 @@ void cache(bool on) {
   lz::app::BulletinCache::instance().set_enabled(on);
 }
 
-void BM_BulletinCounty(benchmark::State& state) {
+const lz::Date kDemoDay = *lz::Date::parse_iso("2020-02-12");
+
+// Times `compute` (one bulletin query on the bench database) with the cache
+// on or off; a failed query stops the benchmark with `what` as its error.
+template <typename Compute>
+void bulletin_loop(benchmark::State& state, bool cached, const char* what, Compute compute) {
   auto& f = fx();
-  cache(false);
-  auto d = *lz::Date::parse_iso("2020-02-12");
+  cache(cached);
   for (auto _ : state) {
-    auto b = lz::app::daily_bulletin(f.svc->store->db(), d, "430281");
+    auto b = compute(f.svc->store->db());
     if (!b) {
-      state.SkipWithError("bulletin");
+      state.SkipWithError(what);
       break;
     }
     benchmark::DoNotOptimize(b->size());
   }
 }
+
+void BM_BulletinCounty(benchmark::State& state) {
+  bulletin_loop(state, false, "bulletin",
+                [](auto& db) { return lz::app::daily_bulletin(db, kDemoDay, "430281"); });
+}
 BENCHMARK(BM_BulletinCounty)->Unit(benchmark::kMillisecond);
 
 void BM_BulletinTownship(benchmark::State& state) {
-  auto& f = fx();
-  cache(false);
-  auto d = *lz::Date::parse_iso("2020-02-12");
-  for (auto _ : state) {
-    auto b = lz::app::daily_bulletin(f.svc->store->db(), d, "430281126");
-    if (!b) {
-      state.SkipWithError("bulletin");
-      break;
-    }
-    benchmark::DoNotOptimize(b->size());
-  }
+  bulletin_loop(state, false, "bulletin",
+                [](auto& db) { return lz::app::daily_bulletin(db, kDemoDay, "430281126"); });
 }
 BENCHMARK(BM_BulletinTownship)->Unit(benchmark::kMillisecond);
 
 // The series the dashboard's trends chart asks for (GET /bulletin/series):
 // every day from 2020-01-20 (TRENDS_START in web/src/lib/trends.ts) to 2020-02-12, the county.
 void BM_BulletinSeries(benchmark::State& state) {
-  auto& f = fx();
-  cache(false);
   auto from = *lz::Date::parse_iso("2020-01-20");
-  auto to = *lz::Date::parse_iso("2020-02-12");
-  for (auto _ : state) {
-    auto b = lz::app::bulletin_series(f.svc->store->db(), from, to, "430281");
-    if (!b) {
-      state.SkipWithError("series");
-      break;
-    }
-    benchmark::DoNotOptimize(b->size());
-  }
+  bulletin_loop(state, false, "series", [from](auto& db) {
+    return lz::app::bulletin_series(db, from, kDemoDay, "430281");
+  });
 }
 BENCHMARK(BM_BulletinSeries)->Unit(benchmark::kMillisecond);
 
 // Every township's bulletin and registry counts (GET /bulletin/regions, the
 // dashboard's bars and map).
 void BM_BulletinRegions(benchmark::State& state) {
-  auto& f = fx();
-  cache(false);
-  auto d = *lz::Date::parse_iso("2020-02-12");
-  for (auto _ : state) {
-    auto b = lz::app::bulletin_by_child_region(f.svc->store->db(), d, "430281");
-    if (!b) {
-      state.SkipWithError("regions");
-      break;
-    }
-    benchmark::DoNotOptimize(b->size());
-  }
+  bulletin_loop(state, false, "regions",
+                [](auto& db) { return lz::app::bulletin_by_child_region(db, kDemoDay, "430281"); });
 }
 BENCHMARK(BM_BulletinRegions)->Unit(benchmark::kMillisecond);
 
 // The county's bulletin again with no write in between: from the cache.
 void BM_BulletinCountyCached(benchmark::State& state) {
-  auto& f = fx();
-  cache(true);
-  auto d = *lz::Date::parse_iso("2020-02-12");
-  for (auto _ : state) {
-    auto b = lz::app::daily_bulletin(f.svc->store->db(), d, "430281");
-    if (!b) {
-      state.SkipWithError("bulletin");
-      break;
-    }
-    benchmark::DoNotOptimize(b->size());
-  }
+  bulletin_loop(state, true, "bulletin",
+                [](auto& db) { return lz::app::daily_bulletin(db, kDemoDay, "430281"); });
 }
 BENCHMARK(BM_BulletinCountyCached)->Unit(benchmark::kMicrosecond);
 
