@@ -244,6 +244,96 @@ TEST_F(StoreTest, VillageTeamIncludesLeader) {
   EXPECT_EQ(team->leader_cadre_id, leader->id);
 }
 
+// Soft deletes of every registry record: a stale version or a missing row is
+// refused with nothing written, a cadre still paired is refused, a deleted
+// head leaves the household without one, a deleted household takes its
+// members and ends its pairing; each delete marks the row, bumps its version
+// and appends one audit entry with the record as it was.
+TEST_F(StoreTest, SoftDeletesRefuseCascadeAndAudit) {
+  auto h = store_->create_household(
+      household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}, {id(1962, 3, 4, 22), "10"}}),
+      actor_);
+  ASSERT_TRUE(h.ok()) << h.error().describe();
+  Cadre c;
+  c.name = "杨雁";
+  c.region_code = "430281126";
+  c.kinds = {"paired", "village_stationed"};
+  auto cadre = store_->create_cadre(c, actor_);
+  ASSERT_TRUE(cadre.ok());
+  auto pairing = store_->create_pairing({0, cadre->id, h->id, *Date::from_ymd(2018, 1, 1)}, actor_);
+  ASSERT_TRUE(pairing.ok()) << pairing.error().describe();
+  VillageTeam t{0, "430281126232", "瓦子坪村驻村工作队", cadre->id};
+  t.from_date = *Date::from_ymd(2018, 3, 1);
+  auto team = store_->create_village_team(t, actor_);
+  ASSERT_TRUE(team.ok()) << team.error().describe();
+  auto& db = static_cast<sqlite::SqliteStore&>(*store_).db();
+  auto scalar = [&](const std::string& sql) {
+    auto s = db.prepare(sql);
+    return s.step() ? s.str(0) : std::string("(none)");
+  };
+  auto audits = [&](const char* entity) {
+    return scalar(
+        std::string("SELECT COUNT(*) FROM audit_log WHERE action = 'delete' AND entity = '") +
+        entity + "' AND before != '' AND COALESCE(after, '') = ''");
+  };
+
+  std::string before = fingerprint();
+  auto stale = store_->delete_household(h->id, h->meta.version + 1, actor_);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, "version.stale");
+  auto missing = store_->delete_village_team(team->id + 100, 1, actor_);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "village_team.not_found");
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  auto paired = store_->delete_cadre(cadre->id, cadre->meta.version, actor_);
+  ASSERT_FALSE(paired.ok());
+  EXPECT_EQ(paired.error().code, "cadre.has_pairings");
+  EXPECT_NE(paired.error().message_zh.find("杨雁"), std::string::npos);
+  EXPECT_EQ(fingerprint(), before);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'delete'"), "0");
+
+  // The head: the household keeps its other member and has no head.
+  int64_t head = *h->head_person_id, other = h->members[1].id;
+  ASSERT_TRUE(store_->delete_person(head, h->members[0].meta.version, actor_).ok());
+  EXPECT_EQ(scalar("SELECT deleted_at IS NOT NULL, version FROM person WHERE id = " +
+                   std::to_string(head)),
+            "1");
+  EXPECT_EQ(scalar("SELECT version FROM person WHERE id = " + std::to_string(head)), "2");
+  auto left = store_->household(h->id);
+  ASSERT_TRUE(left.ok());
+  EXPECT_FALSE(left->head_person_id.has_value());
+  ASSERT_EQ(left->members.size(), 1u);
+  EXPECT_EQ(audits("person"), "1");
+
+  // The household: its member goes too, its pairing ends today.
+  ASSERT_TRUE(store_->delete_household(h->id, left->meta.version, actor_).ok());
+  EXPECT_FALSE(store_->household(h->id).ok());
+  EXPECT_EQ(
+      scalar("SELECT deleted_at IS NOT NULL FROM household WHERE id = " + std::to_string(h->id)),
+      "1");
+  EXPECT_EQ(scalar("SELECT deleted_at IS NOT NULL FROM person WHERE id = " + std::to_string(other)),
+            "1");
+  EXPECT_EQ(scalar("SELECT to_date FROM pairing WHERE id = " + std::to_string(pairing->id)),
+            Date::today().iso());
+  EXPECT_EQ(audits("household"), "1");
+  EXPECT_EQ(audits("person"), "1");  // the member went with the household, not by itself
+
+  // Now the cadre is free; the team and the pairing go by themselves.
+  auto cadre_now = store_->cadre(cadre->id);
+  ASSERT_TRUE(cadre_now.ok());
+  ASSERT_TRUE(store_->delete_cadre(cadre->id, cadre_now->meta.version, actor_).ok());
+  EXPECT_FALSE(store_->cadre(cadre->id).ok());
+  ASSERT_TRUE(store_->delete_village_team(team->id, team->meta.version, actor_).ok());
+  EXPECT_FALSE(store_->village_team(team->id).ok());
+  auto pairing_now = store_->pairing(pairing->id);
+  ASSERT_TRUE(pairing_now.ok());
+  ASSERT_TRUE(store_->delete_pairing(pairing->id, pairing_now->meta.version, actor_).ok());
+  EXPECT_FALSE(store_->pairing(pairing->id).ok());
+  for (const char* e : {"cadre", "village_team", "pairing"}) EXPECT_EQ(audits(e), "1") << e;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'delete' AND actor != 'tester'"),
+            "0");
+}
+
 TEST_F(StoreTest, ListHouseholdsFiltersByRegionTextAndStatusWithTotals) {
   // Two households in 官庄镇 瓦子坪村, one in 沩山镇.
   auto a = store_->create_household(household("A1", "430281126232", {{id(1950, 1, 1, 11), "01"}}), actor_);

@@ -50,7 +50,34 @@ Error bad_sort(const std::string& sort, const char* allowed) {
 
 std::string opt_date(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
 
+// For a soft delete that touches no other row.
+constexpr auto kNothingElse = [](const auto&, const std::string&) { return Status(); };
+
 }  // namespace
+
+template <typename Read, typename Also>
+Status SqliteStore::soft_delete(const char* table, const char* what_zh, const char* what_en,
+                                int64_t id, int64_t expected_version, const Actor& actor, Read read,
+                                Also also) {
+  Tx tx(*db_);
+  LZ_TRY(tx.begin_status());
+  LZ_TRY(check_version(table, what_zh, what_en, id, expected_version));
+  auto before = read(id);
+  if (!before) return before.error();
+  std::string now = now_iso();
+  LZ_TRY(also(*before, now));
+  LZ_TRY(db_->prepare(
+                fmt::format("UPDATE {} SET deleted_at = ?, version = version + 1, updated_at = ?, "
+                            "updated_by = ? WHERE id = ?",
+                            table))
+             .bind(1, now)
+             .bind(2, now)
+             .bind(3, actor.name)
+             .bind(4, id)
+             .exec());
+  LZ_TRY(log(actor, "delete", table, id, audit_text(*before), ""));
+  return tx.commit();
+}
 
 // ---------------------------------------------------------------- households
 
@@ -89,23 +116,28 @@ Result<Household> SqliteStore::update_household(const Household& h, int64_t expe
 }
 
 Status SqliteStore::delete_household(int64_t id, int64_t expected_version, const Actor& actor) {
-  Tx tx(*db_);
-  LZ_TRY(tx.begin_status());
-  LZ_TRY(check_version("household", "户", "household", id, expected_version));
-  auto before = household(id);
-  if (!before) return before.error();
-  std::string now = now_iso();
-  LZ_TRY(db_->prepare("UPDATE household SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? "
-                      "WHERE id = ?")
-             .bind(1, now).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  LZ_TRY(db_->prepare("UPDATE person SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE "
-                      "household_id = ? AND deleted_at IS NULL")
-             .bind(1, now).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  LZ_TRY(db_->prepare("UPDATE pairing SET to_date = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE "
-                      "household_id = ? AND to_date IS NULL AND deleted_at IS NULL")
-             .bind(1, Date::today().iso()).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  LZ_TRY(log(actor, "delete", "household", id, audit_text(*before), ""));
-  return tx.commit();
+  // Its members go with it and its current pairing ends today.
+  auto members_and_pairing = [&](const Household&, const std::string& now) -> Status {
+    LZ_TRY(db_->prepare("UPDATE person SET deleted_at = ?, version = version + 1, updated_at = ?, "
+                        "updated_by = ? WHERE household_id = ? AND deleted_at IS NULL")
+               .bind(1, now)
+               .bind(2, now)
+               .bind(3, actor.name)
+               .bind(4, id)
+               .exec());
+    return db_
+        ->prepare(
+            "UPDATE pairing SET to_date = ?, version = version + 1, updated_at = ?, updated_by = ? "
+            "WHERE household_id = ? AND to_date IS NULL AND deleted_at IS NULL")
+        .bind(1, Date::today().iso())
+        .bind(2, now)
+        .bind(3, actor.name)
+        .bind(4, id)
+        .exec();
+  };
+  return soft_delete(
+      "household", "户", "household", id, expected_version, actor,
+      [this](int64_t i) { return household(i); }, members_and_pairing);
 }
 
 // ---------------------------------------------------------------- persons
@@ -153,19 +185,18 @@ Result<Person> SqliteStore::update_person(const Person& p, int64_t expected_vers
 }
 
 Status SqliteStore::delete_person(int64_t id, int64_t expected_version, const Actor& actor) {
-  Tx tx(*db_);
-  LZ_TRY(tx.begin_status());
-  LZ_TRY(check_version("person", "人员", "person", id, expected_version));
-  auto before = person(id);
-  if (!before) return before.error();
-  std::string now = now_iso();
-  LZ_TRY(db_->prepare("UPDATE person SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
-             .bind(1, now).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  if (before->household_id)
-    LZ_TRY(db_->prepare("UPDATE household SET head_person_id = NULL WHERE id = ? AND head_person_id = ?")
-               .bind(1, *before->household_id).bind(2, id).exec());
-  LZ_TRY(log(actor, "delete", "person", id, audit_text(*before), ""));
-  return tx.commit();
+  // A deleted head leaves the household without one.
+  auto head = [&](const Person& before, const std::string&) -> Status {
+    if (!before.household_id) return {};
+    return db_
+        ->prepare("UPDATE household SET head_person_id = NULL WHERE id = ? AND head_person_id = ?")
+        .bind(1, *before.household_id)
+        .bind(2, id)
+        .exec();
+  };
+  return soft_delete(
+      "person", "人员", "person", id, expected_version, actor,
+      [this](int64_t i) { return person(i); }, head);
 }
 
 Result<ListResult<Person>> SqliteStore::list_persons(const PersonQuery& q) {
@@ -253,25 +284,21 @@ Result<Cadre> SqliteStore::update_cadre(const Cadre& c, int64_t expected_version
 }
 
 Status SqliteStore::delete_cadre(int64_t id, int64_t expected_version, const Actor& actor) {
-  Tx tx(*db_);
-  LZ_TRY(tx.begin_status());
-  LZ_TRY(check_version("cadre", "干部", "cadre", id, expected_version));
-  auto before = cadre(id);
-  if (!before) return before.error();
-  {
+  // Refused while the cadre is still paired with households.
+  auto no_pairings = [&](const Cadre& before, const std::string&) -> Status {
     auto s = db_->prepare("SELECT COUNT(*) FROM pairing WHERE cadre_id = ? AND to_date IS NULL AND deleted_at IS NULL");
     s.bind(1, id);
     if (s.step() && s.i64(0) > 0)
-      return conflict("cadre.has_pairings", "id",
-                      fmt::format("干部{}仍负责{}户结对帮扶，请先调整结对再删除", before->name, s.i64(0)),
-                      fmt::format("Cadre {} is still responsible for {} households: move the pairings first",
-                                  before->name, s.i64(0)));
-  }
-  std::string now = now_iso();
-  LZ_TRY(db_->prepare("UPDATE cadre SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
-             .bind(1, now).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  LZ_TRY(log(actor, "delete", "cadre", id, audit_text(*before), ""));
-  return tx.commit();
+      return conflict(
+          "cadre.has_pairings", "id",
+          fmt::format("干部{}仍负责{}户结对帮扶，请先调整结对再删除", before.name, s.i64(0)),
+          fmt::format("Cadre {} is still responsible for {} households: move the pairings first",
+                      before.name, s.i64(0)));
+    return {};
+  };
+  return soft_delete(
+      "cadre", "干部", "cadre", id, expected_version, actor, [this](int64_t i) { return cadre(i); },
+      no_pairings);
 }
 
 Result<ListResult<Cadre>> SqliteStore::list_cadres(const CadreQuery& q) {
@@ -348,17 +375,9 @@ Result<VillageTeam> SqliteStore::update_village_team(const VillageTeam& t, int64
 }
 
 Status SqliteStore::delete_village_team(int64_t id, int64_t expected_version, const Actor& actor) {
-  Tx tx(*db_);
-  LZ_TRY(tx.begin_status());
-  LZ_TRY(check_version("village_team", "驻村工作队", "village team", id, expected_version));
-  auto before = village_team(id);
-  if (!before) return before.error();
-  std::string now = now_iso();
-  LZ_TRY(db_->prepare("UPDATE village_team SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? "
-                      "WHERE id = ?")
-             .bind(1, now).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  LZ_TRY(log(actor, "delete", "village_team", id, audit_text(*before), ""));
-  return tx.commit();
+  return soft_delete(
+      "village_team", "驻村工作队", "village team", id, expected_version, actor,
+      [this](int64_t i) { return village_team(i); }, kNothingElse);
 }
 
 Result<ListResult<VillageTeam>> SqliteStore::list_village_teams(const VillageTeamQuery& q) {
@@ -417,16 +436,9 @@ Result<Pairing> SqliteStore::end_pairing(int64_t id, Date to_date, int64_t expec
 }
 
 Status SqliteStore::delete_pairing(int64_t id, int64_t expected_version, const Actor& actor) {
-  Tx tx(*db_);
-  LZ_TRY(tx.begin_status());
-  LZ_TRY(check_version("pairing", "结对", "pairing", id, expected_version));
-  auto before = pairing(id);
-  if (!before) return before.error();
-  std::string now = now_iso();
-  LZ_TRY(db_->prepare("UPDATE pairing SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?")
-             .bind(1, now).bind(2, now).bind(3, actor.name).bind(4, id).exec());
-  LZ_TRY(log(actor, "delete", "pairing", id, audit_text(*before), ""));
-  return tx.commit();
+  return soft_delete(
+      "pairing", "结对", "pairing", id, expected_version, actor,
+      [this](int64_t i) { return pairing(i); }, kNothingElse);
 }
 
 Result<ListResult<Pairing>> SqliteStore::list_pairings(const PairingQuery& q) {

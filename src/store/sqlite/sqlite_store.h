@@ -68,6 +68,14 @@ class SqliteStore final : public Store {
   // Refuses a write against a missing row or a stale version.
   Status check_version(const char* table, const char* what_zh, const char* what_en, int64_t id,
                        int64_t expected_version);
+  // The soft delete of a registry record (sqlite_registry_edit.cc), in one
+  // transaction: refuses a missing row or a stale version, reads the record
+  // as it was with `read(id)`, runs `also(record, now)` (a refusal or the
+  // cascade to other rows; an error rolls all back), marks the row deleted
+  // and appends the audit entry with the record as it was.
+  template <typename Read, typename Also>
+  Status soft_delete(const char* table, const char* what_zh, const char* what_en, int64_t id,
+                     int64_t expected_version, const Actor& actor, Read read, Also also);
   Status migrate();
   Status check_new_person(const Person& p, const std::string& at);
   Status insert_person(Person& p, int64_t household_id, const std::string& region_code, const Actor& actor,
