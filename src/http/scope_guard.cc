@@ -46,6 +46,15 @@ Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& 
   return true;
 }
 
+Result<Household> visible_household(Ctx& c, int64_t id) {
+  auto h = c.svc.store->household(id);
+  if (!h) return not_in_scope("户", "household", id);
+  auto ok = household_visible(c, h->id, h->region_code);
+  if (!ok) return ok.error();
+  if (!*ok) return not_in_scope("户", "household", id);
+  return h;
+}
+
 void mask_person(nlohmann::json& p, const Scope& s) {
   if (p.contains("id_number") && p["id_number"].is_string()) {
     std::string id = p["id_number"];

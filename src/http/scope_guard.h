@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/context.h"
+#include "registry/model.h"
 
 namespace lz::http {
 
@@ -19,6 +20,9 @@ Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& 
 
 // Whether a household (by id and region) is visible to this user.
 Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& region_code);
+// A household the user may see, or the 404 to return (a missing one and one
+// outside the jurisdiction alike).
+Result<Household> visible_household(Ctx& c, int64_t id);
 Error not_in_scope(const char* what_zh, const char* what_en, int64_t id);
 
 // Masks ID numbers and (unless the role sees them) phone numbers in place.

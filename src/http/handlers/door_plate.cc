@@ -40,14 +40,11 @@ std::string household_url(const Ctx& c, int64_t id) {
   return fmt::format("{}://{}/registry/households/{}?visit=1", scheme, host, id);
 }
 
+// The household of a plate: the registry reader's right (403), then one the
+// user may see (404).
 Result<Household> plate_household(Ctx& c, int64_t id) {
-  if (auto st = require_registry(c); !st) return st.error();
-  auto h = c.svc.store->household(id);
-  if (!h) return not_in_scope("户", "household", id);
-  auto ok = household_visible(c, h->id, h->region_code);
-  if (!ok) return ok.error();
-  if (!*ok) return not_in_scope("户", "household", id);
-  return h;
+  LZ_TRY(require_registry(c));
+  return visible_household(c, id);
 }
 
 const char* status_zh(const std::string& s) {

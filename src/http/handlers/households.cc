@@ -22,16 +22,6 @@ PersonInput person_input(const nlohmann::json& j) {
           text_of(j, "health"),    text_of(j, "labour"),    text_of(j, "phone")};
 }
 
-// Loads a household the user may see, or the 404 to return.
-static Result<Household> visible_household(Ctx& c, int64_t id) {
-  auto h = c.svc.store->household(id);
-  if (!h) return not_in_scope("户", "household", id);
-  auto ok = household_visible(c, h->id, h->region_code);
-  if (!ok) return ok.error();
-  if (!*ok) return not_in_scope("户", "household", id);
-  return h;
-}
-
 // A member as mask_person leaves it: the ID number always masked, "masked": true.
 static void write_member(JsonWriter& w, const Person& p, const Scope& scope) {
   w.begin_object();

@@ -24,11 +24,8 @@ static json opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nu
 
 // A household the user may see, as 404 otherwise.
 Status visible_household_id(Ctx& c, int64_t id) {
-  auto h = c.svc.store->household(id);
-  if (!h) return not_in_scope("户", "household", id);
-  auto ok = household_visible(c, h->id, h->region_code);
-  if (!ok) return ok.error();
-  if (!*ok) return not_in_scope("户", "household", id);
+  auto h = visible_household(c, id);
+  if (!h) return h.error();
   return {};
 }
 
