@@ -32,6 +32,13 @@ Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& 
   return std::optional<std::string>();                                   // disjoint
 }
 
+Result<std::optional<std::string>> scoped_page(const Ctx& c, const Status& allowed, int64_t& limit,
+                                               int64_t& offset) {
+  LZ_TRY(allowed);
+  LZ_TRY(c.paging(limit, offset));
+  return list_prefix(c);
+}
+
 Error not_in_scope(const char* what_zh, const char* what_en, int64_t id) {
   return not_found("not_found", "id", fmt::format("{}{}不存在或不在您的管辖范围内", what_zh, id),
                    fmt::format("There is no {} {} in your jurisdiction", what_en, id));

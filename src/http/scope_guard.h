@@ -17,6 +17,11 @@ Status require(bool allowed);
 // The region prefix a list should use: the requested region narrowed to the
 // user's scope. Returns nullopt when the two do not overlap (empty result).
 Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& requested_param = "region");
+// The page of a list over the user's jurisdiction, read in this order:
+// `allowed` (the reader's right, e.g. require_registry(c): its 403),
+// ?limit= and ?offset= (400) into `limit` and `offset`, then list_prefix.
+Result<std::optional<std::string>> scoped_page(const Ctx& c, const Status& allowed, int64_t& limit,
+                                               int64_t& offset);
 
 // Whether a household (by id and region) is visible to this user.
 Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& region_code);

@@ -143,6 +143,27 @@ Result<std::optional<int64_t>> q_id(const Ctx& c, const char* name) {
   return c.q_int(name, 1, INT64_MAX / 2);
 }
 
+// Whose records a list reaches: the user's jurisdiction (paired cadres: their
+// households), the jurisdiction but not for paired cadres (403), or the whole
+// county (employers and postings, see public_prefix).
+enum class Reach { kJurisdiction, kUnpaired, kCounty };
+
+// The page of a jobs list, read in this order: the reader's right (403),
+// ?limit= and ?offset= (400) into `limit` and `offset`, then the region
+// prefix of ?region= (400); nullopt when it and the jurisdiction do not
+// overlap (nothing to list; never for kCounty).
+Result<std::optional<std::string>> list_page(const Ctx& c, int64_t& limit, int64_t& offset,
+                                             Reach reach = Reach::kJurisdiction) {
+  Status allowed = require_livelihood(c);
+  if (allowed && reach == Reach::kUnpaired) allowed = require(!c.scope.paired_only);
+  if (reach != Reach::kCounty) return scoped_page(c, allowed, limit, offset);
+  LZ_TRY(allowed);
+  LZ_TRY(c.paging(limit, offset));
+  auto prefix = public_prefix(c);
+  if (!prefix) return prefix.error();
+  return std::optional<std::string>(std::move(*prefix));
+}
+
 json income_json(const app::IncomeEffect& e) {
   json j = {
       {"household_id", e.household_id},
@@ -247,10 +268,8 @@ void add_labourer_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return fail(c, st.error());
            sqlite::LabourerQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return fail(c, st.error());
-           auto prefix = list_prefix(c);
+           auto prefix = list_page(c, q.limit, q.offset);
            if (!prefix) return fail(c, prefix.error());
            if (!*prefix) return list_response(json::array(), 0);
            q.region_prefix = **prefix;
@@ -380,14 +399,13 @@ void add_employer_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return fail(c, st.error());
            int64_t limit = 50, offset = 0;
-           if (auto st = c.paging(limit, offset); !st) return fail(c, st.error());
-           auto prefix = public_prefix(c);
+           auto prefix = list_page(c, limit, offset, Reach::kCounty);
            if (!prefix) return fail(c, prefix.error());
            auto active = active_param(c);
            if (!active) return fail(c, active.error());
-           auto res = c.svc.jobs->store().employers(*prefix, c.q_or("kind", ""), limit, offset, *active);
+           auto res =
+               c.svc.jobs->store().employers(**prefix, c.q_or("kind", ""), limit, offset, *active);
            if (!res) return fail(c, res.error());
            json items = json::array();
            for (const auto& e : res->items) items.push_back(to_json(e));
@@ -507,12 +525,10 @@ void add_employer_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return fail(c, st.error());
            sqlite::PostingQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return fail(c, st.error());
-           auto prefix = public_prefix(c);
+           auto prefix = list_page(c, q.limit, q.offset, Reach::kCounty);
            if (!prefix) return fail(c, prefix.error());
-           q.region_prefix = *prefix;
+           q.region_prefix = **prefix;
            q.status = c.q_or("status", "");
            auto eid = q_id(c, "employer_id");
            if (!eid) return fail(c, eid.error());
@@ -700,10 +716,8 @@ void add_placement_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return fail(c, st.error());
            sqlite::PlacementQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return fail(c, st.error());
-           auto prefix = list_prefix(c);
+           auto prefix = list_page(c, q.limit, q.offset);
            if (!prefix) return fail(c, prefix.error());
            if (!*prefix) return list_response(json::array(), 0);
            q.region_prefix = **prefix;
@@ -845,11 +859,8 @@ void add_welfare_routes(Router& r) {
          true,
          {400, 403},
          [](Ctx& c) -> HttpResponse {
-           if (auto st = require_livelihood(c); !st) return fail(c, st.error());
-           if (auto st = require(!c.scope.paired_only); !st) return fail(c, st.error());
            sqlite::WelfarePostQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return fail(c, st.error());
-           auto prefix = list_prefix(c);
+           auto prefix = list_page(c, q.limit, q.offset, Reach::kUnpaired);
            if (!prefix) return fail(c, prefix.error());
            if (!*prefix) return list_response(json::array(), 0);
            q.region_prefix = **prefix;

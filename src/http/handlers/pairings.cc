@@ -21,18 +21,24 @@ static Result<Pairing> visible_pairing(Ctx& c, int64_t id) {
 }
 
 void add_pairing_routes(Router& r) {
-  r.add({"GET", "/api/v1/pairings", "registry", "Pairings of households in the user's jurisdiction", true,
+  r.add({"GET",
+         "/api/v1/pairings",
+         "registry",
+         "Pairings of households in the user's jurisdiction",
+         true,
          {{"region", "query", "string", "Region code of the household"},
           {"cadre_id", "query", "integer", "Pairings of one cadre"},
           {"household_id", "query", "integer", "Pairings of one household"},
           {"current", "query", "boolean", "true: only pairings in force"},
           {"limit", "query", "integer", "Page size, 0-1000 (default 50)"},
           {"offset", "query", "integer", "Rows to skip"}},
-         "", "Pairing", true, {400, 403}, [](Ctx& c) -> HttpResponse {
-           if (auto st = require_registry(c); !st) return problem(st.error(), c.lang);
+         "",
+         "Pairing",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
            PairingQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
-           auto prefix = list_prefix(c);
+           auto prefix = scoped_page(c, require_registry(c), q.limit, q.offset);
            if (!prefix) return problem(prefix.error(), c.lang);
            if (!*prefix) return list_response(nlohmann::json::array(), 0);
            q.region_prefix = **prefix;

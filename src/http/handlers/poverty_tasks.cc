@@ -140,7 +140,11 @@ static HttpResponse act(Ctx& c, const char* action) {
 }
 
 void add_poverty_task_routes(Router& r) {
-  r.add({"GET", "/api/v1/tasks", "poverty", "Gap tasks in the user's jurisdiction (a paired cadre: their own)", true,
+  r.add({"GET",
+         "/api/v1/tasks",
+         "poverty",
+         "Gap tasks in the user's jurisdiction (a paired cadre: their own)",
+         true,
          {{"region", "query", "string", "Region code"},
           {"cadre_id", "query", "integer", "Responsible cadre"},
           {"household_id", "query", "integer", "One household"},
@@ -149,11 +153,13 @@ void add_poverty_task_routes(Router& r) {
           {"overdue", "query", "boolean", "true: only overdue tasks"},
           {"limit", "query", "integer", "Page size, 0-1000 (default 50)"},
           {"offset", "query", "integer", "Rows to skip"}},
-         "", "GapTask", true, {400, 403}, [](Ctx& c) -> HttpResponse {
-           if (auto st = require_registry(c); !st) return problem(st.error(), c.lang);
+         "",
+         "GapTask",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
            sqlite::TaskQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
-           auto prefix = list_prefix(c);
+           auto prefix = scoped_page(c, require_registry(c), q.limit, q.offset);
            if (!prefix) return problem(prefix.error(), c.lang);
            if (!*prefix) return list_response(json::array(), 0);
            q.region_prefix = **prefix;
@@ -236,18 +242,24 @@ void add_poverty_task_routes(Router& r) {
          "A township officer sends a fixed task back to the cadre: {\"note\": why}", true, {}, "TaskNoteInput",
          "GapTask", false, {403, 404, 409, 422}, [](Ctx& c) { return act(c, "return"); }});
 
-  r.add({"GET", "/api/v1/monitoring", "poverty", "Relapse monitoring cases (防返贫监测) in the user's jurisdiction", true,
+  r.add({"GET",
+         "/api/v1/monitoring",
+         "poverty",
+         "Relapse monitoring cases (防返贫监测) in the user's jurisdiction",
+         true,
          {{"region", "query", "string", "Region code"},
           {"household_id", "query", "integer", "One household"},
           {"open", "query", "boolean", "true: only open cases"},
           {"category", "query", "string", "unstable_lifted | marginal_at_risk | sudden_hardship"},
           {"limit", "query", "integer", "Page size, 0-1000 (default 50)"},
           {"offset", "query", "integer", "Rows to skip"}},
-         "", "RiskCase", true, {400, 403}, [](Ctx& c) -> HttpResponse {
-           if (auto st = require_registry(c); !st) return problem(st.error(), c.lang);
+         "",
+         "RiskCase",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
            sqlite::RiskQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
-           auto prefix = list_prefix(c);
+           auto prefix = scoped_page(c, require_registry(c), q.limit, q.offset);
            if (!prefix) return problem(prefix.error(), c.lang);
            if (!*prefix) return list_response(json::array(), 0);
            q.region_prefix = **prefix;
@@ -257,7 +269,8 @@ void add_poverty_task_routes(Router& r) {
            if (c.scope.paired_only && !q.household_id)
              return problem(bad_parameter("household_id", "结对帮扶干部请按户查询", "Paired cadres query by household"), c.lang);
            if (q.household_id)
-             if (auto st = visible_household_id(c, *q.household_id); !st) return problem(st.error(), c.lang);
+             if (auto st = visible_household_id(c, *q.household_id); !st)
+               return problem(st.error(), c.lang);
            q.open_only = c.q_or("open", "") == "true";
            q.category = c.q_or("category", "");
            auto page = c.svc.poverty_store->list_risks(q);
@@ -314,17 +327,22 @@ void add_poverty_task_routes(Router& r) {
            (void)c.svc.poverty->recheck(cur->household_id, c.actor);
            return json_response(risk_out(*closed));
          }});
-  r.add({"GET", "/api/v1/visits/overdue", "poverty",
-         "Poor and marginal households not visited within the visit interval (default 30 days)", true,
+  r.add({"GET",
+         "/api/v1/visits/overdue",
+         "poverty",
+         "Poor and marginal households not visited within the visit interval (default 30 days)",
+         true,
          {{"region", "query", "string", "Region code"},
           {"cadre_id", "query", "integer", "Households of one paired cadre"},
           {"limit", "query", "integer", "Page size, 0-1000 (default 50)"},
           {"offset", "query", "integer", "Rows to skip"}},
-         "", "OverdueVisit", true, {400, 403}, [](Ctx& c) -> HttpResponse {
-           if (auto st = require_registry(c); !st) return problem(st.error(), c.lang);
+         "",
+         "OverdueVisit",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
            int64_t limit, offset;
-           if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
-           auto prefix = list_prefix(c);
+           auto prefix = scoped_page(c, require_registry(c), limit, offset);
            if (!prefix) return problem(prefix.error(), c.lang);
            if (!*prefix) return list_response(json::array(), 0);
            auto cid = c.q_int("cadre_id", 1, INT64_MAX);

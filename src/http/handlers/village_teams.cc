@@ -61,16 +61,22 @@ static Result<VillageTeam> visible_team(Ctx& c, int64_t id) {
 }
 
 void add_village_team_routes(Router& r) {
-  r.add({"GET", "/api/v1/village_teams", "registry", "Village teams in the user's jurisdiction", true,
+  r.add({"GET",
+         "/api/v1/village_teams",
+         "registry",
+         "Village teams in the user's jurisdiction",
+         true,
          {{"region", "query", "string", "Region code"},
           {"cadre_id", "query", "integer", "Teams this cadre belongs to"},
           {"limit", "query", "integer", "Page size, 0-1000 (default 50)"},
           {"offset", "query", "integer", "Rows to skip"}},
-         "", "VillageTeam", true, {400, 403}, [](Ctx& c) -> HttpResponse {
-           if (auto st = require_registry(c); !st) return problem(st.error(), c.lang);
+         "",
+         "VillageTeam",
+         true,
+         {400, 403},
+         [](Ctx& c) -> HttpResponse {
            VillageTeamQuery q;
-           if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
-           auto prefix = list_prefix(c);
+           auto prefix = scoped_page(c, require_registry(c), q.limit, q.offset);
            if (!prefix) return problem(prefix.error(), c.lang);
            if (!*prefix) return list_response(nlohmann::json::array(), 0);
            q.region_prefix = **prefix;
