@@ -85,58 +85,66 @@ static const Value kStandings[] = {
     {"marginal", "边缘户", "non-poor marginal household"},
 };
 
+}  // namespace lz::epidemic
+
+namespace lz::enums {
+
 template <>
-std::span<const Value> vocabulary<KeyCategory>() {
-  return kCategories;
+std::span<const Value> vocabulary<epidemic::KeyCategory>() {
+  return epidemic::kCategories;
 }
 template <>
-std::span<const Value> vocabulary<KeySource>() {
-  return kSources;
+std::span<const Value> vocabulary<epidemic::KeySource>() {
+  return epidemic::kSources;
 }
 template <>
-std::span<const Value> vocabulary<TravelMode>() {
-  return kTravelModes;
+std::span<const Value> vocabulary<epidemic::TravelMode>() {
+  return epidemic::kTravelModes;
 }
 template <>
-std::span<const Value> vocabulary<CaseStatus>() {
-  return kCaseStatuses;
+std::span<const Value> vocabulary<epidemic::CaseStatus>() {
+  return epidemic::kCaseStatuses;
 }
 template <>
-std::span<const Value> vocabulary<ContactSetting>() {
-  return kSettings;
+std::span<const Value> vocabulary<epidemic::ContactSetting>() {
+  return epidemic::kSettings;
 }
 template <>
-std::span<const Value> vocabulary<Closeness>() {
-  return kCloseness;
+std::span<const Value> vocabulary<epidemic::Closeness>() {
+  return epidemic::kCloseness;
 }
 template <>
-std::span<const Value> vocabulary<ObservationKind>() {
-  return kObservationKinds;
+std::span<const Value> vocabulary<epidemic::ObservationKind>() {
+  return epidemic::kObservationKinds;
 }
 template <>
-std::span<const Value> vocabulary<Symptom>() {
-  return kSymptoms;
+std::span<const Value> vocabulary<epidemic::Symptom>() {
+  return epidemic::kSymptoms;
 }
 template <>
-std::span<const Value> vocabulary<FollowUpState>() {
-  return kFollowUpStates;
+std::span<const Value> vocabulary<epidemic::FollowUpState>() {
+  return epidemic::kFollowUpStates;
 }
 template <>
-std::span<const Value> vocabulary<CallResult>() {
-  return kCallResults;
+std::span<const Value> vocabulary<epidemic::CallResult>() {
+  return epidemic::kCallResults;
 }
 template <>
-std::span<const Value> vocabulary<NeedKind>() {
-  return kNeeds;
+std::span<const Value> vocabulary<epidemic::NeedKind>() {
+  return epidemic::kNeeds;
 }
 template <>
-std::span<const Value> vocabulary<RelapseTriggerKind>() {
-  return kRelapseTriggers;
+std::span<const Value> vocabulary<epidemic::RelapseTriggerKind>() {
+  return epidemic::kRelapseTriggers;
 }
 template <>
-std::span<const Value> vocabulary<PovertyStanding>() {
-  return kStandings;
+std::span<const Value> vocabulary<epidemic::PovertyStanding>() {
+  return epidemic::kStandings;
 }
+
+}  // namespace lz::enums
+
+namespace lz::epidemic {
 
 static std::string join(SymptomSet s, const char* sep, bool chinese) {
   std::string out;

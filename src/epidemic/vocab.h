@@ -8,7 +8,6 @@
 // Called by every epidemic file, by the store (ids in and out of the
 // database), the API (JSON ids, labels in messages) and the demo generator.
 #pragma once
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -17,37 +16,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/enum_set.h"
 #include "registry/enums.h"
+#include "registry/vocabulary.h"
 
 namespace lz::epidemic {
 
 using enums::Value;
-
-// A set of values of a small enum (at most 32 values), as bits: no allocation.
-template <typename E>
-class EnumSet {
- public:
-  constexpr EnumSet() = default;
-  constexpr EnumSet(std::initializer_list<E> values) {
-    for (E e : values) add(e);
-  }
-  static constexpr EnumSet from_bits(uint32_t bits) {
-    EnumSet s;
-    s.bits_ = bits;
-    return s;
-  }
-  constexpr void add(E e) { bits_ |= bit(e); }
-  constexpr void remove(E e) { bits_ &= ~bit(e); }
-  constexpr bool has(E e) const { return (bits_ & bit(e)) != 0; }
-  constexpr bool empty() const { return bits_ == 0; }
-  constexpr int size() const { return std::popcount(bits_); }
-  constexpr uint32_t bits() const { return bits_; }
-  friend constexpr bool operator==(EnumSet a, EnumSet b) = default;
-
- private:
-  static constexpr uint32_t bit(E e) { return uint32_t{1} << static_cast<unsigned>(e); }
-  uint32_t bits_ = 0;
-};
 
 // 四类重点人员 and 湖北返乡人员 (screened alongside the four).
 enum class KeyCategory : uint8_t {
@@ -146,67 +121,49 @@ enum class PovertyStanding : uint8_t {
   kMarginal,        // 边缘户
 };
 
+}  // namespace lz::epidemic
+
 // ---------------------------------------------------------------------------
-// Labels and parsing. vocabulary<E>() lists E's values in enum order.
+// Labels and parsing (registry/vocabulary.h): vocabulary<E>() lists E's
+// values in enum order.
 // ---------------------------------------------------------------------------
-template <typename E>
-std::span<const Value> vocabulary();
+namespace lz::enums {
+template <>
+std::span<const Value> vocabulary<epidemic::KeyCategory>();
+template <>
+std::span<const Value> vocabulary<epidemic::KeySource>();
+template <>
+std::span<const Value> vocabulary<epidemic::TravelMode>();
+template <>
+std::span<const Value> vocabulary<epidemic::CaseStatus>();
+template <>
+std::span<const Value> vocabulary<epidemic::ContactSetting>();
+template <>
+std::span<const Value> vocabulary<epidemic::Closeness>();
+template <>
+std::span<const Value> vocabulary<epidemic::ObservationKind>();
+template <>
+std::span<const Value> vocabulary<epidemic::Symptom>();
+template <>
+std::span<const Value> vocabulary<epidemic::FollowUpState>();
+template <>
+std::span<const Value> vocabulary<epidemic::CallResult>();
+template <>
+std::span<const Value> vocabulary<epidemic::NeedKind>();
+template <>
+std::span<const Value> vocabulary<epidemic::RelapseTriggerKind>();
+template <>
+std::span<const Value> vocabulary<epidemic::PovertyStanding>();
+}  // namespace lz::enums
 
-template <>
-std::span<const Value> vocabulary<KeyCategory>();
-template <>
-std::span<const Value> vocabulary<KeySource>();
-template <>
-std::span<const Value> vocabulary<TravelMode>();
-template <>
-std::span<const Value> vocabulary<CaseStatus>();
-template <>
-std::span<const Value> vocabulary<ContactSetting>();
-template <>
-std::span<const Value> vocabulary<Closeness>();
-template <>
-std::span<const Value> vocabulary<ObservationKind>();
-template <>
-std::span<const Value> vocabulary<Symptom>();
-template <>
-std::span<const Value> vocabulary<FollowUpState>();
-template <>
-std::span<const Value> vocabulary<CallResult>();
-template <>
-std::span<const Value> vocabulary<NeedKind>();
-template <>
-std::span<const Value> vocabulary<RelapseTriggerKind>();
-template <>
-std::span<const Value> vocabulary<PovertyStanding>();
+namespace lz::epidemic {
 
-template <typename E>
-const Value& label(E e) {
-  return vocabulary<E>()[static_cast<size_t>(e)];
-}
-template <typename E>
-const char* id(E e) {
-  return label(e).id;
-}
-template <typename E>
-const char* zh(E e) {
-  return label(e).zh;
-}
-template <typename E>
-const char* en(E e) {
-  return label(e).en;
-}
-
-// Finds a value by id or Chinese label (spaces and full-width characters
-// normalised, as in enums::find).
-template <typename E>
-std::optional<E> parse(std::string_view input) {
-  auto values = vocabulary<E>();
-  auto found = enums::find(values, input);
-  if (!found) return std::nullopt;
-  for (size_t i = 0; i < values.size(); ++i)
-    if (values[i].id == found->id) return static_cast<E>(i);
-  return std::nullopt;
-}
+using enums::en;
+using enums::id;
+using enums::label;
+using enums::parse;
+using enums::vocabulary;
+using enums::zh;
 
 // Symptoms as comma-separated ids ("cough,fatigue"), in enum order, and back.
 // parse_symptoms accepts ids or Chinese labels separated by commas (, ， 、)

@@ -103,66 +103,74 @@ static const Value kTaskStates[] = {
     {"closed_auto", "复查已消除", "closed by re-check"},
 };
 
+}  // namespace lz::poverty
+
+namespace lz::enums {
+
 template <>
-std::span<const Value> vocabulary<HouseholdStatus>() {
-  return kStatuses;
+std::span<const Value> vocabulary<poverty::HouseholdStatus>() {
+  return poverty::kStatuses;
 }
 template <>
-std::span<const Value> vocabulary<Cause>() {
-  return kCauses;
+std::span<const Value> vocabulary<poverty::Cause>() {
+  return poverty::kCauses;
 }
 template <>
-std::span<const Value> vocabulary<Health>() {
+std::span<const Value> vocabulary<poverty::Health>() {
   return enums::health_statuses();
 }
 template <>
-std::span<const Value> vocabulary<Labour>() {
+std::span<const Value> vocabulary<poverty::Labour>() {
   return enums::labour_capacities();
 }
 template <>
-std::span<const Value> vocabulary<Enrolment>() {
+std::span<const Value> vocabulary<poverty::Enrolment>() {
   return enums::enrolments();
 }
 template <>
-std::span<const Value> vocabulary<MeasureKind>() {
-  return kMeasures;
+std::span<const Value> vocabulary<poverty::MeasureKind>() {
+  return poverty::kMeasures;
 }
 template <>
-std::span<const Value> vocabulary<RiskCategory>() {
-  return kCategories;
+std::span<const Value> vocabulary<poverty::RiskCategory>() {
+  return poverty::kCategories;
 }
 template <>
-std::span<const Value> vocabulary<TriggerKind>() {
-  return kTriggers;
+std::span<const Value> vocabulary<poverty::TriggerKind>() {
+  return poverty::kTriggers;
 }
 template <>
-std::span<const Value> vocabulary<RiskKind>() {
-  return kRiskKinds;
+std::span<const Value> vocabulary<poverty::RiskKind>() {
+  return poverty::kRiskKinds;
 }
 template <>
-std::span<const Value> vocabulary<CloseMethod>() {
-  return kCloseMethods;
+std::span<const Value> vocabulary<poverty::CloseMethod>() {
+  return poverty::kCloseMethods;
 }
 template <>
-std::span<const Value> vocabulary<VisitMode>() {
-  return kVisitModes;
+std::span<const Value> vocabulary<poverty::VisitMode>() {
+  return poverty::kVisitModes;
 }
 template <>
-std::span<const Value> vocabulary<RuleGroup>() {
-  return kGroups;
+std::span<const Value> vocabulary<poverty::RuleGroup>() {
+  return poverty::kGroups;
 }
 template <>
-std::span<const Value> vocabulary<Outcome>() {
-  return kOutcomes;
+std::span<const Value> vocabulary<poverty::Outcome>() {
+  return poverty::kOutcomes;
 }
 template <>
-std::span<const Value> vocabulary<PovertyClass>() {
-  return kClasses;
+std::span<const Value> vocabulary<poverty::PovertyClass>() {
+  return poverty::kClasses;
 }
 template <>
-std::span<const Value> vocabulary<TaskState>() {
-  return kTaskStates;
+std::span<const Value> vocabulary<poverty::TaskState>() {
+  return poverty::kTaskStates;
 }
+
+}  // namespace lz::enums
+
+namespace lz::poverty {
 
 RiskKind risk_kind_of(TriggerKind t) {
   switch (t) {

@@ -9,7 +9,6 @@
 // Called by every poverty file, by the store (ids in and out of the
 // database), the API (JSON ids, labels in messages) and the demo generator.
 #pragma once
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -17,37 +16,13 @@
 #include <span>
 #include <string_view>
 
+#include "core/enum_set.h"
 #include "registry/enums.h"
+#include "registry/vocabulary.h"
 
 namespace lz::poverty {
 
 using enums::Value;
-
-// A set of values of a small enum (at most 32 values), as bits: no allocation.
-template <typename E>
-class EnumSet {
- public:
-  constexpr EnumSet() = default;
-  constexpr EnumSet(std::initializer_list<E> values) {
-    for (E e : values) add(e);
-  }
-  static constexpr EnumSet from_bits(uint32_t bits) {
-    EnumSet s;
-    s.bits_ = bits;
-    return s;
-  }
-  constexpr void add(E e) { bits_ |= bit(e); }
-  constexpr void remove(E e) { bits_ &= ~bit(e); }
-  constexpr bool has(E e) const { return (bits_ & bit(e)) != 0; }
-  constexpr bool empty() const { return bits_ == 0; }
-  constexpr int size() const { return std::popcount(bits_); }
-  constexpr uint32_t bits() const { return bits_; }
-  friend constexpr bool operator==(EnumSet a, EnumSet b) = default;
-
- private:
-  static constexpr uint32_t bit(E e) { return uint32_t{1} << static_cast<unsigned>(e); }
-  uint32_t bits_ = 0;
-};
 
 // 建档立卡 status of a household. `ordinary` households are outside the
 // register; they appear only through relapse monitoring (sudden hardship).
@@ -190,70 +165,52 @@ enum class PovertyClass : uint8_t { kStable, kConsolidate, kKeySupport };
 // Gap task states (see tasks.h).
 enum class TaskState : uint8_t { kOpen, kFixed, kVerified, kReturned, kClosedAuto };
 
+}  // namespace lz::poverty
+
 // ---------------------------------------------------------------------------
-// Labels and parsing. vocabulary<E>() lists E's values in enum order.
+// Labels and parsing (registry/vocabulary.h): vocabulary<E>() lists E's
+// values in enum order.
 // ---------------------------------------------------------------------------
-template <typename E>
-std::span<const Value> vocabulary();
+namespace lz::enums {
+template <>
+std::span<const Value> vocabulary<poverty::HouseholdStatus>();
+template <>
+std::span<const Value> vocabulary<poverty::Cause>();
+template <>
+std::span<const Value> vocabulary<poverty::Health>();
+template <>
+std::span<const Value> vocabulary<poverty::Labour>();
+template <>
+std::span<const Value> vocabulary<poverty::Enrolment>();
+template <>
+std::span<const Value> vocabulary<poverty::MeasureKind>();
+template <>
+std::span<const Value> vocabulary<poverty::RiskCategory>();
+template <>
+std::span<const Value> vocabulary<poverty::TriggerKind>();
+template <>
+std::span<const Value> vocabulary<poverty::RiskKind>();
+template <>
+std::span<const Value> vocabulary<poverty::CloseMethod>();
+template <>
+std::span<const Value> vocabulary<poverty::VisitMode>();
+template <>
+std::span<const Value> vocabulary<poverty::RuleGroup>();
+template <>
+std::span<const Value> vocabulary<poverty::Outcome>();
+template <>
+std::span<const Value> vocabulary<poverty::PovertyClass>();
+template <>
+std::span<const Value> vocabulary<poverty::TaskState>();
+}  // namespace lz::enums
 
-template <>
-std::span<const Value> vocabulary<HouseholdStatus>();
-template <>
-std::span<const Value> vocabulary<Cause>();
-template <>
-std::span<const Value> vocabulary<Health>();
-template <>
-std::span<const Value> vocabulary<Labour>();
-template <>
-std::span<const Value> vocabulary<Enrolment>();
-template <>
-std::span<const Value> vocabulary<MeasureKind>();
-template <>
-std::span<const Value> vocabulary<RiskCategory>();
-template <>
-std::span<const Value> vocabulary<TriggerKind>();
-template <>
-std::span<const Value> vocabulary<RiskKind>();
-template <>
-std::span<const Value> vocabulary<CloseMethod>();
-template <>
-std::span<const Value> vocabulary<VisitMode>();
-template <>
-std::span<const Value> vocabulary<RuleGroup>();
-template <>
-std::span<const Value> vocabulary<Outcome>();
-template <>
-std::span<const Value> vocabulary<PovertyClass>();
-template <>
-std::span<const Value> vocabulary<TaskState>();
+namespace lz::poverty {
 
-template <typename E>
-const Value& label(E e) {
-  return vocabulary<E>()[static_cast<size_t>(e)];
-}
-template <typename E>
-const char* id(E e) {
-  return label(e).id;
-}
-template <typename E>
-const char* zh(E e) {
-  return label(e).zh;
-}
-template <typename E>
-const char* en(E e) {
-  return label(e).en;
-}
-
-// Finds a value by id, Chinese or English label (spaces and full-width
-// characters normalised, as in enums::find).
-template <typename E>
-std::optional<E> parse(std::string_view input) {
-  auto values = vocabulary<E>();
-  auto found = enums::find(values, input);
-  if (!found) return std::nullopt;
-  for (size_t i = 0; i < values.size(); ++i)
-    if (values[i].id == found->id) return static_cast<E>(i);
-  return std::nullopt;
-}
+using enums::en;
+using enums::id;
+using enums::label;
+using enums::parse;
+using enums::vocabulary;
+using enums::zh;
 
 }  // namespace lz::poverty
