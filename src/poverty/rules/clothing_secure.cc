@@ -2,38 +2,15 @@
 // Pass: the latest visit found clothing secure (visit.clothing_ok).
 // Gap: the latest visit found the household short of clothing, with the visit date.
 // Unknown: no visit recorded, or the latest visit did not record the item.
-#include <fmt/format.h>
-
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
 namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
-  const auto& visit = h.facts->visit;
-  if (!visit) {
-    if (why) {
-      why->reason_zh = "没有走访记录，无法判断";
-      why->reason_en = "No visit recorded: cannot decide";
-      why->field = "visit";
-    }
-    return Outcome::kUnknown;
-  }
-  if (!visit->clothing_ok) {
-    if (why)
-      missing(*why, "visit.clothing_ok", fmt::format("{}走访记录中的“不愁穿”", visit->on.iso()),
-              fmt::format("The finding on clothing of the visit on {}", visit->on.iso()));
-    return Outcome::kUnknown;
-  }
-  if (*visit->clothing_ok) return Outcome::kPass;
-  if (why) {
-    why->reason_zh =
-        fmt::format("{}{}发现穿衣有困难（不愁穿未达标）", visit->on.iso(), zh(visit->mode));
-    why->reason_en = fmt::format("The visit on {} ({}) found the household short of clothing",
-                                 visit->on.iso(), en(visit->mode));
-    why->field = "visit.clothing_ok";
-  }
-  return Outcome::kGap;
+  static constexpr VisitItem kItem{&VisitFacts::clothing_ok, "visit.clothing_ok", "不愁穿", "穿衣",
+                                   "clothing"};
+  return latest_visit_finding(h, kItem, why);
 }
 
 Rule clothing_secure() {

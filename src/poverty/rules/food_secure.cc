@@ -2,38 +2,14 @@
 // Pass: the latest visit found food secure (visit.food_ok).
 // Gap: the latest visit found the household short of food, with the visit date.
 // Unknown: no visit recorded, or the latest visit did not record the item.
-#include <fmt/format.h>
-
 #include "poverty/rules/helpers.h"
 #include "poverty/rules/rules.h"
 
 namespace lz::poverty::rulebook {
 
 static Outcome evaluate(const HouseholdView& h, const RuleContext&, Finding* why) {
-  const auto& visit = h.facts->visit;
-  if (!visit) {
-    if (why) {
-      why->reason_zh = "没有走访记录，无法判断";
-      why->reason_en = "No visit recorded: cannot decide";
-      why->field = "visit";
-    }
-    return Outcome::kUnknown;
-  }
-  if (!visit->food_ok) {
-    if (why)
-      missing(*why, "visit.food_ok", fmt::format("{}走访记录中的“不愁吃”", visit->on.iso()),
-              fmt::format("The finding on food of the visit on {}", visit->on.iso()));
-    return Outcome::kUnknown;
-  }
-  if (*visit->food_ok) return Outcome::kPass;
-  if (why) {
-    why->reason_zh =
-        fmt::format("{}{}发现吃饭有困难（不愁吃未达标）", visit->on.iso(), zh(visit->mode));
-    why->reason_en = fmt::format("The visit on {} ({}) found the household short of food",
-                                 visit->on.iso(), en(visit->mode));
-    why->field = "visit.food_ok";
-  }
-  return Outcome::kGap;
+  static constexpr VisitItem kItem{&VisitFacts::food_ok, "visit.food_ok", "不愁吃", "吃饭", "food"};
+  return latest_visit_finding(h, kItem, why);
 }
 
 Rule food_secure() {

@@ -78,4 +78,32 @@ void missing(Finding& why, std::string field, std::string_view what_zh, std::str
   why.field = std::move(field);
 }
 
+Outcome latest_visit_finding(const HouseholdView& h, const VisitItem& item, Finding* why) {
+  const auto& visit = h.facts->visit;
+  if (!visit) {
+    if (why) {
+      why->reason_zh = "没有走访记录，无法判断";
+      why->reason_en = "No visit recorded: cannot decide";
+      why->field = "visit";
+    }
+    return Outcome::kUnknown;
+  }
+  const std::optional<bool>& ok = (*visit).*item.finding;
+  if (!ok) {
+    if (why)
+      missing(*why, item.field, fmt::format("{}走访记录中的“{}”", visit->on.iso(), item.item_zh),
+              fmt::format("The finding on {} of the visit on {}", item.what_en, visit->on.iso()));
+    return Outcome::kUnknown;
+  }
+  if (*ok) return Outcome::kPass;
+  if (why) {
+    why->reason_zh = fmt::format("{}{}发现{}有困难（{}未达标）", visit->on.iso(), zh(visit->mode),
+                                 item.trouble_zh, item.item_zh);
+    why->reason_en = fmt::format("The visit on {} ({}) found the household short of {}",
+                                 visit->on.iso(), en(visit->mode), item.what_en);
+    why->field = item.field;
+  }
+  return Outcome::kGap;
+}
+
 }  // namespace lz::poverty::rulebook

@@ -1,7 +1,9 @@
 // Small helpers the rule files share to write their reasons: how a member is
 // named, field paths, lists in Chinese and English, labels of fields. Only
-// called on the slow path (when a Finding is asked for), so they may allocate.
+// called on the slow path (when a Finding is asked for), so they may allocate;
+// latest_visit_finding (the 两不愁 rules' evaluation) allocates only then.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,5 +28,19 @@ std::string field_en(std::string_view path);
 
 // Fills *why for an unknown outcome: "<label>未录入，无法判断" naming the field.
 void missing(Finding& why, std::string field, std::string_view what_zh, std::string_view what_en);
+
+// One 两不愁 item of the latest visit (rules food.secure, clothing.secure):
+// its finding and how reasons name it.
+struct VisitItem {
+  std::optional<bool> VisitFacts::*finding;  // &VisitFacts::food_ok
+  const char* field;                         // "visit.food_ok"
+  const char* item_zh;                       // "不愁吃"
+  const char* trouble_zh;                    // "吃饭" (…发现吃饭有困难)
+  const char* what_en;                       // "food"
+};
+// Pass when the latest visit found the item secure; gap when it found the
+// household short of it (the reason gives the visit's date and mode);
+// unknown without a visit or without the finding.
+Outcome latest_visit_finding(const HouseholdView& h, const VisitItem& item, Finding* why);
 
 }  // namespace lz::poverty::rulebook
