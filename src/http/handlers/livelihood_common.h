@@ -2,6 +2,7 @@
 // who may do what (the livelihood flags of auth/roles.h). Internal to
 // src/http/handlers/livelihood_*.cc.
 #pragma once
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -34,6 +35,23 @@ Result<std::optional<bool>> active_param(const Ctx& c);
 // The OpenAPI description of that parameter.
 ParamDoc active_param_doc();
 Result<ListPage> livelihood_list(const Ctx& c);
+
+// Readers of a JSON body's members, with the field errors the livelihood
+// writes return: a string ("" when absent; request.field_required when
+// `required`), an integer (nullopt when absent) and a YYYY-MM-DD date
+// (nullopt when absent; request.date); request.field_type for another JSON
+// type. Errors name the member `k` (an integer's: `path` when given).
+Result<std::string> body_str(const nlohmann::json& b, const char* k, bool required = false);
+Result<std::optional<int64_t>> body_int(const nlohmann::json& b, const std::string& k,
+                                        const std::string& path = "");
+Result<std::optional<Date>> body_date(const nlohmann::json& b, const char* k,
+                                      bool required = false);
+
+// Declares `var` as the Result of `expr`, or returns its error as a problem
+// (in a handler, with its Ctx named c).
+#define LZ_FIELD(var, expr) \
+  auto var = (expr);        \
+  if (!var) return problem(var.error(), c.lang)
 
 // OpenAPI components of the livelihood front (meta.cc), one per part.
 void add_livelihood_schemas(nlohmann::json& schemas);

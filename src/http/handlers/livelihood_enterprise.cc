@@ -47,18 +47,6 @@ Status require_writer(const Ctx& c) {
 }
 
 // Body readers with field errors.
-Result<std::string> str_field(const json& b, const char* k, bool required = false) {
-  if (!b.contains(k) || b[k].is_null()) {
-    if (required)
-      return invalid("request.field_required", k, fmt::format("请填写{}", k),
-                     fmt::format("{} is required", k));
-    return std::string();
-  }
-  if (!b[k].is_string())
-    return invalid("request.field_type", k, fmt::format("{}应为字符串", k),
-                   fmt::format("{} must be a string", k));
-  return b[k].get<std::string>();
-}
 Result<std::optional<double>> num_field(const json& b, const std::string& k,
                                         const std::string& path) {
   if (!b.contains(k) || b[k].is_null()) return std::optional<double>();
@@ -67,14 +55,6 @@ Result<std::optional<double>> num_field(const json& b, const std::string& k,
                    fmt::format("{} must be a number", path));
   return std::optional<double>(b[k].get<double>());
 }
-Result<std::optional<int64_t>> int_field(const json& b, const std::string& k,
-                                         const std::string& path) {
-  if (!b.contains(k) || b[k].is_null()) return std::optional<int64_t>();
-  if (!b[k].is_number_integer())
-    return invalid("request.field_type", path, fmt::format("{}应为整数", path),
-                   fmt::format("{} must be an integer", path));
-  return std::optional<int64_t>(b[k].get<int64_t>());
-}
 Result<std::optional<bool>> bool_field(const json& b, const char* k, const std::string& path) {
   if (!b.contains(k) || b[k].is_null()) return std::optional<bool>();
   if (!b[k].is_boolean())
@@ -82,20 +62,6 @@ Result<std::optional<bool>> bool_field(const json& b, const char* k, const std::
                    fmt::format("{} must be true or false", path));
   return std::optional<bool>(b[k].get<bool>());
 }
-Result<std::optional<Date>> date_field(const json& b, const char* k) {
-  auto s = str_field(b, k);
-  if (!s) return s.error();
-  if (s->empty()) return std::optional<Date>();
-  auto d = Date::parse_iso(*s);
-  if (!d)
-    return invalid("request.date", k, fmt::format("{}应为YYYY-MM-DD", k),
-                   fmt::format("{} must be YYYY-MM-DD", k));
-  return std::optional<Date>(*d);
-}
-
-#define LZ_FIELD(var, expr) \
-  auto var = (expr);        \
-  if (!var) return problem(var.error(), c.lang)
 
 json enterprise_out(const Enterprise& e) {
   return {{"id", e.id},
@@ -178,7 +144,7 @@ json reading_out(const EStore::TemperatureRow& r, int fever_tenths) {
 Result<Enterprise> enterprise_input(const json& b, Enterprise e) {
   for (const char* k : {"name", "credit_code", "address", "contact_name", "contact_phone"}) {
     if (!b.contains(k)) continue;
-    auto v = str_field(b, k);
+    auto v = body_str(b, k);
     if (!v) return v.error();
     std::string& dst = std::string_view(k) == "name"           ? e.name
                        : std::string_view(k) == "credit_code"  ? e.credit_code
@@ -188,7 +154,7 @@ Result<Enterprise> enterprise_input(const json& b, Enterprise e) {
     dst = *v;
   }
   if (b.contains("kind")) {
-    auto v = str_field(b, "kind");
+    auto v = body_str(b, "kind");
     if (!v) return v.error();
     auto k = parse_enterprise_kind(*v);
     if (!k)
@@ -199,13 +165,13 @@ Result<Enterprise> enterprise_input(const json& b, Enterprise e) {
     e.kind = *k;
   }
   if (b.contains("region_code")) {
-    auto v = str_field(b, "region_code");
+    auto v = body_str(b, "region_code");
     if (!v) return v.error();
     auto code = RegionCode::parse(*v, "region_code");
     if (!code) return code.error();
     e.region_code = code->str();
   }
-  auto w = int_field(b, "workers_planned", "workers_planned");
+  auto w = body_int(b, "workers_planned", "workers_planned");
   if (!w) return w.error();
   if (*w) e.workers_planned = **w;
   return e;
@@ -387,7 +353,7 @@ void add_enterprise_routes(Router& r) {
            LZ_FIELD(cur, c.svc.enterprise_store->resumption(*id));
            Checklist cl = cur->checklist;
            for (const char* k : {"masks", "thermometers"}) {
-             LZ_FIELD(v, int_field(*body, k, fmt::format("checklist.{}", k)));
+             LZ_FIELD(v, body_int(*body, k, fmt::format("checklist.{}", k)));
              if (*v) (std::string_view(k) == "masks" ? cl.masks : cl.thermometers) = **v;
            }
            LZ_FIELD(dis, num_field(*body, "disinfectant_litres", "checklist.disinfectant"));
@@ -508,11 +474,11 @@ void add_enterprise_routes(Router& r) {
            LZ_FIELD(body, c.body());
            Worker w;
            w.enterprise_id = *id;
-           LZ_FIELD(name, str_field(*body, "name", true));
-           LZ_FIELD(idn, str_field(*body, "id_number", true));
-           LZ_FIELD(phone, str_field(*body, "phone"));
-           LZ_FIELD(note, str_field(*body, "health_note"));
-           LZ_FIELD(declared, date_field(*body, "health_declared_on"));
+           LZ_FIELD(name, body_str(*body, "name", true));
+           LZ_FIELD(idn, body_str(*body, "id_number", true));
+           LZ_FIELD(phone, body_str(*body, "phone"));
+           LZ_FIELD(note, body_str(*body, "health_note"));
+           LZ_FIELD(declared, body_date(*body, "health_declared_on"));
            w.name = *name;
            w.id_number = *idn;
            w.phone = *phone;
@@ -546,8 +512,8 @@ void add_enterprise_routes(Router& r) {
              LZ_FIELD(b, c.body());
              body = *b;
            }
-           LZ_FIELD(on, date_field(body, "on"));
-           LZ_FIELD(note, str_field(body, "note"));
+           LZ_FIELD(on, body_date(body, "on"));
+           LZ_FIELD(note, body_str(body, "note"));
            auto res = c.svc.enterprise->declare_health(*wid, *on, *note, c.actor);
            if (!res) return problem(res.error(), c.lang);
            return json_response(worker_out(*res, c.scope));
@@ -603,7 +569,7 @@ void add_enterprise_routes(Router& r) {
            LZ_FIELD(body, c.body());
            TemperatureBatch b;
            b.enterprise_id = *id;
-           LZ_FIELD(on, date_field(*body, "on"));
+           LZ_FIELD(on, body_date(*body, "on"));
            b.on = on->value_or(c.svc.enterprise->today());
            if (!body->contains("readings") || !(*body)["readings"].is_array())
              return problem(
@@ -618,7 +584,7 @@ void add_enterprise_routes(Router& r) {
                                       fmt::format("{} must be an object", at)),
                               c.lang);
              TemperatureReading t;
-             LZ_FIELD(wid, int_field(rs[i], "worker_id", at + ".worker_id"));
+             LZ_FIELD(wid, body_int(rs[i], "worker_id", at + ".worker_id"));
              LZ_FIELD(temp, num_field(rs[i], "temperature", at + ".temperature"));
              if (!*wid || !*temp)
                return problem(

@@ -1,5 +1,7 @@
 #include "http/handlers/livelihood_common.h"
 
+#include <fmt/format.h>
+
 namespace lz::http {
 
 Status require_livelihood(const Ctx& c, bool write, bool command) {
@@ -21,6 +23,40 @@ Result<ListPage> livelihood_list(const Ctx& c) {
   if (!active) return active.error();
   out.active = *active;
   return out;
+}
+
+Result<std::string> body_str(const nlohmann::json& b, const char* k, bool required) {
+  if (!b.contains(k) || b[k].is_null()) {
+    if (required)
+      return invalid("request.field_required", k, fmt::format("请填写{}", k),
+                     fmt::format("{} is required", k));
+    return std::string();
+  }
+  if (!b[k].is_string())
+    return invalid("request.field_type", k, fmt::format("{}应为字符串", k),
+                   fmt::format("{} must be a string", k));
+  return b[k].get<std::string>();
+}
+
+Result<std::optional<int64_t>> body_int(const nlohmann::json& b, const std::string& k,
+                                        const std::string& path_given) {
+  const std::string& path = path_given.empty() ? k : path_given;
+  if (!b.contains(k) || b[k].is_null()) return std::optional<int64_t>();
+  if (!b[k].is_number_integer())
+    return invalid("request.field_type", path, fmt::format("{}应为整数", path),
+                   fmt::format("{} must be an integer", path));
+  return std::optional<int64_t>(b[k].get<int64_t>());
+}
+
+Result<std::optional<Date>> body_date(const nlohmann::json& b, const char* k, bool required) {
+  auto s = body_str(b, k, required);
+  if (!s) return s.error();
+  if (s->empty()) return std::optional<Date>();
+  auto d = Date::parse_iso(*s);
+  if (!d)
+    return invalid("request.date", k, fmt::format("{}应为YYYY-MM-DD", k),
+                   fmt::format("{} must be YYYY-MM-DD", k));
+  return std::optional<Date>(*d);
 }
 
 Result<std::optional<bool>> active_param(const Ctx& c) {

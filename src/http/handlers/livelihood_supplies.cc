@@ -19,48 +19,15 @@ using SStore = sqlite::SqliteSuppliesStore;
 
 namespace {
 
-#define LZ_FIELD(var, expr) \
-  auto var = (expr);        \
-  if (!var) return problem(var.error(), c.lang)
-
-Result<std::string> text(const json& b, const char* k, bool required = false) {
-  if (!b.contains(k) || b[k].is_null()) {
-    if (required)
-      return invalid("request.field_required", k, fmt::format("请填写{}", k),
-                     fmt::format("{} is required", k));
-    return std::string();
-  }
-  if (!b[k].is_string())
-    return invalid("request.field_type", k, fmt::format("{}应为字符串", k),
-                   fmt::format("{} must be a string", k));
-  return b[k].get<std::string>();
-}
-Result<std::optional<int64_t>> integer(const json& b, const char* k) {
-  if (!b.contains(k) || b[k].is_null()) return std::optional<int64_t>();
-  if (!b[k].is_number_integer())
-    return invalid("request.field_type", k, fmt::format("{}应为整数", k),
-                   fmt::format("{} must be an integer", k));
-  return std::optional<int64_t>(b[k].get<int64_t>());
-}
-Result<std::optional<Date>> date(const json& b, const char* k, bool required = false) {
-  auto s = text(b, k, required);
-  if (!s) return s.error();
-  if (s->empty()) return std::optional<Date>();
-  auto d = Date::parse_iso(*s);
-  if (!d)
-    return invalid("request.date", k, fmt::format("{}应为YYYY-MM-DD", k),
-                   fmt::format("{} must be YYYY-MM-DD", k));
-  return std::optional<Date>(*d);
-}
 Result<std::string> region(const json& b, const char* k) {
-  auto s = text(b, k, true);
+  auto s = body_str(b, k, true);
   if (!s) return s.error();
   auto code = RegionCode::parse(*s, k);
   if (!code) return code.error();
   return code->str();
 }
 Result<const SupplyItem*> item_of(const json& b) {
-  auto s = text(b, "item", true);
+  auto s = body_str(b, "item", true);
   if (!s) return s.error();
   const SupplyItem* i = find_supply_item(*s);
   if (!i)
@@ -177,7 +144,7 @@ Status patch_texts(const json& b, std::initializer_list<std::pair<const char*, s
                    const char* required = "name") {
   for (const auto& [k, dst] : f) {
     if (!b.contains(k)) continue;
-    auto v = text(b, k, std::string_view(k) == required);
+    auto v = body_str(b, k, std::string_view(k) == required);
     if (!v) return v.error();
     *dst = *v;
   }
@@ -273,11 +240,11 @@ void add_supplies_routes(Router& r) {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
            Depot d;
-           LZ_FIELD(name, text(*b, "name", true));
+           LZ_FIELD(name, body_str(*b, "name", true));
            LZ_FIELD(reg, region(*b, "region_code"));
-           LZ_FIELD(keeper, text(*b, "keeper_name"));
-           LZ_FIELD(phone, text(*b, "keeper_phone"));
-           LZ_FIELD(addr, text(*b, "address"));
+           LZ_FIELD(keeper, body_str(*b, "keeper_name"));
+           LZ_FIELD(phone, body_str(*b, "keeper_phone"));
+           LZ_FIELD(addr, body_str(*b, "address"));
            d.name = *name;
            d.region_code = *reg;
            d.keeper_name = *keeper;
@@ -367,8 +334,8 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(b, c.body());
            LZ_FIELD(item, item_of(*b));
            LZ_FIELD(q, quantity_of(*b, **item));
-           LZ_FIELD(on, date(*b, "on"));
-           LZ_FIELD(source, text(*b, "source"));
+           LZ_FIELD(on, body_date(*b, "on"));
+           LZ_FIELD(source, body_str(*b, "source"));
            LZ_FIELD(res, c.svc.supplies->receive(*id, (*item)->id, *q, *on, *source, c.actor));
            json j = qty((*item)->id, *res);
            j["depot_id"] = *id;
@@ -443,12 +410,12 @@ void add_supplies_routes(Router& r) {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
            Cooperative x;
-           LZ_FIELD(name, text(*b, "name", true));
+           LZ_FIELD(name, body_str(*b, "name", true));
            LZ_FIELD(reg, region(*b, "region_code"));
-           LZ_FIELD(leader, text(*b, "leader_name"));
-           LZ_FIELD(phone, text(*b, "leader_phone"));
-           LZ_FIELD(members, integer(*b, "members"));
-           LZ_FIELD(produce, text(*b, "produce"));
+           LZ_FIELD(leader, body_str(*b, "leader_name"));
+           LZ_FIELD(phone, body_str(*b, "leader_phone"));
+           LZ_FIELD(members, body_int(*b, "members"));
+           LZ_FIELD(produce, body_str(*b, "produce"));
            x.name = *name;
            x.region_code = *reg;
            x.leader_name = *leader;
@@ -510,7 +477,7 @@ void add_supplies_routes(Router& r) {
              if (auto st = in_scope(c, *reg); !st) return problem(st.error(), c.lang);
              x->region_code = *reg;
            }
-           LZ_FIELD(members, integer(*b, "members"));
+           LZ_FIELD(members, body_int(*b, "members"));
            if (*members) x->members = **members;
            LZ_FIELD(active, flag(*b, "active"));
            if (*active) x->active = **active;
@@ -553,9 +520,9 @@ void add_supplies_routes(Router& r) {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
            Technician t;
-           LZ_FIELD(name, text(*b, "name", true));
-           LZ_FIELD(phone, text(*b, "phone"));
-           LZ_FIELD(spec, text(*b, "speciality"));
+           LZ_FIELD(name, body_str(*b, "name", true));
+           LZ_FIELD(phone, body_str(*b, "phone"));
+           LZ_FIELD(spec, body_str(*b, "speciality"));
            LZ_FIELD(reg, region(*b, "region_code"));
            t.name = *name;
            t.phone = *phone;
@@ -632,7 +599,7 @@ void add_supplies_routes(Router& r) {
                              "each item must be {village_code} or {cooperative_id}"),
                      c.lang);
                TechnicianAssignment a;
-               auto coop = integer(list[i], "cooperative_id");
+               auto coop = body_int(list[i], "cooperative_id");
                if (!coop) {
                  Error e = coop.error();
                  return problem(e.at(at), c.lang);
@@ -686,7 +653,7 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(b, c.body());
            TechnicianAssignment a;
            a.technician_id = *id;
-           LZ_FIELD(coop, integer(*b, "cooperative_id"));
+           LZ_FIELD(coop, body_int(*b, "cooperative_id"));
            a.cooperative_id = *coop;
            if (b->contains("village_code") && !(*b)["village_code"].is_null()) {
              LZ_FIELD(v, region(*b, "village_code"));
@@ -698,9 +665,9 @@ void add_supplies_routes(Router& r) {
              if (!x || !c.scope.covers(x->region_code))
                return problem(not_in_scope("合作社", "cooperative", *a.cooperative_id), c.lang);
            }
-           LZ_FIELD(from, date(*b, "from"));
+           LZ_FIELD(from, body_date(*b, "from"));
            if (*from) a.from = **from;
-           LZ_FIELD(note, text(*b, "note"));
+           LZ_FIELD(note, body_str(*b, "note"));
            a.note = *note;
            LZ_FIELD(res, c.svc.supplies->assign(a, c.actor));
            return json_response(assignment_out(*res), 201);
@@ -754,14 +721,14 @@ void add_supplies_routes(Router& r) {
            if (auto st = require_livelihood(c, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
            SupplyRequest x;
-           LZ_FIELD(coop, integer(*b, "cooperative_id"));
-           LZ_FIELD(hh, integer(*b, "household_id"));
+           LZ_FIELD(coop, body_int(*b, "cooperative_id"));
+           LZ_FIELD(hh, body_int(*b, "household_id"));
            x.cooperative_id = *coop;
            x.household_id = *hh;
            LZ_FIELD(item, item_of(*b));
            LZ_FIELD(q, quantity_of(*b, **item));
-           LZ_FIELD(needed, date(*b, "needed_by", true));
-           LZ_FIELD(note, text(*b, "note"));
+           LZ_FIELD(needed, body_date(*b, "needed_by", true));
+           LZ_FIELD(note, body_str(*b, "note"));
            x.item = (*item)->id;
            x.quantity = *q;
            x.needed_by = **needed;
@@ -840,7 +807,7 @@ void add_supplies_routes(Router& r) {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
            Distribution d;
-           LZ_FIELD(depot, integer(*b, "depot_id"));
+           LZ_FIELD(depot, body_int(*b, "depot_id"));
            if (!*depot)
              return problem(invalid("request.field_required", "depot_id", "请选择仓库",
                                     "depot_id is required"),
@@ -849,10 +816,10 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(dep, visible_depot(c, d.depot_id));
            LZ_FIELD(item, item_of(*b));
            LZ_FIELD(q, quantity_of(*b, **item));
-           LZ_FIELD(on, date(*b, "on"));
-           LZ_FIELD(req, integer(*b, "request_id"));
-           LZ_FIELD(recipient, text(*b, "recipient"));
-           LZ_FIELD(note, text(*b, "note"));
+           LZ_FIELD(on, body_date(*b, "on"));
+           LZ_FIELD(req, body_int(*b, "request_id"));
+           LZ_FIELD(recipient, body_str(*b, "recipient"));
+           LZ_FIELD(note, body_str(*b, "note"));
            d.item = (*item)->id;
            d.quantity = *q;
            if (*on) d.on = **on;
