@@ -7,11 +7,14 @@
 
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
+#include <variant>
 
 #include "core/id_number.h"
 #include "core/region_code.h"
 #include "core/text.h"
+#include "exchange/bounded_queue.h"
 #include "exchange/columns.h"
 #include "exchange/normalize.h"
 #include "registry/validate.h"
@@ -111,10 +114,29 @@ class Importer {
     at(p, g.rows[idx], f, e);
   }
 
+  // What can be known of a household's rows without the database, worked
+  // out on the reading thread: the household's cells (region, address; the
+  // errors found in them, in `p`), and for a new household its members and
+  // their validation (person_input's errors in `members`, in row order).
+  struct Prepared {
+    Group g;
+    Pending p;
+    HouseholdInput hin;
+    Pending members;
+    std::optional<Result<Household>> valid;
+  };
+  // An item of the pipeline: some households' rows (a batch: fewer hand-overs
+  // between the threads), or the error that stopped the reading.
+  using Item = std::variant<std::vector<Prepared>, Error>;
+  static constexpr size_t kBatch = 64;
+
   Result<std::string> resolve_region(const Row& r, Pending& p);
   PersonInput person_input(const Row& r, Pending& p) const;
-  Status flush(Group& g);
-  Status apply_new(Group& g, Pending& p, HouseholdInput& hin);
+  Prepared prepare(Group&& g);
+  // Reads the rows (after the header) into households, prepared, in file order.
+  void read_rows(BoundedQueue<Item>& q);
+  Status flush(Prepared& x);
+  Status apply_new(Prepared& x);
   Status apply_existing(Group& g, Pending& p, HouseholdInput& hin, const ExistingHousehold& eh);
 
   TableReader& in_;
@@ -126,6 +148,7 @@ class Importer {
   ImportReport report_;
   std::map<std::string, std::vector<std::string>> villages_;
   std::unordered_map<std::string_view, int> cols_;  // spec key -> the file's column (or -1)
+  long rows_read_ = 0;                              // by the reading thread
 };
 
 Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
@@ -188,11 +211,13 @@ PersonInput Importer::person_input(const Row& r, Pending& p) const {
   return in;
 }
 
-Status Importer::flush(Group& g) {
-  if (g.rows.empty()) return {};
-  Pending p;
+Importer::Prepared Importer::prepare(Group&& group) {
+  Prepared x;
+  x.g = std::move(group);
+  Group& g = x.g;
+  Pending& p = x.p;
+  HouseholdInput& hin = x.hin;
   const Row& first = g.rows.front();
-  HouseholdInput hin;
   hin.number = g.number;
   auto region = resolve_region(first, p);
   if (region) hin.region_code = *region;
@@ -225,10 +250,20 @@ Status Importer::flush(Group& g) {
       }
     }
   }
+  // A new household's members (an existing one's are read again against the database).
+  for (const auto& r : g.rows) hin.members.push_back(person_input(r, x.members));
+  x.valid = validate_household(hin, regions_, opts_.today);
+  return x;
+}
+
+Status Importer::flush(Prepared& x) {
+  Group& g = x.g;
+  Pending& p = x.p;
+  HouseholdInput& hin = x.hin;
   auto existing = sink_.household_by_number(hin.number);
   if (!existing) return existing.error();
   LZ_TRY(sink_.begin_unit());
-  Status st = *existing ? apply_existing(g, p, hin, **existing) : apply_new(g, p, hin);
+  Status st = *existing ? apply_existing(g, p, hin, **existing) : apply_new(x);
   if (!st) {
     if (st.error().kind == ErrorKind::kInternal) {
       (void)sink_.end_unit(false);
@@ -275,9 +310,12 @@ Status Importer::flush(Group& g) {
   return {};
 }
 
-Status Importer::apply_new(Group& g, Pending& p, HouseholdInput& hin) {
-  for (const auto& r : g.rows) hin.members.push_back(person_input(r, p));
-  auto h = validate_household(hin, regions_, opts_.today);
+Status Importer::apply_new(Prepared& x) {
+  Group& g = x.g;
+  Pending& p = x.p;
+  HouseholdInput& hin = x.hin;
+  for (auto& e : x.members.errs) p.errs.push_back(std::move(e));
+  Result<Household>& h = *x.valid;
   if (!h) {
     map_error(p, g, h.error());
     // Still report members already registered elsewhere.
@@ -433,6 +471,41 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin,
   return {};
 }
 
+void Importer::read_rows(BoundedQueue<Item>& q) {
+  Row row;
+  Group g;
+  std::vector<Prepared> batch;
+  auto add = [&](Group&& done) {
+    batch.push_back(prepare(std::move(done)));
+    if (batch.size() < kBatch) return true;
+    bool open = q.push(std::move(batch));
+    batch = {};
+    return open;
+  };
+  for (;;) {
+    auto r = in_.next(row);
+    if (!r) {
+      if (!batch.empty()) q.push(std::move(batch));
+      q.push(r.error());
+      return;
+    }
+    if (!*r) break;
+    if (row.blank()) continue;
+    ++rows_read_;
+    if (opts_.progress && rows_read_ % 8192 == 0) opts_.progress(in_.fraction_done(), rows_read_);
+    std::string number = text::strip_spaces(clean_cell(cell(row, "number")));
+    if (!g.rows.empty() && number != g.number) {
+      if (!add(std::move(g))) return;
+      g = Group();
+    }
+    g.number = std::move(number);
+    g.rows.push_back(std::move(row));
+    row = Row();
+  }
+  if (!g.rows.empty()) batch.push_back(prepare(std::move(g)));
+  if (!batch.empty()) q.push(std::move(batch));
+}
+
 Result<ImportReport> Importer::run() {
   report_.format = in_.format();
   report_.mode = opts_.mode;
@@ -469,25 +542,33 @@ Result<ImportReport> Importer::run() {
     e.row = row.number;
     return e;
   }
-  Group g;
-  for (;;) {
-    auto r = in_.next(row);
-    if (!r) return r.error();
-    if (!*r) break;
-    if (row.blank()) continue;
-    ++report_.rows_read;
-    if (opts_.progress && report_.rows_read % 8192 == 0)
-      opts_.progress(in_.fraction_done(), report_.rows_read);
-    std::string number = text::strip_spaces(clean_cell(cell(row, "number")));
-    if (!g.rows.empty() && number != g.number) {
-      LZ_TRY(flush(g));
-      g.rows.clear();
+  // Two threads: this one writes each household to the database in file
+  // order; the reader reads, groups, normalises and validates the rows
+  // ahead of it, at most a bounded number of households ahead.
+  BoundedQueue<Item> q(8);
+  std::thread reader([&] {
+    try {
+      read_rows(q);
+    } catch (const std::exception& e) {  // a bug: reported as such, not a crash of the process
+      q.push(internal("import.reader", fmt::format("读取文件时出错：{}", e.what()),
+                      fmt::format("Reading the file failed: {}", e.what())));
     }
-    g.number = number;
-    g.rows.push_back(std::move(row));
-    row = Row();
+    q.close();
+  });
+  Status st;
+  while (auto item = q.pop()) {
+    if (auto* e = std::get_if<Error>(&*item)) {
+      st = std::move(*e);
+      break;
+    }
+    for (auto& x : std::get<std::vector<Prepared>>(*item))
+      if (st = flush(x); !st) break;
+    if (!st) break;
   }
-  LZ_TRY(flush(g));
+  q.close();  // the reader stops at its next household if this side gave up
+  reader.join();
+  report_.rows_read = rows_read_;
+  LZ_TRY(st);
   if (opts_.progress) opts_.progress(1.0, report_.rows_read);
   bool commit = !opts_.dry_run && (opts_.mode == ImportMode::kGoodRows || report_.refused == 0);
   if (commit) {

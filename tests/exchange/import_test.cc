@@ -459,5 +459,95 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   EXPECT_TRUE((*small)->deferred_indexes().empty());
 }
 
+// The import runs as a pipeline (one thread reads and checks the rows, this
+// one writes them) with households handed over in batches: many batches
+// more than the queue holds still give the report in file order, each bad
+// household refused at its own rows, the others written.
+TEST_F(ImportTest, PipelineKeepsFileOrderAcrossBatches) {
+  std::string csv = kHeader;
+  std::vector<long> bad_rows;
+  long row = 1;
+  for (int i = 0; i < 3000; ++i) {
+    bool bad = i % 97 == 5;
+    csv +=
+        member(fmt::format("P{:05}", i), "户主",
+               id(1950 + i % 50, 1 + i % 12, 1 + i % 28, 100 + i % 800), "01", bad ? "12345" : "");
+    ++row;
+    if (bad) bad_rows.push_back(row);
+    csv += member(fmt::format("P{:05}", i), "配偶",
+                  id(1951 + i % 50, 1 + i % 12, 1 + i % 28, 100 + i % 800), "10");
+    ++row;
+  }
+  auto r = run(csv, ImportMode::kGoodRows);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->rows_read, 6000);
+  EXPECT_EQ(r->refused, static_cast<long>(2 * bad_rows.size()));
+  EXPECT_EQ(r->households_added, 3000 - static_cast<long>(bad_rows.size()));
+  std::vector<long> phone_rows;
+  for (const auto& e : r->errors)
+    if (e.code != "household.refused") phone_rows.push_back(e.row);
+  EXPECT_EQ(phone_rows, bad_rows);
+  for (size_t i = 1; i < r->errors.size(); ++i) EXPECT_LE(r->errors[i - 1].row, r->errors[i].row);
+  EXPECT_EQ(count("household"), r->households_added);
+}
+
+// A sink that fails (an internal error) at its n-th household.
+class FailingSink final : public ImportSink {
+ public:
+  FailingSink(ImportSink& in, int fail_at) : in_(in), left_(fail_at) {}
+  Result<std::optional<ExistingHousehold>> household_by_number(const std::string& n) override {
+    return in_.household_by_number(n);
+  }
+  Result<std::optional<ExistingHousehold>> household_by_id(int64_t id) override {
+    return in_.household_by_id(id);
+  }
+  Result<std::optional<Person>> person_by_id_number(const std::string& id) override {
+    return in_.person_by_id_number(id);
+  }
+  bool created_here(const Person& p) const override { return in_.created_here(p); }
+  Status begin_unit() override { return in_.begin_unit(); }
+  Status end_unit(bool keep) override { return in_.end_unit(keep); }
+  Status create_household(Household& h) override {
+    if (--left_ == 0) return internal("test.disk", "磁盘已满", "disk full");
+    return in_.create_household(h);
+  }
+  Status add_member(const ExistingHousehold& h, Person& p) override { return in_.add_member(h, p); }
+  Status update_person(const Person& b, const Person& a) override {
+    return in_.update_person(b, a);
+  }
+  Status update_household(const ExistingHousehold& b, const std::string& r,
+                          const std::string& a) override {
+    return in_.update_household(b, r, a);
+  }
+  Status commit(const ImportTally& t) override { return in_.commit(t); }
+
+ private:
+  ImportSink& in_;
+  int left_;
+};
+
+// The writing side failing stops the reading side (no thread left waiting
+// on a full queue): the error is returned, nothing is committed.
+TEST_F(ImportTest, WriterFailureStopsTheReader) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 20000; ++i)
+    csv += member(fmt::format("F{:05}", i), "甲",
+                  id(1950 + i % 50, 1 + i % 12, 1 + i % 28, 100 + i % 800), "01");
+  auto reader = open_table(write("f.csv", csv));
+  ASSERT_TRUE(reader.ok());
+  RegionTree tree = RegionTree::from_regions(*store_->regions(""));
+  auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
+  ASSERT_TRUE(sink.ok());
+  FailingSink failing(**sink, 100);
+  ImportOptions o;
+  o.mode = ImportMode::kGoodRows;
+  o.today = kToday;
+  auto r = import_households(**reader, failing, tree, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "test.disk");
+  sink->reset();
+  EXPECT_EQ(count("household"), 0);
+}
+
 }  // namespace
 }  // namespace lz::exchange
