@@ -102,13 +102,14 @@ void add_import(CLI::App& app, Runner& run) {
         auto sha = exchange::file_sha256(o->file);
         if (!sha) return fail(sha.error());
         (*sink)->set_source({std::filesystem::path(o->file).filename().string(), *sha, ""});
-        if (!o->dry_run) {  // a large file: secondary indexes built once, at the end
+        {
           std::error_code ec;
           auto bytes = std::filesystem::file_size(o->file, ec);
-          if (!ec)
-            if (auto st = (*sink)->defer_indexes(exchange::SqliteImportSink::rows_estimate(bytes));
-                !st)
-              return fail(st.error());
+          int64_t rows = ec ? 0 : exchange::SqliteImportSink::rows_estimate(bytes);
+          if (auto st = (*sink)->prefilter(rows); !st) return fail(st.error());
+          // A large file: secondary indexes built once, at the end.
+          if (!o->dry_run)
+            if (auto st = (*sink)->defer_indexes(rows); !st) return fail(st.error());
         }
         auto rep = exchange::import_households(**reader, **sink, tree, opts);
         if (tty) std::fprintf(stderr, "\r%40s\r", "");

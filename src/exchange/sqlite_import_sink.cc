@@ -174,8 +174,60 @@ static ExistingHousehold read_household(const Stmt& s, int64_t base) {
   return h;
 }
 
+void HashSet64::insert(uint64_t h) {
+  if (h == 0) {
+    zero_ = true;
+    return;
+  }
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(1024, old.size() * 2), 0);
+    used_ = 0;
+    for (uint64_t x : old)
+      if (x) insert(x);
+  }
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == h) return;
+    if (slots_[i] == 0) {
+      slots_[i] = h;
+      ++used_;
+      return;
+    }
+  }
+}
+
+bool HashSet64::count(uint64_t h) const {
+  if (h == 0) return zero_;
+  if (slots_.empty()) return false;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == h) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
+Status SqliteImportSink::prefilter(int64_t expected_rows) {
+  if (!open_ || filtered_) return {};
+  int64_t persons = 0;
+  {
+    auto q = db_.prepare("SELECT COUNT(*) FROM person WHERE deleted_at IS NULL");
+    if (q.step()) persons = q.i64(0);
+  }
+  if (persons > expected_rows) return {};
+  std::hash<std::string_view> hash;
+  auto p = db_.prepare("SELECT id_number FROM person WHERE deleted_at IS NULL");
+  while (p.step()) id_hashes_.insert(hash(p.text(0)));
+  auto h = db_.prepare("SELECT number FROM household WHERE deleted_at IS NULL");
+  while (h.step()) number_hashes_.insert(hash(h.text(0)));
+  filtered_ = true;
+  return {};
+}
+
 Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(
     const std::string& number) {
+  if (filtered_ && !number_hashes_.count(std::hash<std::string_view>{}(number)))
+    return std::optional<ExistingHousehold>();
   auto s = db_.prepare(
       "SELECT id, number, region_code, address, head_person_id FROM household WHERE number = ? AND "
       "deleted_at IS NULL");
@@ -195,6 +247,8 @@ Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_id(int64
 
 // The store's person_by_id_number, with the statement's text built once.
 Result<std::optional<Person>> SqliteImportSink::person_by_id_number(const std::string& id_number) {
+  if (filtered_ && !id_hashes_.count(std::hash<std::string_view>{}(id_number)))
+    return std::optional<Person>();
   if (!person_by_id_number_) person_by_id_number_ = db_.prepare(person_by_id_number_sql_);
   sqlite::Stmt& s = *person_by_id_number_;
   s.bind(1, id_number);
@@ -280,6 +334,7 @@ Status SqliteImportSink::insert_person(Person& p, int64_t household_id,
   sqlite3_reset(s);
   LZ_TRY(st);
   p.id = sqlite3_last_insert_rowid(db_.handle());
+  if (filtered_) id_hashes_.insert(std::hash<std::string_view>{}(p.id_number));
   p.household_id = household_id;
   p.region_code = region_code;
   p.meta = {1, now_, actor_.name, now_, actor_.name};
@@ -305,6 +360,7 @@ Status SqliteImportSink::create_household(Household& h) {
   s.bind(5, now_).bind(6, actor_.name).bind(7, now_).bind(8, actor_.name);
   LZ_TRY(s.exec());
   h.id = sqlite3_last_insert_rowid(db_.handle());
+  if (filtered_) number_hashes_.insert(std::hash<std::string_view>{}(h.number));
   h.meta = {1, now_, actor_.name, now_, actor_.name};
   for (auto& m : h.members) {
     LZ_TRY(insert_person(m, h.id, h.region_code));

@@ -26,6 +26,19 @@ namespace lz::exchange {
 std::string household_audit_text(const Household& h);
 std::string person_audit_text(const Person& p);
 
+// A set of 64-bit hashes in one array (open addressing, at most half full:
+// 16 bytes a member, a third of a node-based set's).
+class HashSet64 {
+ public:
+  void insert(uint64_t h);
+  bool count(uint64_t h) const;
+
+ private:
+  std::vector<uint64_t> slots_;  // 0: empty (the hash 0 is kept aside)
+  size_t used_ = 0;
+  bool zero_ = false;
+};
+
 class SqliteImportSink final : public ImportSink {
  public:
   // Begins the transaction. `detail` goes into every audit entry (the file).
@@ -64,6 +77,13 @@ class SqliteImportSink final : public ImportSink {
   // leaves them as they were. The unique indexes (dedupe by ID number and
   // household number) and those by household stay. Not for a dry run.
   Status defer_indexes(int64_t expected_rows);
+  // For a file about as large as the registry or larger (expected_rows at
+  // least the persons there): reads the ID numbers and household numbers
+  // already there once, into sets of their 64-bit hashes, to which each one
+  // written is added; a lookup of a number not in its set is then answered
+  // "not there" without asking the database (most of a large file's rows
+  // are new). A hash in the set still asks the database (it decides).
+  Status prefilter(int64_t expected_rows);
   // The indexes defer_indexes() dropped (their names), for the tests.
   std::vector<std::string> deferred_indexes() const;
   // Rows an import of a file of this size may add (about 100 bytes a member
@@ -100,6 +120,8 @@ class SqliteImportSink final : public ImportSink {
     ~RawStmt() { sqlite3_finalize(st); }
   } insert_person_;
   std::unordered_set<std::string> known_regions_;  // region codes seen to exist
+  bool filtered_ = false;  // prefilter(): the sets below hold every number there is
+  HashSet64 id_hashes_, number_hashes_;
   std::vector<std::pair<std::string, std::string>>
       deferred_;  // name, CREATE INDEX to run at commit
 };

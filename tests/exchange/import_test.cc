@@ -59,6 +59,9 @@ class ImportTest : public testing::TempDir {
     auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
     if (!sink) return sink.error();
     (*sink)->set_source({"in.csv", std::string(64, 'a'), "7"});
+    if (prefilter_) {
+      if (auto st = (*sink)->prefilter(1000000); !st) return st.error();
+    }
     ImportOptions o;
     o.mode = mode;
     o.dry_run = dry;
@@ -82,6 +85,7 @@ class ImportTest : public testing::TempDir {
   }
   std::string db_;
   std::unique_ptr<sqlite::SqliteStore> store_;
+  bool prefilter_ = false;  // the sink's number sets (SqliteImportSink::prefilter)
 };
 
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
@@ -298,6 +302,47 @@ TEST_F(ImportTest, DedupeUpdatesOrReportsConflicts) {
   ASSERT_FALSE(twice->errors.empty());
   EXPECT_EQ(twice->errors[0].code, "id_number.duplicate_in_file");
   EXPECT_EQ(twice->errors[0].row, 3);
+}
+
+// With the sink's sets of the numbers there are (prefilter), lookups answer
+// as the database does: persons and households already there, and those
+// written earlier in the same file, are found.
+TEST_F(ImportTest, PrefilterAnswersLikeTheDatabase) {
+  ASSERT_TRUE(run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人") +
+                  member("H002", "王五", id(1960, 1, 1, 41), "01"))
+                  .ok());
+  prefilter_ = true;
+  auto r = run(kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13900001111") +
+               member("H001", "李四", id(1972, 3, 4, 22), "配偶"));
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->updated, 1);
+  EXPECT_EQ(r->added, 1);
+  EXPECT_EQ(r->households_added, 0);
+  auto c = run(kHeader + member("H003", "王五", id(1960, 1, 1, 41), "01"));
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->errors.size(), 1u);
+  EXPECT_EQ(c->errors[0].code, "id_number.registered_elsewhere");
+  auto twice = run(kHeader + member("H010", "甲", id(1980, 1, 1, 11), "01") +
+                   member("H011", "甲", id(1980, 1, 1, 11), "01"));
+  ASSERT_TRUE(twice.ok());
+  ASSERT_FALSE(twice->errors.empty());
+  EXPECT_EQ(twice->errors[0].code, "id_number.duplicate_in_file");
+  // A household number written earlier in the file adds to that household.
+  auto split = run(kHeader + member("H020", "丙", id(1981, 1, 1, 11), "01") +
+                   member("H021", "丁", id(1982, 1, 1, 11), "01") +
+                   member("H020", "戊", id(1983, 1, 1, 22), "10"));
+  ASSERT_TRUE(split.ok()) << split.error().describe();
+  EXPECT_EQ(split->added, 3);
+  EXPECT_EQ(split->households_added, 2);
+  EXPECT_EQ(count("household"), 4);
+  // The sink's own answers.
+  auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
+  ASSERT_TRUE(sink.ok());
+  ASSERT_TRUE((*sink)->prefilter(10).ok());
+  EXPECT_TRUE((*(*sink)->household_by_number("H020")).has_value());
+  EXPECT_FALSE((*(*sink)->household_by_number("H999")).has_value());
+  EXPECT_TRUE((*(*sink)->person_by_id_number(id(1983, 1, 1, 22))).has_value());
+  EXPECT_FALSE((*(*sink)->person_by_id_number(id(1984, 1, 1, 22))).has_value());
 }
 
 TEST_F(ImportTest, DryRunWritesNothing) {

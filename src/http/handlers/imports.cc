@@ -230,10 +230,13 @@ Result<exchange::KindImport> run_import(Job& j, Services& svc) {
     auto sha = exchange::file_sha256(j.file);
     if (!sha) return sha.error();
     (*sink)->set_source({j.file_name, *sha, std::to_string(j.id)});
-    if (!j.dry_run) {  // a large file: secondary indexes built once, before COMMIT
+    {
       std::error_code ec;
       auto bytes = std::filesystem::file_size(j.file, ec);
-      if (!ec) LZ_TRY((*sink)->defer_indexes(exchange::SqliteImportSink::rows_estimate(bytes)));
+      int64_t rows = ec ? 0 : exchange::SqliteImportSink::rows_estimate(bytes);
+      LZ_TRY((*sink)->prefilter(rows));
+      // A large file: secondary indexes built once, before COMMIT.
+      if (!j.dry_run) LZ_TRY((*sink)->defer_indexes(rows));
     }
     ScopedSink scoped(**sink, j.scope);
     auto rep = exchange::import_households(**reader, scoped, tree, opts);
