@@ -17,6 +17,7 @@
 #include "exchange/bounded_queue.h"
 #include "exchange/columns.h"
 #include "exchange/normalize.h"
+#include "exchange/prefetch_reader.h"
 #include "registry/validate.h"
 
 namespace lz::exchange {
@@ -134,7 +135,7 @@ class Importer {
   PersonInput person_input(const Row& r, Pending& p) const;
   Prepared prepare(Group&& g);
   // Reads the rows (after the header) into households, prepared, in file order.
-  void read_rows(BoundedQueue<Item>& q);
+  void read_rows(TableReader& in, BoundedQueue<Item>& q);
   Status flush(Prepared& x);
   Status apply_new(Prepared& x);
   Status apply_existing(Group& g, Pending& p, HouseholdInput& hin, const ExistingHousehold& eh);
@@ -471,7 +472,7 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin,
   return {};
 }
 
-void Importer::read_rows(BoundedQueue<Item>& q) {
+void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q) {
   Row row;
   Group g;
   std::vector<Prepared> batch;
@@ -483,7 +484,7 @@ void Importer::read_rows(BoundedQueue<Item>& q) {
     return open;
   };
   for (;;) {
-    auto r = in_.next(row);
+    auto r = in.next(row);
     if (!r) {
       if (!batch.empty()) q.push(std::move(batch));
       q.push(r.error());
@@ -492,7 +493,7 @@ void Importer::read_rows(BoundedQueue<Item>& q) {
     if (!*r) break;
     if (row.blank()) continue;
     ++rows_read_;
-    if (opts_.progress && rows_read_ % 8192 == 0) opts_.progress(in_.fraction_done(), rows_read_);
+    if (opts_.progress && rows_read_ % 8192 == 0) opts_.progress(in.fraction_done(), rows_read_);
     std::string number = text::strip_spaces(clean_cell(cell(row, "number")));
     if (!g.rows.empty() && number != g.number) {
       if (!add(std::move(g))) return;
@@ -545,10 +546,15 @@ Result<ImportReport> Importer::run() {
   // Two threads: this one writes each household to the database in file
   // order; the reader reads, groups, normalises and validates the rows
   // ahead of it, at most a bounded number of households ahead.
+  // An xlsx is parsed on a third thread (inflating and XML are most of its
+  // reading); a CSV's parsing is cheap next to the checks.
+  std::optional<PrefetchReader> prefetch;
+  if (in_.format() == "xlsx") prefetch.emplace(in_);
+  TableReader& src = prefetch ? static_cast<TableReader&>(*prefetch) : in_;
   BoundedQueue<Item> q(8);
   std::thread reader([&] {
     try {
-      read_rows(q);
+      read_rows(src, q);
     } catch (const std::exception& e) {  // a bug: reported as such, not a crash of the process
       q.push(internal("import.reader", fmt::format("读取文件时出错：{}", e.what()),
                       fmt::format("Reading the file failed: {}", e.what())));

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exchange/household_import.h"
+#include "exchange/prefetch_reader.h"
 #include "exchange/report.h"
 #include "exchange/sqlite_import_sink.h"
 #include "exchange/table_writer.h"
@@ -592,6 +593,64 @@ TEST_F(ImportTest, WriterFailureStopsTheReader) {
   EXPECT_EQ(r.error().code, "test.disk");
   sink->reset();
   EXPECT_EQ(count("household"), 0);
+}
+
+// A reader of N rows, then a damaged part (an Error), for PrefetchReader.
+class CountingReader final : public TableReader {
+ public:
+  CountingReader(long rows, bool damaged) : rows_(rows), damaged_(damaged) {}
+  Result<bool> next(Row& row) override {
+    if (at_ == rows_) {
+      if (!damaged_) return false;
+      Error e = invalid("xlsx.damaged", "file", "损坏", "damaged");
+      e.row = at_ + 1;
+      return e;
+    }
+    ++at_;
+    row.number = at_;
+    row.cells = {std::to_string(at_), "x"};
+    return true;
+  }
+  double fraction_done() const override { return static_cast<double>(at_) / rows_; }
+  std::string format() const override { return "xlsx"; }
+
+ private:
+  long rows_, at_ = 0;
+  bool damaged_;
+};
+
+// PrefetchReader gives the inner reader's rows in order, then its end or its
+// error; destroyed before the end, it stops its thread (no hang).
+TEST(PrefetchReaderTest, SameRowsThenTheEndOrTheErrorAndStopsEarly) {
+  for (bool damaged : {false, true}) {
+    CountingReader inner(5000, damaged);
+    PrefetchReader p(inner);
+    EXPECT_EQ(p.format(), "xlsx");
+    Row row;
+    long n = 0;
+    Result<bool> r = true;
+    while ((r = p.next(row)) && *r) {
+      ++n;
+      ASSERT_EQ(row.number, n);
+      ASSERT_EQ(row.cells[0], std::to_string(n));
+    }
+    EXPECT_EQ(n, 5000);
+    if (damaged) {
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().row, 5001);
+    } else {
+      ASSERT_TRUE(r.ok());
+      EXPECT_FALSE(*r);
+      EXPECT_EQ(p.fraction_done(), 1.0);
+    }
+  }
+  CountingReader big(10000000, false);
+  {
+    PrefetchReader p(big);
+    Row row;
+    ASSERT_TRUE(*p.next(row));
+  }  // joined here: the thread gave up on its full queue
+  EXPECT_LT(big.fraction_done(), 0.01);
 }
 
 }  // namespace
