@@ -47,6 +47,16 @@ Result<std::optional<int64_t>> Ctx::q_int(const std::string& name, int64_t min, 
   return std::optional<int64_t>(*n);
 }
 
+Result<std::optional<Date>> Ctx::q_date(const std::string& name) const {
+  auto v = q(name);
+  if (!v || v->empty()) return std::optional<Date>();
+  auto d = Date::parse_iso(*v);
+  if (!d)
+    return bad_parameter(name, fmt::format("{}应为YYYY-MM-DD", name),
+                         fmt::format("{} must be YYYY-MM-DD", name));
+  return std::optional<Date>(*d);
+}
+
 Status Ctx::paging(int64_t& limit, int64_t& offset) const {
   auto l = q_int("limit", 0, 1000);
   if (!l) return l.error();

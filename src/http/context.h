@@ -9,6 +9,7 @@
 #include <string>
 
 #include "auth/roles.h"
+#include "core/date.h"
 #include "core/error.h"
 #include "http/message.h"
 #include "http/services.h"
@@ -32,6 +33,9 @@ struct Ctx {
   std::optional<std::string> q(const std::string& name) const;
   std::string q_or(const std::string& name, std::string fallback) const;
   Result<std::optional<int64_t>> q_int(const std::string& name, int64_t min, int64_t max) const;
+  // A YYYY-MM-DD query parameter: nullopt when absent or empty, 400 naming it
+  // ("<name>应为YYYY-MM-DD") otherwise.
+  Result<std::optional<Date>> q_date(const std::string& name) const;
   // limit (default 50, max 1000) and offset.
   Status paging(int64_t& limit, int64_t& offset) const;
   // The body as a JSON object (400 if it is not one).

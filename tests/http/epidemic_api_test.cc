@@ -765,5 +765,53 @@ TEST_F(EpidemicApiTest, RolesWithoutTheEpidemicFrontAreRefused) {
     EXPECT_EQ(call("GET", url, "").status, 401) << url;
 }
 
+// Every list that takes a YYYY-MM-DD query parameter answers a bad one with
+// 400 request.bad_parameter naming it (in the request's language), and a good
+// one with 200; absent or empty means the parameter is not given.
+TEST_F(EpidemicApiTest, DateQueryParametersAreCheckedAlike) {
+  auto first = [&](const char* sql) {
+    auto s = svc_->store->db().prepare(sql);
+    return s.step() ? std::to_string(s.i64(0)) : std::string("0");
+  };
+  std::string case_id = first("SELECT MIN(id) FROM epi_case");
+  std::string point = first("SELECT MIN(id) FROM purchase_point");
+  std::string enterprise = first("SELECT MIN(id) FROM enterprise");
+  const std::vector<std::pair<std::string, const char*>> routes = {
+      {"/api/v1/key-persons", "from"},
+      {"/api/v1/key-persons", "to"},
+      {"/api/v1/cases/" + case_id + "/chain", "since"},
+      {"/api/v1/checkpoints/" + std::to_string(checkpoint_a_) + "/passages", "date"},
+      {"/api/v1/observations", "open_on"},
+      {"/api/v1/follow-ups/due", "date"},
+      {"/api/v1/follow-ups/overdue", "date"},
+      {"/api/v1/enterprises/" + enterprise + "/temperatures", "date"},
+      {"/api/v1/placements", "running_on"},
+      {"/api/v1/welfare-posts", "date"},
+      {"/api/v1/purchases", "from"},
+      {"/api/v1/purchases", "to"},
+      {"/api/v1/purchase-points/" + point + "/prices", "date"},
+      {"/api/v1/produce/unsold", "date"},
+      {"/api/v1/supply-distributions", "from"},
+      {"/api/v1/supply-distributions", "to"},
+      {"/api/v1/persons", "as_of"},
+  };
+  for (const auto& [path, name] : routes) {
+    std::string at = path + "?" + name;
+    auto bad = call("GET", at + "=2020-02-30", "county", nullptr, "en");
+    EXPECT_EQ(bad.status, 400) << at << " " << bad.body.dump();
+    EXPECT_EQ(bad.body.value("code", ""), "request.bad_parameter") << at;
+    ASSERT_TRUE(bad.body["errors"].is_array()) << at << " " << bad.body.dump();
+    EXPECT_EQ(bad.body["errors"][0].value("field", ""), name) << at;
+    EXPECT_EQ(bad.body["errors"][0].value("message", ""), std::string(name) + " must be YYYY-MM-DD")
+        << at;
+    auto zh = call("GET", at + "=12/02/2020", "county");
+    EXPECT_EQ(zh.status, 400) << at;
+    EXPECT_EQ(zh.body["errors"][0].value("message", ""), std::string(name) + "应为YYYY-MM-DD")
+        << at;
+    EXPECT_EQ(call("GET", at + "=2020-02-12", "county").status, 200) << at;
+    EXPECT_EQ(call("GET", at + "=", "county").status, 200) << at;
+  }
+}
+
 }  // namespace
 }  // namespace lz::http

@@ -72,15 +72,11 @@ void add_key_person_routes(Router& r) {
            auto pid = c.q_int("person_id", 1, INT64_MAX);
            if (!pid) return problem(pid.error(), c.lang);
            q.person_id = *pid;
-           for (auto [name, out] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}})
-             if (auto v = c.q(name); v && !v->empty()) {
-               auto d = Date::parse_iso(*v);
-               if (!d)
-                 return problem(bad_parameter(name, fmt::format("{}应为YYYY-MM-DD", name),
-                                              fmt::format("{} must be YYYY-MM-DD", name)),
-                                c.lang);
-               *out = *d;
-             }
+           for (auto [name, out] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+             auto d = c.q_date(name);
+             if (!d) return problem(d.error(), c.lang);
+             if (*d) *out = **d;
+           }
            if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
            auto res = c.svc.epidemic_store->list_key_persons(q);
            if (!res) return problem(res.error(), c.lang);
@@ -319,14 +315,9 @@ void add_key_person_routes(Router& r) {
            if (!depth) return problem(depth.error(), c.lang);
            o.max_depth = depth->value_or(3);
            o.close_only = c.q_or("close_only", "true") != "false";
-           if (auto s = c.q("since"); s && !s->empty()) {
-             auto d = Date::parse_iso(*s);
-             if (!d)
-               return problem(
-                   bad_parameter("since", "since应为YYYY-MM-DD", "since must be YYYY-MM-DD"),
-                   c.lang);
-             o.since = *d;
-           }
+           auto since = c.q_date("since");
+           if (!since) return problem(since.error(), c.lang);
+           if (*since) o.since = **since;
            auto maxp = c.q_int("max_persons", 1, 1000000);
            if (!maxp) return problem(maxp.error(), c.lang);
            o.max_persons = static_cast<size_t>(maxp->value_or(5000));

@@ -55,13 +55,10 @@ json reactions_json(const app::Reactions& r, Lang lang) {
 }
 
 Result<Date> date_param(const Ctx& c, const char* name) {
-  auto v = c.q(name);
-  if (!v || v->empty()) return c.svc.epidemic->today();
-  auto d = Date::parse_iso(*v);
-  if (!d)
-    return bad_parameter(name, fmt::format("{}应为YYYY-MM-DD", name),
-                         fmt::format("{} must be YYYY-MM-DD", name));
-  return *d;
+  auto d = c.q_date(name);
+  if (!d) return d.error();
+  if (!*d) return c.svc.epidemic->today();
+  return **d;
 }
 
 }  // namespace lz::http

@@ -435,14 +435,9 @@ void add_checkpoint_routes(Router& r) {
            if (!id) return problem(id.error(), c.lang);
            auto cp = visible_checkpoint(c, *id);
            if (!cp) return problem(cp.error(), c.lang);
-           std::optional<Date> on;
-           if (auto v = c.q("date"); v && !v->empty()) {
-             auto d = Date::parse_iso(*v);
-             if (!d)
-               return problem(
-                   bad_parameter("date", "date应为YYYY-MM-DD", "date must be YYYY-MM-DD"), c.lang);
-             on = *d;
-           }
+           auto date = c.q_date("date");
+           if (!date) return problem(date.error(), c.lang);
+           std::optional<Date> on = *date;
            int64_t limit = 50, offset = 0;
            if (auto st = c.paging(limit, offset); !st) return problem(st.error(), c.lang);
            auto res = c.svc.epidemic_store->passages(*id, on, c.q_or("fever", "") == "true", limit,

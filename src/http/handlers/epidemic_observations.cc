@@ -69,14 +69,9 @@ void add_observation_routes(Router& r) {
              *out = *v;
            }
            if (c.scope.paired_only) q.cadre_id = c.scope.cadre_id.value_or(-1);
-           if (auto v = c.q("open_on"); v && !v->empty()) {
-             auto d = Date::parse_iso(*v);
-             if (!d)
-               return problem(
-                   bad_parameter("open_on", "open_on应为YYYY-MM-DD", "open_on must be YYYY-MM-DD"),
-                   c.lang);
-             q.open_on = *d;
-           }
+           auto open_on = c.q_date("open_on");
+           if (!open_on) return problem(open_on.error(), c.lang);
+           if (*open_on) q.open_on = **open_on;
            q.kind = c.q_or("kind", "");
            if (!q.kind.empty() && q.kind != "home" && q.kind != "centralized")
              return problem(bad_parameter("kind", "kind应为home或centralized",

@@ -632,13 +632,8 @@ void add_enterprise_routes(Router& r) {
            LZ_FIELD(id, c.id());
            LZ_FIELD(e, visible_enterprise(c, *id));
            Date on = c.svc.enterprise->today();
-           if (auto v = c.q("date"); v && !v->empty()) {
-             auto d = Date::parse_iso(*v);
-             if (!d)
-               return problem(
-                   bad_parameter("date", "date应为YYYY-MM-DD", "date must be YYYY-MM-DD"), c.lang);
-             on = *d;
-           }
+           LZ_FIELD(date, c.q_date("date"));
+           if (*date) on = **date;
            LZ_FIELD(rows, c.svc.enterprise_store->temperatures(*id, on));
            LZ_FIELD(workers, c.svc.enterprise_store->workers(*id, 100000, 0));
            int fever = c.svc.epidemic->config().fever_threshold_tenths;

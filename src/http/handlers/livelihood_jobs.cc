@@ -727,12 +727,9 @@ void add_placement_routes(Router& r) {
            auto lid = q_id(c, "labourer_id");
            if (!lid) return fail(c, lid.error());
            q.labourer_id = *lid;
-           if (auto on = c.q("running_on"); on && !on->empty()) {
-             q.running_on = Date::parse_iso(*on);
-             if (!q.running_on)
-               return fail(c, bad_parameter("running_on", "running_on应为YYYY-MM-DD",
-                                            "running_on must be YYYY-MM-DD"));
-           }
+           auto running_on = c.q_date("running_on");
+           if (!running_on) return fail(c, running_on.error());
+           if (*running_on) q.running_on = *running_on;
            if (c.scope.paired_only) q.paired_cadre_id = c.scope.cadre_id.value_or(-1);
            auto res = c.svc.jobs->store().placements(q);
            if (!res) return fail(c, res.error());
@@ -866,13 +863,9 @@ void add_welfare_routes(Router& r) {
            q.region_prefix = **prefix;
            q.kind = c.q_or("kind", "");
            q.on = c.svc.jobs->today();
-           if (auto d = c.q("date"); d && !d->empty()) {
-             auto p = Date::parse_iso(*d);
-             if (!p)
-               return fail(c,
-                           bad_parameter("date", "date应为YYYY-MM-DD", "date must be YYYY-MM-DD"));
-             q.on = *p;
-           }
+           auto date = c.q_date("date");
+           if (!date) return fail(c, date.error());
+           if (*date) q.on = **date;
            if (auto h = c.q("held"); h && !h->empty()) q.held = (*h == "true" || *h == "1");
            auto active = active_param(c);
            if (!active) return fail(c, active.error());

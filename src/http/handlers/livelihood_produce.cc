@@ -129,13 +129,10 @@ Status floor_prices_field(const json& b, BackstopBuyer& x) {
   auto var = std::move(*var##_r)
 
 Result<Date> day_param(const Ctx& c, const char* name = "date") {
-  auto v = c.q(name);
-  if (!v || v->empty()) return c.svc.produce->today();
-  auto d = Date::parse_iso(*v);
-  if (!d)
-    return bad_parameter(name, fmt::format("{}应为YYYY-MM-DD", name),
-                         fmt::format("{} must be YYYY-MM-DD", name));
-  return *d;
+  auto d = c.q_date(name);
+  if (!d) return d.error();
+  if (!*d) return c.svc.produce->today();
+  return **d;
 }
 
 Result<std::string> region_field(const Ctx& c, const json& b) {
@@ -1004,14 +1001,8 @@ void add_produce_routes(Router& r) {
              f.region_prefix = *prefix;
            }
            for (const char* k : {"from", "to"}) {
-             if (auto v = c.q(k); v && !v->empty()) {
-               auto d = Date::parse_iso(*v);
-               if (!d)
-                 return problem(bad_parameter(k, fmt::format("{}应为YYYY-MM-DD", k),
-                                              fmt::format("{} must be YYYY-MM-DD", k)),
-                                c.lang);
-               (std::string_view(k) == "from" ? f.from : f.to) = *d;
-             }
+             LZ_GET(d, c.q_date(k));
+             if (d) (std::string_view(k) == "from" ? f.from : f.to) = *d;
            }
            if (auto st = c.paging(f.limit, f.offset); !st) return problem(st.error(), c.lang);
            LZ_GET(res, c.svc.produce_store->purchases(f));

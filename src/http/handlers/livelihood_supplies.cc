@@ -775,15 +775,10 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(req, c.q_int("request_id", 1, INT64_MAX));
            q.depot_id = *depot;
            q.request_id = *req;
-           for (const char* k : {"from", "to"})
-             if (auto v = c.q(k); v && !v->empty()) {
-               auto d = Date::parse_iso(*v);
-               if (!d)
-                 return problem(bad_parameter(k, fmt::format("{}应为YYYY-MM-DD", k),
-                                              fmt::format("{} must be YYYY-MM-DD", k)),
-                                c.lang);
-               (std::string_view(k) == "from" ? q.from : q.to) = *d;
-             }
+           for (const char* k : {"from", "to"}) {
+             LZ_FIELD(d, c.q_date(k));
+             if (*d) (std::string_view(k) == "from" ? q.from : q.to) = **d;
+           }
            if (auto st = c.paging(q.limit, q.offset); !st) return problem(st.error(), c.lang);
            LZ_FIELD(res, c.svc.supplies_store->distributions(q));
            json items = json::array();

@@ -75,11 +75,9 @@ void add_person_routes(Router& r) {
            for (auto* e : {&hh, &min_age, &max_age})
              if (!*e) return problem(e->error(), c.lang);
            q.household_id = *hh;
-           if (auto as_of = c.q("as_of"); as_of && !as_of->empty()) {
-             auto d = Date::parse_iso(*as_of);
-             if (!d) return problem(bad_parameter("as_of", "as_of应为YYYY-MM-DD", "as_of must be YYYY-MM-DD"), c.lang);
-             q.as_of = *d;
-           }
+           auto as_of = c.q_date("as_of");
+           if (!as_of) return problem(as_of.error(), c.lang);
+           if (*as_of) q.as_of = **as_of;
            if (*min_age) q.min_age = static_cast<int>(**min_age);
            if (*max_age) q.max_age = static_cast<int>(**max_age);
            q.sort = c.q_or("sort", "id");
