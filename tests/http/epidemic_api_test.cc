@@ -813,5 +813,25 @@ TEST_F(EpidemicApiTest, DateQueryParametersAreCheckedAlike) {
   }
 }
 
+// A checkpoint in a region code not in the division tree is refused by the
+// store as region.not_found naming region_code, and nothing is written.
+TEST_F(EpidemicApiTest, CheckpointInAnUnknownRegionIsRefused) {
+  auto count = [&] {
+    auto s = svc_->store->db().prepare(
+        "SELECT (SELECT COUNT(*) FROM checkpoint) + (SELECT COUNT(*) FROM audit_log)");
+    s.step();
+    return s.i64(0);
+  };
+  int64_t before = count();
+  epidemic::Checkpoint cp{0,   "无处卡点", "G0", region_.substr(0, 9), region_.substr(0, 9) + "999",
+                          true};
+  auto r = svc_->epidemic_store->add_checkpoint(cp, Actor{"cli", "", ""});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "region.not_found");
+  EXPECT_EQ(r.error().field, "region_code");
+  EXPECT_NE(r.error().message_zh.find(region_.substr(0, 9) + "999"), std::string::npos);
+  EXPECT_EQ(count(), before);
+}
+
 }  // namespace
 }  // namespace lz::http

@@ -470,5 +470,45 @@ TEST(JobsBulletin, FiguresCountRunningPlacementsAndHeldPosts) {
   for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path + suf);
 }
 
+// A region code of the right shape that is not in the division tree (here a
+// village number no township has) is refused by the store as region.not_found
+// naming region_code, and nothing is written: employers, postings, welfare posts.
+TEST_F(JobsApiTest, UnknownRegionIsRefusedAndNothingWritten) {
+  std::string nowhere = region_.substr(0, 9) + "999";
+  int64_t posting = make_posting(1);
+  int64_t employer = scalar("SELECT employer_id FROM job_posting WHERE id = ?", posting);
+  auto rows = [&] {
+    return scalar(
+        "SELECT (SELECT COUNT(*) FROM employer) + (SELECT COUNT(*) FROM job_posting) + "
+        "(SELECT COUNT(*) FROM welfare_post) + (SELECT COUNT(*) FROM audit_log)");
+  };
+  token("county");  // its login is audited: before the count
+  int64_t before = rows();
+  auto e = call("POST", "/api/v1/employers", "county",
+                {{"kind", "enterprise"},
+                 {"name", "无处企业"},
+                 {"region_code", nowhere},
+                 {"contact_name", "王"},
+                 {"contact_phone", "13800001111"}});
+  auto p = call("POST", "/api/v1/job-postings", "county",
+                {{"employer_id", employer},
+                 {"title", "无处岗位"},
+                 {"kind", "processing"},
+                 {"region_code", nowhere},
+                 {"monthly_pay", 2000},
+                 {"places", 1},
+                 {"start_date", "2020-02-15"}});
+  auto w = call(
+      "POST", "/api/v1/welfare-posts", "county",
+      {{"kind", "cleaner"}, {"title", "无处保洁"}, {"region_code", nowhere}, {"monthly_pay", 500}});
+  for (const auto* r : {&e, &p, &w}) {
+    EXPECT_EQ(r->status, 422) << r->body.dump();
+    EXPECT_EQ(r->body.value("code", ""), "region.not_found") << r->body.dump();
+    ASSERT_TRUE(r->body["errors"].is_array()) << r->body.dump();
+    EXPECT_EQ(r->body["errors"][0].value("field", ""), "region_code");
+  }
+  EXPECT_EQ(rows(), before);
+}
+
 }  // namespace
 }  // namespace lz::http

@@ -10,6 +10,7 @@
 
 #include "epidemic/json.h"
 #include "store/sqlite/epidemic_rows_internal.h"
+#include "store/sqlite/region_insert.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_epidemic.h"
 
@@ -344,13 +345,9 @@ Result<Checkpoint> SqliteEpidemicStore::add_checkpoint(Checkpoint c, const Actor
       .bind(4, c.active ? 1 : 0)
       .bind(5, now_iso());
   s.bind(6, actor.name);
-  if (auto st = s.exec(); !st) {
-    if (s.extended_rc() == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return invalid("region.not_found", "region_code", fmt::format("区划{}不存在", c.region_code),
-                     fmt::format("There is no region {}", c.region_code));
-    return st.error();
-  }
-  c.id = sqlite3_last_insert_rowid(db_.handle());
+  auto id = insert_in_region(db_, s, c.region_code);
+  if (!id) return id.error();
+  c.id = *id;
   LZ_TRY(log(actor, "checkpoint.create", "checkpoint", c.id, "", to_json(c).dump()));
   LZ_TRY(tx.commit());
   return c;

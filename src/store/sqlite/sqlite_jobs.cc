@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "livelihood/jobs_json.h"
+#include "store/sqlite/region_insert.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/versioned.h"
 
@@ -382,13 +383,9 @@ Result<Employer> SqliteJobsStore::insert_employer(Employer e, const Actor& actor
       .bind(9, actor.name)
       .bind(10, now)
       .bind(11, actor.name);
-  if (auto st = s.exec(); !st) {
-    if (s.extended_rc() == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return invalid("region.not_found", "region_code", fmt::format("区划{}不存在", e.region_code),
-                     fmt::format("There is no region {}", e.region_code));
-    return st.error();
-  }
-  e.id = sqlite3_last_insert_rowid(db_.handle());
+  auto id = insert_in_region(db_, s, e.region_code);
+  if (!id) return id.error();
+  e.id = *id;
   e.version = 1;
   LZ_TRY(audit_record(audit_, actor, "employer.create", "employer", e.id, "", to_json(e).dump()));
   LZ_TRY(tx.commit());
@@ -507,13 +504,9 @@ Result<Posting> SqliteJobsStore::insert_posting(Posting p, const Actor& actor) {
       .bind(13, actor.name)
       .bind(14, now)
       .bind(15, actor.name);
-  if (auto st = s.exec(); !st) {
-    if (s.extended_rc() == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return invalid("region.not_found", "region_code", fmt::format("区划{}不存在", p.region_code),
-                     fmt::format("There is no region {}", p.region_code));
-    return st.error();
-  }
-  p.id = sqlite3_last_insert_rowid(db_.handle());
+  auto id = insert_in_region(db_, s, p.region_code);
+  if (!id) return id.error();
+  p.id = *id;
   p.version = 1;
   p.filled = 0;
   LZ_TRY(audit_record(audit_, actor, "job_posting.create", "job_posting", p.id, "", to_json(p).dump()));
@@ -713,13 +706,9 @@ Result<WelfarePost> SqliteJobsStore::insert_welfare_post(WelfarePost w, const Ac
       .bind(7, actor.name)
       .bind(8, now)
       .bind(9, actor.name);
-  if (auto st = s.exec(); !st) {
-    if (s.extended_rc() == SQLITE_CONSTRAINT_FOREIGNKEY)
-      return invalid("region.not_found", "region_code", fmt::format("区划{}不存在", w.region_code),
-                     fmt::format("There is no region {}", w.region_code));
-    return st.error();
-  }
-  w.id = sqlite3_last_insert_rowid(db_.handle());
+  auto id = insert_in_region(db_, s, w.region_code);
+  if (!id) return id.error();
+  w.id = *id;
   w.version = 1;
   LZ_TRY(audit_record(audit_, actor, "welfare_post.create", "welfare_post", w.id, "", to_json(w).dump()));
   LZ_TRY(tx.commit());
