@@ -75,9 +75,9 @@ class Importer {
     }
   };
 
-  const std::string& cell(const Row& r, const char* key) const {
+  const std::string& cell(const Row& r, const char* key) const { return cell_at(r, file_col(key)); }
+  const std::string& cell_at(const Row& r, int c) const {
     static const std::string empty;
-    int c = file_col(key);
     return c >= 0 && static_cast<size_t>(c) < r.cells.size() ? r.cells[c] : empty;
   }
   int file_col(std::string_view key) const {
@@ -149,13 +149,18 @@ class Importer {
   ImportReport report_;
   std::map<std::string, std::vector<std::string>> villages_;
   std::unordered_map<std::string_view, int> cols_;  // spec key -> the file's column (or -1)
-  long rows_read_ = 0;                              // by the reading thread
+  // The same for the keys read on every row (no lookup by name per cell).
+  struct Cols {
+    int number, region_code, village, address, name, id_number, sex, birth_date, relationship,
+        ethnicity, education, enrolment, health, labour, phone;
+  } col_{};
+  long rows_read_ = 0;  // by the reading thread
 };
 
 Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
-  std::string code = text::strip_spaces(clean_cell(cell(r, "region_code")));
+  std::string code = text::strip_spaces(clean_cell(cell_at(r, col_.region_code)));
   if (!code.empty()) return code;
-  std::string name = text::strip_spaces(clean_name(cell(r, "village")));
+  std::string name = text::strip_spaces(clean_name(cell_at(r, col_.village)));
   if (name.empty()) {
     Error e = invalid("region_code.missing", "region_code", "所在村（行政区划代码）不能为空",
                       "The village (region code) is missing");
@@ -189,10 +194,10 @@ Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
 
 PersonInput Importer::person_input(const Row& r, Pending& p) const {
   PersonInput in;
-  in.name = clean_name(cell(r, "name"));
-  in.id_number = clean_cell(cell(r, "id_number"));
-  in.sex = clean_cell(cell(r, "sex"));
-  auto bd = normalize_date(cell(r, "birth_date"));
+  in.name = clean_name(cell_at(r, col_.name));
+  in.id_number = clean_cell(cell_at(r, col_.id_number));
+  in.sex = clean_cell(cell_at(r, col_.sex));
+  auto bd = normalize_date(cell_at(r, col_.birth_date));
   if (bd) {
     in.birth_date = *bd;
   } else {
@@ -200,15 +205,15 @@ PersonInput Importer::person_input(const Row& r, Pending& p) const {
     e.field = "birth_date";
     at(p, r, "birth_date", e);
   }
-  in.relationship = clean_cell(cell(r, "relationship"));
+  in.relationship = clean_cell(cell_at(r, col_.relationship));
   if (in.relationship.size() == 1 && in.relationship[0] >= '0' && in.relationship[0] <= '9')
     in.relationship = "0" + in.relationship;  // Excel dropped the leading zero of 01..09
-  in.ethnicity = clean_cell(cell(r, "ethnicity"));
-  in.education = clean_cell(cell(r, "education"));
-  in.enrolment = clean_cell(cell(r, "enrolment"));
-  in.health = clean_cell(cell(r, "health"));
-  in.labour = clean_cell(cell(r, "labour"));
-  in.phone = clean_cell(cell(r, "phone"));
+  in.ethnicity = clean_cell(cell_at(r, col_.ethnicity));
+  in.education = clean_cell(cell_at(r, col_.education));
+  in.enrolment = clean_cell(cell_at(r, col_.enrolment));
+  in.health = clean_cell(cell_at(r, col_.health));
+  in.labour = clean_cell(cell_at(r, col_.labour));
+  in.phone = clean_cell(cell_at(r, col_.phone));
   return in;
 }
 
@@ -222,18 +227,20 @@ Importer::Prepared Importer::prepare(Group&& group) {
   hin.number = g.number;
   auto region = resolve_region(first, p);
   if (region) hin.region_code = *region;
-  hin.address = clean_name(cell(first, "address"));
+  hin.address = clean_name(cell_at(first, col_.address));
   // The household's cells must agree on every row that fills them in. A
   // cell written as in the first row agrees without being normalised again.
   static constexpr const char* kShared[] = {"region_code", "village", "address"};
+  const int shared_col[] = {col_.region_code, col_.village, col_.address};
   std::string first_value[3];
   bool first_done[3] = {false, false, false};
   for (size_t i = 1; i < g.rows.size(); ++i) {
     const Row& r = g.rows[i];
     for (int k = 0; k < 3; ++k) {
       const char* key = kShared[k];
-      const std::string& raw = cell(r, key);
-      if (raw == cell(first, key)) continue;
+      const int c = shared_col[k];
+      const std::string& raw = cell_at(r, c);
+      if (raw == cell_at(first, c)) continue;
       std::string v = text::strip_spaces(clean_name(raw));
       if (v.empty()) continue;
       if (!first_done[k]) {
@@ -494,7 +501,7 @@ void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q) {
     if (row.blank()) continue;
     ++rows_read_;
     if (opts_.progress && rows_read_ % 8192 == 0) opts_.progress(in.fraction_done(), rows_read_);
-    std::string number = text::strip_spaces(clean_cell(cell(row, "number")));
+    std::string number = text::strip_spaces(clean_cell(cell_at(row, col_.number)));
     if (!g.rows.empty() && number != g.number) {
       if (!add(std::move(g))) return;
       g = Group();
@@ -532,6 +539,11 @@ Result<ImportReport> Importer::run() {
   for (size_t i = 0; i < spec_.columns.size(); ++i)
     cols_.emplace(spec_.columns[i].key, match_.file_column[i]);
   report_.ignored_columns = match_.ignored;
+  col_ = {file_col("number"),    file_col("region_code"), file_col("village"),
+          file_col("address"),   file_col("name"),        file_col("id_number"),
+          file_col("sex"),       file_col("birth_date"),  file_col("relationship"),
+          file_col("ethnicity"), file_col("education"),   file_col("enrolment"),
+          file_col("health"),    file_col("labour"),      file_col("phone")};
   if (file_col("region_code") < 0 && file_col("village") < 0) {
     Error e = invalid(
         "header.missing", "header",
