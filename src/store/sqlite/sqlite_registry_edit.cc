@@ -50,6 +50,35 @@ Error bad_sort(const std::string& sort, const char* allowed) {
 
 std::string opt_date(const std::optional<Date>& d) { return d ? d->iso() : std::string(); }
 
+// The number of rows of `from` ("cadre c") that match `w`.
+int64_t count_where(Db& db, const std::string& from, const Where& w) {
+  auto c = db.prepare("SELECT COUNT(*) FROM " + from + " WHERE " + w.sql);
+  int i = 1;
+  w.bind(c, i);
+  return c.step() ? c.i64(0) : 0;
+}
+
+// Binds w's arguments, then the page (the statement ends with LIMIT ? OFFSET ?).
+void bind_page(Stmt& s, const Where& w, int64_t limit, int64_t offset) {
+  int i = 1;
+  w.bind(s, i);
+  s.bind(i, limit);
+  s.bind(i + 1, offset);
+}
+
+// The records whose ids `s` (already bound) yields, each read with load(id).
+template <typename T, typename Load>
+Status load_each(Stmt& s, std::vector<T>& out, Load load) {
+  std::vector<int64_t> ids;
+  while (s.step()) ids.push_back(s.i64(0));
+  for (auto id : ids) {
+    auto one = load(id);
+    if (!one) return one.error();
+    out.push_back(std::move(one).value());
+  }
+  return {};
+}
+
 // For a soft delete that touches no other row.
 constexpr auto kNothingElse = [](const auto&, const std::string&) { return Status(); };
 
@@ -235,20 +264,14 @@ Result<ListResult<Person>> SqliteStore::list_persons(const PersonQuery& q) {
   else if (q.sort == "-birth_date") order = "p.birth_date DESC, p.id";
   else return bad_sort(q.sort, "id, -id, name, birth_date, -birth_date");
   ListResult<Person> out;
-  auto c = db_->prepare("SELECT COUNT(*) FROM person p WHERE " + w.sql);
-  int i = 1;
-  w.bind(c, i);
-  if (c.step()) out.total = c.i64(0);
+  out.total = count_where(*db_, "person p", w);
   std::string cols;
   for (std::string_view col : {"id", "household_id", "name", "id_number", "sex", "birth_date", "relationship",
                                "ethnicity", "education", "enrolment", "health", "labour", "phone", "region_code",
                                "version", "created_at", "created_by", "updated_at", "updated_by"})
     cols += (cols.empty() ? "p." : ", p.") + std::string(col);
   auto s = db_->prepare("SELECT " + cols + " FROM person p WHERE " + w.sql + " ORDER BY " + order + " LIMIT ? OFFSET ?");
-  i = 1;
-  w.bind(s, i);
-  s.bind(i, q.limit);
-  s.bind(i + 1, q.offset);
+  bind_page(s, w, q.limit, q.offset);
   while (s.step()) out.items.push_back(read_person(s));
   return out;
 }
@@ -314,22 +337,10 @@ Result<ListResult<Cadre>> SqliteStore::list_cadres(const CadreQuery& q) {
   else if (q.sort == "name") order = "c.name, c.id";
   else return bad_sort(q.sort, "id, -id, name");
   ListResult<Cadre> out;
-  auto c = db_->prepare("SELECT COUNT(*) FROM cadre c WHERE " + w.sql);
-  int i = 1;
-  w.bind(c, i);
-  if (c.step()) out.total = c.i64(0);
+  out.total = count_where(*db_, "cadre c", w);
   auto s = db_->prepare("SELECT c.id FROM cadre c WHERE " + w.sql + " ORDER BY " + order + " LIMIT ? OFFSET ?");
-  i = 1;
-  w.bind(s, i);
-  s.bind(i, q.limit);
-  s.bind(i + 1, q.offset);
-  std::vector<int64_t> ids;
-  while (s.step()) ids.push_back(s.i64(0));
-  for (auto id : ids) {
-    auto one = cadre(id);
-    if (!one) return one.error();
-    out.items.push_back(std::move(one).value());
-  }
+  bind_page(s, w, q.limit, q.offset);
+  LZ_TRY(load_each(s, out.items, [this](int64_t id) { return cadre(id); }));
   return out;
 }
 
@@ -387,22 +398,10 @@ Result<ListResult<VillageTeam>> SqliteStore::list_village_teams(const VillageTea
   if (!q.region_prefix.empty()) w.add("t.village_code >= ? AND t.village_code < ?", q.region_prefix, prefix_end(q.region_prefix));
   if (q.cadre_id) w.add("t.id IN (SELECT team_id FROM village_team_member WHERE cadre_id = ?)", *q.cadre_id);
   ListResult<VillageTeam> out;
-  auto c = db_->prepare("SELECT COUNT(*) FROM village_team t WHERE " + w.sql);
-  int i = 1;
-  w.bind(c, i);
-  if (c.step()) out.total = c.i64(0);
+  out.total = count_where(*db_, "village_team t", w);
   auto s = db_->prepare("SELECT t.id FROM village_team t WHERE " + w.sql + " ORDER BY t.village_code, t.id LIMIT ? OFFSET ?");
-  i = 1;
-  w.bind(s, i);
-  s.bind(i, q.limit);
-  s.bind(i + 1, q.offset);
-  std::vector<int64_t> ids;
-  while (s.step()) ids.push_back(s.i64(0));
-  for (auto id : ids) {
-    auto one = village_team(id);
-    if (!one) return one.error();
-    out.items.push_back(std::move(one).value());
-  }
+  bind_page(s, w, q.limit, q.offset);
+  LZ_TRY(load_each(s, out.items, [this](int64_t id) { return village_team(id); }));
   return out;
 }
 
@@ -452,19 +451,13 @@ Result<ListResult<Pairing>> SqliteStore::list_pairings(const PairingQuery& q) {
   if (q.household_id) w.add("p.household_id = ?", *q.household_id);
   if (q.current_only) w.add("p.to_date IS NULL");
   ListResult<Pairing> out;
-  auto c = db_->prepare("SELECT COUNT(*) FROM pairing p WHERE " + w.sql);
-  int i = 1;
-  w.bind(c, i);
-  if (c.step()) out.total = c.i64(0);
+  out.total = count_where(*db_, "pairing p", w);
   std::string cols;
   for (std::string_view col : {"id", "cadre_id", "household_id", "from_date", "to_date", "version", "created_at",
                                "created_by", "updated_at", "updated_by"})
     cols += (cols.empty() ? "p." : ", p.") + std::string(col);
   auto s = db_->prepare("SELECT " + cols + " FROM pairing p WHERE " + w.sql + " ORDER BY p.id LIMIT ? OFFSET ?");
-  i = 1;
-  w.bind(s, i);
-  s.bind(i, q.limit);
-  s.bind(i + 1, q.offset);
+  bind_page(s, w, q.limit, q.offset);
   while (s.step()) out.items.push_back(read_pairing(s));
   return out;
 }
