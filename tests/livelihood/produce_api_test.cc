@@ -219,6 +219,37 @@ TEST_F(ProduceApiTest, ListingPurchaseWithdrawAndRefusals) {
   EXPECT_EQ(p2.body["code"], "purchase.listing_closed");
 }
 
+// A purchase's amounts are checked as the body is read: jin and price must
+// be numbers that convert (jin 0 to 10^9, yuan 0 or more), each error naming
+// its field, and nothing is bought.
+TEST_F(ProduceApiTest, PurchaseAmountsAreCheckedByField) {
+  int64_t pt = big_point();
+  int64_t before = count("SELECT COUNT(*) FROM produce_purchase");
+  struct Case {
+    json jin, price;
+    const char* field;
+    const char* en;
+  };
+  for (const auto& k : {Case{-5, 1.0, "jin", "jin must be jin from 0 to 10^9"},
+                        Case{"ten", 1.0, "jin", "jin must be a number"},
+                        Case{10, -1.0, "price", "price must be yuan, 0 or more"},
+                        Case{10, "cheap", "price", "price must be a number"}}) {
+    auto r = call("POST", "/api/v1/purchases", "officer",
+                  {{"point_id", pt},
+                   {"household_id", household_},
+                   {"kind", "radish"},
+                   {"jin", k.jin},
+                   {"price", k.price}},
+                  "en");
+    EXPECT_EQ(r.status, 422) << r.raw;
+    EXPECT_EQ(r.body.value("code", ""), "request.field") << r.raw;
+    ASSERT_TRUE(r.body["errors"].is_array()) << r.raw;
+    EXPECT_EQ(r.body["errors"][0].value("field", ""), k.field) << r.raw;
+    EXPECT_EQ(r.body["errors"][0].value("message", ""), k.en) << r.raw;
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM produce_purchase"), before);
+}
+
 TEST_F(ProduceApiTest, Scoping) {
   // The operator records only at their own point and sees only its purchases.
   int64_t pt = big_point();

@@ -64,26 +64,29 @@ Result<std::optional<Date>> date_field(const json& b, const char* key) {
   return std::optional<Date>(*d);
 }
 
-Result<std::optional<int64_t>> jin_field(const json& b, const char* key) {
+// A number field as a whole amount (jin -> grams, yuan -> fen): nullopt when
+// absent; the field error in the words of `zh`/`en` ("{}" is the key) when
+// convert() refuses the number.
+template <typename Convert>
+Result<std::optional<int64_t>> amount_field(const json& b, const char* key, Convert convert,
+                                            const char* zh, const char* en) {
   auto n = num_field(b, key);
   if (!n) return n.error();
   if (!*n) return std::optional<int64_t>();
-  auto g = jin_to_grams(**n);
-  if (!g)
-    return field_error(key, fmt::format("{}应为0到10亿之间的斤数", key),
-                       fmt::format("{} must be jin from 0 to 10^9", key));
-  return std::optional<int64_t>(*g);
+  auto v = convert(**n);
+  if (!v)
+    return field_error(key, fmt::format(fmt::runtime(zh), key), fmt::format(fmt::runtime(en), key));
+  return std::optional<int64_t>(*v);
+}
+
+Result<std::optional<int64_t>> jin_field(const json& b, const char* key) {
+  return amount_field(b, key, jin_to_grams, "{}应为0到10亿之间的斤数",
+                      "{} must be jin from 0 to 10^9");
 }
 
 Result<std::optional<int64_t>> yuan_field(const json& b, const char* key) {
-  auto n = num_field(b, key);
-  if (!n) return n.error();
-  if (!*n) return std::optional<int64_t>();
-  auto f = yuan_to_fen(**n);
-  if (!f)
-    return field_error(key, fmt::format("{}应为不小于0的金额（元）", key),
-                       fmt::format("{} must be yuan, 0 or more", key));
-  return std::optional<int64_t>(*f);
+  return amount_field(b, key, yuan_to_fen, "{}应为不小于0的金额（元）",
+                      "{} must be yuan, 0 or more");
 }
 
 Result<std::optional<bool>> bool_field(const json& b, const char* key) {
