@@ -151,6 +151,7 @@ Result<std::unique_ptr<SqliteImportSink>> SqliteImportSink::begin(sqlite::Sqlite
   {
     auto q = s->db_.prepare("SELECT COALESCE(MAX(id), 0) FROM person");
     if (q.step()) s->base_person_ = q.i64(0);
+    s->next_person_id_ = s->base_person_ + 1;
   }
   {
     auto q = s->db_.prepare("SELECT COALESCE(MAX(id), 0) FROM household");
@@ -301,8 +302,8 @@ Status SqliteImportSink::insert_person(Person& p, int64_t household_id,
     static constexpr std::string_view sql =
         "INSERT INTO person (household_id, name, id_number, sex, birth_date, relationship, "
         "ethnicity, education, enrolment, health, labour, phone, region_code, version, "
-        "created_at, created_by, updated_at, updated_by) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)";
+        "created_at, created_by, updated_at, updated_by, id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)";
     if (sqlite3_prepare_v3(db_.handle(), sql.data(), static_cast<int>(sql.size()),
                            SQLITE_PREPARE_PERSISTENT, &insert_person_.st, nullptr) != SQLITE_OK)
       return sqlite::sqlite_error(db_.handle(), "prepare");
@@ -329,11 +330,12 @@ Status SqliteImportSink::insert_person(Person& p, int64_t household_id,
   text(15, actor_.name);
   text(16, now_);
   text(17, actor_.name);
+  sqlite3_bind_int64(s, 18, next_person_id_);
   Status st;
   if (sqlite3_step(s) != SQLITE_DONE) st = sqlite::sqlite_error(db_.handle(), "exec");
   sqlite3_reset(s);
   LZ_TRY(st);
-  p.id = sqlite3_last_insert_rowid(db_.handle());
+  p.id = next_person_id_++;
   if (filtered_) id_hashes_.insert(std::hash<std::string_view>{}(p.id_number));
   p.household_id = household_id;
   p.region_code = region_code;
@@ -352,25 +354,22 @@ Status SqliteImportSink::create_household(Household& h) {
     known_regions_.insert(h.region_code);
   }
   LZ_TRY(write_begins());
+  // The members get the ids that follow (insert_person), so the household is
+  // written with its head at once rather than updated after them.
+  for (size_t i = 0; i < h.members.size(); ++i)
+    if (h.members[i].relationship == "01")
+      h.head_person_id = next_person_id_ + static_cast<int64_t>(i);
   auto s = db_.prepare(
       "INSERT INTO household (number, region_code, address, phone, version, created_at, "
-      "created_by, updated_at, "
-      "updated_by) VALUES (?,?,?,?,1,?,?,?,?)");
+      "created_by, updated_at, updated_by, head_person_id) VALUES (?,?,?,?,1,?,?,?,?,?)");
   s.bind(1, h.number).bind(2, h.region_code).bind(3, h.address).bind(4, h.phone);
   s.bind(5, now_).bind(6, actor_.name).bind(7, now_).bind(8, actor_.name);
+  s.bind(9, h.head_person_id);
   LZ_TRY(s.exec());
   h.id = sqlite3_last_insert_rowid(db_.handle());
   if (filtered_) number_hashes_.insert(std::hash<std::string_view>{}(h.number));
   h.meta = {1, now_, actor_.name, now_, actor_.name};
-  for (auto& m : h.members) {
-    LZ_TRY(insert_person(m, h.id, h.region_code));
-    if (m.relationship == "01") h.head_person_id = m.id;
-  }
-  if (h.head_person_id)
-    LZ_TRY(db_.prepare("UPDATE household SET head_person_id = ? WHERE id = ?")
-               .bind(1, *h.head_person_id)
-               .bind(2, h.id)
-               .exec());
+  for (auto& m : h.members) LZ_TRY(insert_person(m, h.id, h.region_code));
   return {};  // in the import's audit entry (created households' ids)
 }
 

@@ -111,6 +111,9 @@ class SqliteImportSink final : public ImportSink {
   Source source_;
   bool open_ = false, in_unit_ = false, savepoint_ = false, undo_units_ = true;
   int64_t base_person_ = 0, base_household_ = 0;
+  // The id of the next person written: the file's persons are numbered by
+  // the sink (one writer: the transaction holds the write lock throughout).
+  int64_t next_person_id_ = 1;
   std::string person_by_id_number_sql_;
   // The hot statements, held (not looked up in the pool per row); declared
   // after db_ and reset after each use.

@@ -535,6 +535,13 @@ TEST_F(ImportTest, PipelineKeepsFileOrderAcrossBatches) {
   EXPECT_EQ(phone_rows, bad_rows);
   for (size_t i = 1; i < r->errors.size(); ++i) EXPECT_LE(r->errors[i - 1].row, r->errors[i].row);
   EXPECT_EQ(count("household"), r->households_added);
+  // Each household written with its head (the sink numbers the members),
+  // also after the refused ones were rolled back.
+  auto heads = store_->db().prepare(
+      "SELECT COUNT(*) FROM household h JOIN person p ON p.id = h.head_person_id AND "
+      "p.household_id = h.id AND p.relationship = '01' AND p.name = '户主'");
+  ASSERT_TRUE(heads.step());
+  EXPECT_EQ(heads.i64(0), r->households_added);
 }
 
 // A sink that fails (an internal error) at its n-th household.
