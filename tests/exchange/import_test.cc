@@ -545,37 +545,15 @@ TEST_F(ImportTest, PipelineKeepsFileOrderAcrossBatches) {
 }
 
 // A sink that fails (an internal error) at its n-th household.
-class FailingSink final : public ImportSink {
+class FailingSink final : public ForwardingSink {
  public:
-  FailingSink(ImportSink& in, int fail_at) : in_(in), left_(fail_at) {}
-  Result<std::optional<ExistingHousehold>> household_by_number(const std::string& n) override {
-    return in_.household_by_number(n);
-  }
-  Result<std::optional<ExistingHousehold>> household_by_id(int64_t id) override {
-    return in_.household_by_id(id);
-  }
-  Result<std::optional<Person>> person_by_id_number(const std::string& id) override {
-    return in_.person_by_id_number(id);
-  }
-  bool created_here(const Person& p) const override { return in_.created_here(p); }
-  Status begin_unit() override { return in_.begin_unit(); }
-  Status end_unit(bool keep) override { return in_.end_unit(keep); }
+  FailingSink(ImportSink& in, int fail_at) : ForwardingSink(in), left_(fail_at) {}
   Status create_household(Household& h) override {
     if (--left_ == 0) return internal("test.disk", "磁盘已满", "disk full");
     return in_.create_household(h);
   }
-  Status add_member(const ExistingHousehold& h, Person& p) override { return in_.add_member(h, p); }
-  Status update_person(const Person& b, const Person& a) override {
-    return in_.update_person(b, a);
-  }
-  Status update_household(const ExistingHousehold& b, const std::string& r,
-                          const std::string& a) override {
-    return in_.update_household(b, r, a);
-  }
-  Status commit(const ImportTally& t) override { return in_.commit(t); }
 
  private:
-  ImportSink& in_;
   int left_;
 };
 

@@ -67,23 +67,9 @@ struct Job {
 
 // A household sink that refuses writes outside the uploader's jurisdiction:
 // the importer turns the refusal into a row error and refuses the household.
-class ScopedSink final : public exchange::ImportSink {
+class ScopedSink final : public exchange::ForwardingSink {
  public:
-  ScopedSink(exchange::ImportSink& inner, const Scope& s) : in_(inner), scope_(s) {}
-  Result<std::optional<exchange::ExistingHousehold>> household_by_number(
-      const std::string& n) override {
-    return in_.household_by_number(n);
-  }
-  Result<std::optional<exchange::ExistingHousehold>> household_by_id(int64_t id) override {
-    return in_.household_by_id(id);
-  }
-  Result<std::optional<Person>> person_by_id_number(const std::string& id) override {
-    return in_.person_by_id_number(id);
-  }
-  bool created_here(const Person& p) const override { return in_.created_here(p); }
-  Status begin_unit() override { return in_.begin_unit(); }
-  Status end_unit(bool keep) override { return in_.end_unit(keep); }
-  void set_undo_units(bool undo) override { in_.set_undo_units(undo); }
+  ScopedSink(exchange::ImportSink& inner, const Scope& s) : ForwardingSink(inner), scope_(s) {}
   Status create_household(Household& h) override {
     LZ_TRY(check(h.region_code));
     return in_.create_household(h);
@@ -107,14 +93,12 @@ class ScopedSink final : public exchange::ImportSink {
     LZ_TRY(check(region_code));
     return in_.update_household(before, region_code, address);
   }
-  Status commit(const exchange::ImportTally& t) override { return in_.commit(t); }
 
  private:
   Status check(const std::string& region) const {
     if (region.empty() || scope_.covers(region)) return {};
     return exchange::detail::out_of_scope(region);
   }
-  exchange::ImportSink& in_;
   const Scope& scope_;
 };
 
