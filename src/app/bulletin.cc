@@ -9,9 +9,9 @@
 #include "epidemic/bulletin.h"
 #include "epidemic/bulletin_series.h"
 #include "livelihood/units.h"
-#include "registry/region_tree.h"
 #include "store/sqlite/sqlite_bulletin.h"
 #include "store/sqlite/sqlite_livelihood.h"
+#include "store/sqlite/sqlite_regions.h"
 
 namespace lz::app {
 
@@ -22,18 +22,23 @@ namespace {
 json bulletin_json(const epidemic::Bulletin& b, Date date, const std::string& prefix,
                    const Region& region);
 
-Result<std::pair<std::string, const Region*>> bulletin_region(const std::string& region_code) {
-  std::string prefix = "430281";
-  if (!region_code.empty()) {
-    auto code = RegionCode::parse(region_code, "region");
-    if (!code) return code.error();
-    prefix = code->str();
+// The region asked for, or the database's county.
+Result<std::pair<std::string, Region>> bulletin_region(sqlite::Db& db,
+                                                       const std::string& region_code) {
+  if (region_code.empty()) {
+    auto county = sqlite::read_county(db);
+    if (!county) return county.error();
+    return std::pair{county->code, std::move(county).value()};
   }
-  const Region* region = RegionTree::liling().find(prefix);
-  if (!region)
+  auto code = RegionCode::parse(region_code, "region");
+  if (!code) return code.error();
+  std::string prefix = code->str();
+  auto region = sqlite::read_region(db, prefix);
+  if (!region) return region.error();
+  if (!*region)
     return not_found("region.not_found", "region", fmt::format("区划代码“{}”不存在", prefix),
                      fmt::format("There is no region with code \"{}\"", prefix));
-  return std::pair{prefix, region};
+  return std::pair{prefix, std::move(**region)};
 }
 
 // The livelihood section (issue 6): jin and yuan as numbers, supplies per item.
@@ -101,7 +106,10 @@ Result<json> compute_series(sqlite::Db& db, Date from, Date to, const std::strin
 
 Result<json> compute_by_child(sqlite::Db& db, Date date, const std::string& prefix,
                               const Region& region) {
-  std::vector<const Region*> kids = RegionTree::liling().children(prefix);
+  auto children = sqlite::read_children(db, prefix);
+  if (!children) return children.error();
+  std::vector<const Region*> kids;
+  for (const Region& k : *children) kids.push_back(&k);
   json regions = json::array();
   if (!kids.empty()) {
     std::vector<std::string> prefixes;
@@ -138,20 +146,20 @@ Result<json> bulletin_series(sqlite::Db& db, Date from, Date to, const std::stri
   if (to - from > 366)
     return invalid("bulletin.range_too_long", "from", "一次最多查询367天",
                    "At most 367 days at a time");
-  auto r = bulletin_region(region_code);
+  auto r = bulletin_region(db, region_code);
   if (!r) return r.error();
   return cached(db, fmt::format("series|{}|{}|{}", from.iso(), to.iso(), r->first),
-                [&] { return compute_series(db, from, to, r->first, *r->second); });
+                [&] { return compute_series(db, from, to, r->first, r->second); });
 }
 
 Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region_code) {
-  auto r = bulletin_region(region_code);
+  auto r = bulletin_region(db, region_code);
   if (!r) return r.error();
   return cached(db, fmt::format("day|{}|{}", date.iso(), r->first), [&]() -> Result<json> {
     auto data = sqlite::load_bulletin_day(db, date, r->first);  // the region's records only
     if (!data) return data.error();
     json out = bulletin_json(epidemic::compute_bulletin(data->input(), date, r->first), date,
-                             r->first, *r->second);
+                             r->first, r->second);
     auto lv = livelihood_json(db, date, r->first);
     if (!lv) return lv.error();
     out["livelihood"] = std::move(*lv);
@@ -160,10 +168,10 @@ Result<json> daily_bulletin(sqlite::Db& db, Date date, const std::string& region
 }
 
 Result<json> bulletin_by_child_region(sqlite::Db& db, Date date, const std::string& region_code) {
-  auto r = bulletin_region(region_code);
+  auto r = bulletin_region(db, region_code);
   if (!r) return r.error();
   return cached(db, fmt::format("children|{}|{}", date.iso(), r->first),
-                [&] { return compute_by_child(db, date, r->first, *r->second); });
+                [&] { return compute_by_child(db, date, r->first, r->second); });
 }
 
 namespace {

@@ -6,11 +6,21 @@
 
 #include "livelihood/units.h"
 #include "store/sqlite/db.h"
+#include "store/sqlite/sqlite_regions.h"
 
 namespace lz::app {
 
 using namespace lz::livelihood;
 using sqlite::Tx;
+
+Result<std::string> JobsService::county() {
+  if (county_.empty()) {
+    auto c = sqlite::read_county(store_.db());
+    if (!c) return c.error();
+    county_ = c->code;
+  }
+  return county_;
+}
 
 Status JobsService::check_date(Date d, const char* field) const {
   if (d < *Date::from_ymd(2000, 1, 1) || d > *Date::from_ymd(2099, 12, 31))
@@ -91,13 +101,17 @@ Result<sqlite::LabourerView> JobsService::update_labourer(Labourer in, const Act
 // ---------------------------------------------------------------- employers and postings
 
 Result<Employer> JobsService::add_employer(Employer in, const Actor& actor) {
-  LZ_TRY(validate_employer(in));
+  auto county_code = county();
+  if (!county_code) return county_code.error();
+  LZ_TRY(validate_employer(in, *county_code));
   return store_.insert_employer(in, actor);
 }
 
 Result<Employer> JobsService::update_employer(Employer in, int64_t expected_version,
                                               const Actor& actor) {
-  LZ_TRY(validate_employer(in));
+  auto county_code = county();
+  if (!county_code) return county_code.error();
+  LZ_TRY(validate_employer(in, *county_code));
   return store_.update_employer(in, expected_version, actor);
 }
 
@@ -108,7 +122,9 @@ Result<Posting> JobsService::update_posting(Posting in, int64_t expected_version
   auto before = store_.posting(in.id, today());
   if (!before) return before.error();
   in.status = before->status == "closed" ? "closed" : "open";
-  LZ_TRY(validate_posting(in));
+  auto county_code = county();
+  if (!county_code) return county_code.error();
+  LZ_TRY(validate_posting(in, *county_code));
   if (in.places < before->filled)
     return conflict("job_posting.places_below_filled", "places",
                     fmt::format("已有{}人在岗，名额不能少于{}", before->filled, before->filled),
@@ -129,7 +145,9 @@ Result<Posting> JobsService::add_posting(Posting in, const Actor& actor) {
                     fmt::format("用工单位“{}”已停用，不能发布岗位", e->name),
                     fmt::format("The employer \"{}\" is inactive: it posts no new jobs", e->name));
   if (in.status.empty()) in.status = "open";
-  LZ_TRY(validate_posting(in));
+  auto county_code = county();
+  if (!county_code) return county_code.error();
+  LZ_TRY(validate_posting(in, *county_code));
   if (in.status != "open")
     return invalid("job_posting.status", "status", "新岗位的状态应为招聘中(open)",
                    "A new posting is open");
@@ -293,13 +311,17 @@ Result<PlacementResult> JobsService::end_placement(int64_t id, Date end_date,
 // ---------------------------------------------------------------- welfare posts
 
 Result<WelfarePost> JobsService::add_welfare_post(WelfarePost in, const Actor& actor) {
-  LZ_TRY(validate_welfare_post(in));
+  auto county_code = county();
+  if (!county_code) return county_code.error();
+  LZ_TRY(validate_welfare_post(in, *county_code));
   return store_.insert_welfare_post(in, actor);
 }
 
 Result<WelfarePost> JobsService::update_welfare_post(WelfarePost in, int64_t expected_version,
                                                      const Actor& actor) {
-  LZ_TRY(validate_welfare_post(in));
+  auto county_code = county();
+  if (!county_code) return county_code.error();
+  LZ_TRY(validate_welfare_post(in, *county_code));
   Tx tx(store_.db());
   LZ_TRY(tx.begin_status());
   auto before = store_.welfare_post(in.id, today());

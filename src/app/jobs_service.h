@@ -107,10 +107,13 @@ class JobsService {
   Result<IncomeEffect> credit(int64_t household_id, int year, int64_t delta_fen,
                               const Actor& actor);
   Status check_date(Date d, const char* field) const;
+  // The database's county code, read once (regions of employers, postings, posts lie in it).
+  Result<std::string> county();
 
   sqlite::SqliteJobsStore& store_;
   PovertyService& poverty_;
   std::function<Date()> today_;
+  std::string county_;
 };
 
 }  // namespace lz::app

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "registry/region_tree.h"
+#include "store/sqlite/sqlite_regions.h"
 
 namespace lz::app {
 
@@ -73,10 +73,10 @@ Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool
         ++out.monitored;
         break;
       }
-  const auto& tree = RegionTree::liling();
-  for (auto& [code, summary] : sums.groups) {
-    const Region* r = tree.find(code);
-    out.townships.push_back({code, r ? r->name : code, std::move(summary)});
+  for (auto& [code, summary] : sums.groups) {  // township names from the database's tree
+    auto r = sqlite::read_region(store_.db(), code);
+    if (!r) return r.error();
+    out.townships.push_back({code, *r ? (*r)->name : code, std::move(summary)});
   }
   if (apply) {
     for (const auto& h : *all) {

@@ -19,8 +19,6 @@ namespace lz {
 
 namespace {
 
-constexpr const char* kCountyCode = "430281";  // Liling: the default for county-wide roles
-
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
@@ -216,7 +214,9 @@ Result<AccountsService::Binding> AccountsService::validate_binding(
                                  role_label_zh(*role), level_zh(digits), digits),
                      fmt::format("A {} account must be bound to {}: give its {}-digit region code",
                                  b.role, level_en(digits), digits));
-    b.region_code = kCountyCode;
+    auto county = store_.county_code();  // county-wide roles default to the database's county
+    if (!county) return county.error();
+    b.region_code = std::move(county).value();
   } else {
     auto code = RegionCode::parse(region, "region_code");
     if (!code) return code.error();

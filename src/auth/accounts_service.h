@@ -114,8 +114,9 @@ class AccountsService {
     std::string role, region_code;
     std::optional<int64_t> cadre_id;
   };
-  static Result<Binding> validate_binding(const std::string& role, const std::string& region_code,
-                                          std::optional<int64_t> cadre_id);
+  // A county-wide role without a region gets the database's county (store_.county_code()).
+  Result<Binding> validate_binding(const std::string& role, const std::string& region_code,
+                                   std::optional<int64_t> cadre_id);
   Result<Account> find(const std::string& login);
   // Forgets every cached session (after any account or session write).
   static void invalidate_sessions();

@@ -45,13 +45,14 @@ int role_region_digits(Role r) {
 }
 bool role_needs_cadre(Role r) { return r == Role::kPairedCadre; }
 
-Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t> cadre_id) {
+Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t> cadre_id,
+                std::string_view county_prefix) {
   Scope s;
   s.role = role;
   s.cadre_id = cadre_id;
   switch (role) {
     case Role::kCountyAdmin:
-      s.region_prefix = region_code.empty() ? "430281" : region_code;
+      s.region_prefix = region_code.empty() ? std::string(county_prefix) : region_code;
       s.registry = s.registry_write = s.may_reveal = true;
       s.epidemic = s.epidemic_write = s.epidemic_command = true;
       s.livelihood = s.livelihood_write = s.livelihood_command = true;
@@ -70,7 +71,7 @@ Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t
       break;
     case Role::kPairedCadre:
       // Their households lie anywhere in the county; the pairing decides.
-      s.region_prefix = region_code.empty() ? "430281" : region_code;
+      s.region_prefix = region_code.empty() ? std::string(county_prefix) : region_code;
       s.registry = s.paired_only = s.full_phone = s.may_reveal = true;
       s.epidemic = s.epidemic_write = true;  // their own follow-ups and calls
       s.livelihood = s.livelihood_write = true;  // their households' produce and labour

@@ -2,7 +2,8 @@
 // and SQL so it can be tested alone.
 //
 // Jurisdiction is a region-code prefix (see core/region_code.h): a township
-// officer's scope is "430281126", a village cadre's "430281126232". A paired
+// officer's scope is "430281126", a village cadre's "430281126232" (in Liling;
+// the county is the database's, passed in as county_prefix). A paired
 // cadre sees the households they are currently responsible for. The three
 // administrators of MLPS level 3 (等保三级 三权分立) see no personal data:
 // system_admin manages accounts and settings, security_admin roles and
@@ -76,6 +77,9 @@ struct Scope {
   }
 };
 
-Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t> cadre_id);
+// county_prefix: the database's county (Store::county()); county_admin and
+// paired_cadre accounts without a region see all of it.
+Scope scope_for(Role role, const std::string& region_code, std::optional<int64_t> cadre_id,
+                std::string_view county_prefix);
 
 }  // namespace lz

@@ -51,7 +51,7 @@ void add_audit(CLI::App& app, Runner& run) {
   cmd->add_flag("--json", o->json, "Print JSON");
   cmd->callback([o, &run] {
     run = [o] {
-      std::string prefix = "430281";
+      std::string prefix;  // default: the database's county (below, once it is open)
       if (!o->region.empty()) {
         auto code = RegionCode::parse(o->region, "--region");
         if (!code) return fail(code.error());
@@ -71,6 +71,11 @@ void add_audit(CLI::App& app, Runner& run) {
       auto store = open_existing(o->db);
       if (!store) return fail(store.error());
       auto& sq = static_cast<sqlite::SqliteStore&>(**store);
+      if (prefix.empty()) {
+        auto county = sq.county();
+        if (!county) return fail(county.error());
+        prefix = county->code;
+      }
       sqlite::SqlitePovertyStore pstore(sq.db(), sq.audit());
       app::PovertyService svc(pstore, cfg);
       auto rc = svc.check_region(prefix, o->apply, Actor{"cli", "", ""});

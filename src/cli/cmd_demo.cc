@@ -7,6 +7,7 @@
 
 #include "cli/common.h"
 #include "demo/county_generator.h"
+#include "registry/region_tree.h"
 #include "store/store.h"
 
 namespace lz::cli {
@@ -36,6 +37,19 @@ void add_demo(CLI::App& app, Runner& run) {
       auto t0 = std::chrono::steady_clock::now();
       auto store = open_store(o->db);
       if (!store) return fail(store.error());
+      // The demo is Liling's: not on a database `liangzhan init` made for another county.
+      auto home = (*store)->county();
+      if (!home) return fail(home.error());
+      if (home->code != RegionTree::liling().root().code)
+        return fail(invalid(
+            "demo.county", "--db",
+            fmt::format(
+                "演示数据按醴陵市的区划生成，而数据库“{}”是{}的：请用新文件，或加 --force 覆盖",
+                o->db, home->name),
+            fmt::format(
+                "The demo is built on Liling's divisions but \"{}\" is {}'s database: use a "
+                "new file, or --force to replace it",
+                o->db, home->name)));
       demo::DemoConfig cfg;
       cfg.scale = o->scale == "full" ? demo::Scale::kFull : o->scale == "province" ? demo::Scale::kProvince : demo::Scale::kSmall;
       cfg.seed = o->seed;

@@ -68,7 +68,8 @@ void add_serve(CLI::App& app, Runner& run) {
         if (all->empty()) {
           AccountsService auth(accounts);
           std::string pw = random_password();
-          auto a = auth.add_account({"admin", "县级管理员", "county_admin", "430281"}, pw, Actor{"cli", "", ""});
+          auto a = auth.add_account({"admin", "县级管理员", "county_admin", ""}, pw,
+                                    Actor{"cli", "", ""});
           if (!a) return fail(a.error());
           std::printf("\n  县级管理员账号 / county admin:  login: admin   password: %s\n"
                       "  (只显示这一次 / shown only this once)\n\n",

@@ -138,7 +138,8 @@ void add_add(CLI::App& user, Runner& run) {
   cmd->add_option("--role", o->role, roles_help())->required();
   cmd->add_option("--region", o->region,
                   "Region the account is bound to: a 6-digit county code for county_admin "
-                  "(default 430281), 9-digit township for township_officer, 12-digit village for "
+                  "(default: the database's county), 9-digit township for township_officer, "
+                  "12-digit village for "
                   "village_cadre; none for the other roles");
   auto* cadre = cmd->add_option("--cadre", o->cadre, "Cadre id (required for paired_cadre)");
   auto* checkpoint =

@@ -13,6 +13,7 @@ namespace lz::cli {
 void add_template(CLI::App& app, Runner& run);
 void add_import(CLI::App& app, Runner& run);
 void add_export(CLI::App& app, Runner& run);
+void add_init(CLI::App& app, Runner& run);  // src/cli/cmd_init.cc: a database for another county
 }  // namespace lz::cli
 
 int main(int argc, char** argv) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
       "Exit status: 0 ok, 1 bad input or usage, 2 internal error.\n"
       "Run `liangzhan COMMAND --help` for a command's options.");
   Runner run;
+  add_init(app, run);
   add_demo(app, run);
   add_stats(app, run);
   add_regions(app, run);

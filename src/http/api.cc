@@ -97,7 +97,9 @@ HttpResponse Api::run(const Route& route, std::map<std::string, std::string> par
   if (account) {
     auto role = parse_role(account->role);
     if (!role) return unauthorized(lang);
-    c.scope = scope_for(*role, account->region_code, account->cadre_id);
+    auto county = svc.store->county();  // cached per worker
+    if (!county) return problem(county.error(), lang);
+    c.scope = scope_for(*role, account->region_code, account->cadre_id, county->code);
     if (*role == Role::kCheckpointStaff) c.scope.checkpoint_id = account->checkpoint_id;
     if (*role == Role::kEnterprise) c.scope.enterprise_id = account->enterprise_id;
     if (*role == Role::kPurchasePointOperator) c.scope.purchase_point_id = account->purchase_point_id;

@@ -79,8 +79,8 @@ Status norm_text(std::string& v, const char* field, long max_chars, bool require
   return {};
 }
 
-Status check_village(const std::string& code, const char* field) {
-  if (is_village_code(code)) return {};
+Status check_village(const std::string& code, const char* field, std::string_view county) {
+  if (is_village_code(code, county)) return {};
   return invalid(
       "region.not_village", field,
       fmt::format("{}应为本市的村或社区代码（12位），而不是“{}”", field, code),
@@ -185,8 +185,9 @@ Status check_eligible(int64_t person_id, const std::string& name,
   return {};
 }
 
-bool is_village_code(std::string_view code) {
-  return code.size() == 12 && text::is_all_digits(code) && code.substr(0, 6) == "430281";
+bool is_village_code(std::string_view code, std::string_view county) {
+  return code.size() == 12 && text::is_all_digits(code) && !county.empty() &&
+         code.starts_with(county);
 }
 
 std::vector<std::string> split_skills(std::string_view text_in) {
@@ -234,7 +235,7 @@ Status validate_labourer(Labourer& l) {
   return {};
 }
 
-Status validate_employer(Employer& e) {
+Status validate_employer(Employer& e, std::string_view county) {
   LZ_TRY(norm_term(e.kind, "kind", employer_kinds(), true));
   LZ_TRY(norm_text(e.name, "name", 60, true));
   LZ_TRY(norm_text(e.contact_name, "contact_name", 30, false));
@@ -243,14 +244,14 @@ Status validate_employer(Employer& e) {
     return invalid("phone.invalid", "contact_phone", "联系电话应为7到20位",
                    "contact_phone must have 7 to 20 digits");
   LZ_TRY(norm_text(e.note, "note", 500, false));
-  if (e.region_code.size() < 6 || e.region_code.substr(0, 6) != "430281" ||
+  if (e.region_code.size() < 6 || county.empty() || !e.region_code.starts_with(county) ||
       !text::is_all_digits(e.region_code))
     return invalid("region.invalid", "region_code", "region_code应为本市的区划代码",
                    "region_code must be a division code of the county");
   return {};
 }
 
-Status validate_posting(Posting& p) {
+Status validate_posting(Posting& p, std::string_view county) {
   LZ_TRY(norm_text(p.title, "title", 60, true));
   LZ_TRY(norm_term(p.kind, "kind", work_kinds(), true));
   LZ_TRY(norm_term(p.hours, "hours", work_hours(), true));
@@ -261,18 +262,18 @@ Status validate_posting(Posting& p) {
   if (p.places < 1 || p.places > 10000)
     return invalid("places.out_of_range", "places", "招聘人数应在1到10000之间",
                    "places must be 1 to 10,000");
-  if (p.region_code.size() < 9 || p.region_code.substr(0, 6) != "430281" ||
+  if (p.region_code.size() < 9 || county.empty() || !p.region_code.starts_with(county) ||
       !text::is_all_digits(p.region_code))
     return invalid("region.invalid", "region_code", "region_code应为本市的镇或村代码",
                    "region_code must be a township or village code of the county");
   return {};
 }
 
-Status validate_welfare_post(WelfarePost& w) {
+Status validate_welfare_post(WelfarePost& w, std::string_view county) {
   LZ_TRY(norm_term(w.kind, "kind", welfare_post_kinds(), true));
   LZ_TRY(norm_text(w.title, "title", 60, false));
   if (w.title.empty()) w.title = find_term(welfare_post_kinds(), w.kind)->zh;
-  LZ_TRY(check_village(w.region_code, "region_code"));
+  LZ_TRY(check_village(w.region_code, "region_code", county));
   LZ_TRY(check_pay(w.monthly_pay_fen, "monthly_pay"));
   LZ_TRY(norm_text(w.note, "note", 500, false));
   return {};

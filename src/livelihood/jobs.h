@@ -166,11 +166,14 @@ struct WelfareHolding {
 // Normalises and checks a labourer: skills trimmed, deduplicated, at most 20
 // of 20 characters; vocabularies; available_from not before 2000.
 Status validate_labourer(Labourer& l);
-Status validate_employer(Employer& e);
-Status validate_posting(Posting& p);  // places 1..10000, pay > 0 and <= 100,000 yuan
-Status validate_welfare_post(WelfarePost& w);
+// `county`: the database's county code (6 digits), which every region code
+// here must lie in.
+Status validate_employer(Employer& e, std::string_view county);
+Status validate_posting(Posting& p,
+                        std::string_view county);  // places 1..10000, pay > 0 and <= 100,000 yuan
+Status validate_welfare_post(WelfarePost& w, std::string_view county);
 // A region code is a village (12 digits) of the county.
-bool is_village_code(std::string_view code);
+bool is_village_code(std::string_view code, std::string_view county);
 
 // The skills list as stored ("电焊、驾驶" -> {"电焊","驾驶"}); accepts 、，, ; separators.
 std::vector<std::string> split_skills(std::string_view text);

@@ -50,6 +50,8 @@ class AccountStore {
   virtual Status touch_session(const std::string& token_hash, const std::string& now) = 0;
   virtual Status delete_session(const std::string& token_hash, const Actor& actor) = 0;
   virtual Status delete_sessions_of(int64_t account_id) = 0;
+  // The database's county code (6 digits): the default region of county-wide roles.
+  virtual Result<std::string> county_code() = 0;
 };
 
 }  // namespace lz

@@ -23,6 +23,8 @@
 
 namespace lz {
 
+class RegionTree;
+
 template <typename T>
 struct ListResult {
   std::vector<T> items;
@@ -131,6 +133,18 @@ class Store {
   virtual ~Store() = default;
 
   // --- regions
+  // The county of this database: its one region of level county (the
+  // deployment unit; Liling unless the database was made by `liangzhan init`).
+  // Read once, then cached by this Store object.
+  virtual Result<Region> county() = 0;
+  // The whole division tree, cached; read again when `need` is given and not
+  // in it (a group another connection added since).
+  virtual Result<std::shared_ptr<const RegionTree>> region_tree(std::string_view need = "") = 0;
+  // Replaces the division tree (already validated, see build_region_tree) of
+  // a database that holds no data yet, in one transaction (`liangzhan init`).
+  virtual Status replace_regions(const RegionTree& tree) = 0;
+  // True if any table other than the regions and bookkeeping has a row.
+  virtual Result<bool> has_data() = 0;
   virtual Result<std::vector<Region>> regions(std::string_view prefix = "") = 0;
   virtual Result<Region> region(std::string_view code) = 0;
   // Adds villagers' group `group_no` (1..999) under a village.
@@ -215,7 +229,8 @@ class Store {
 };
 
 // Opens (creating if needed) the store at `location`: a file path for SQLite.
-// Applies pending migrations and loads Liling's regions into a new database.
+// Applies pending migrations and loads Liling's regions into a new database
+// (`liangzhan init` then replaces them by another county's, see replace_regions).
 Result<std::unique_ptr<Store>> open_store(const std::string& location);
 
 // ISO 8601 UTC timestamp, e.g. "2020-02-12T08:30:00Z" (now).

@@ -667,9 +667,10 @@ std::string writer_text(const Household& h, const Scope& scope, bool* ok = nullp
 
 // Every scope that may read households: phones masked (village, township) or not.
 std::vector<Scope> reading_scopes(const std::string& village) {
-  return {scope_for(Role::kCountyAdmin, "430281", {}),
-          scope_for(Role::kTownshipOfficer, village.substr(0, 9), {}),
-          scope_for(Role::kVillageCadre, village, {}), scope_for(Role::kPairedCadre, "", 7)};
+  return {scope_for(Role::kCountyAdmin, "430281", {}, "430281"),
+          scope_for(Role::kTownshipOfficer, village.substr(0, 9), {}, "430281"),
+          scope_for(Role::kVillageCadre, village, {}, "430281"),
+          scope_for(Role::kPairedCadre, "", 7, "430281")};
 }
 
 TEST_F(ApiTest, HouseholdWriterMatchesTheJsonTreeForEveryDemoHousehold) {
@@ -754,7 +755,7 @@ TEST_F(ApiTest, HouseholdWriterEscapesEveryFieldKindLikeTheJsonTree) {
 // Text that is not UTF-8: dump() throws (the API answers 500), so the writer
 // reports it instead of writing something different; the API's answer stays a 500.
 TEST_F(ApiTest, HouseholdWriterRefusesBadUtf8LikeTheJsonTree) {
-  const Scope county = scope_for(Role::kCountyAdmin, "430281", {});
+  const Scope county = scope_for(Role::kCountyAdmin, "430281", {}, "430281");
   for (const std::string bad :
        {"\x80", "a\xc0\xaf", "\xc1\xbf", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
         "\xf5\x80\x80\x80", "\xe6\x9d", "\xf0\x9f\x98", "\xff", "\xc3(", "\xe6(\xbe"}) {
@@ -800,10 +801,11 @@ TEST_F(ApiTest, HouseholdReadAnswersTheReferenceTextWithItsEtag) {
   for (const char* who : {"county", "cadre_b"}) {
     auto r = call("GET", path, login(who));
     ASSERT_EQ(r.status, 200) << who;
-    EXPECT_EQ(r.raw.body,
-              tree_text(*h, scope_for(std::string(who) == "county" ? Role::kCountyAdmin
-                                                                   : Role::kVillageCadre,
-                                      std::string(who) == "county" ? "430281" : village_b_, {})))
+    EXPECT_EQ(
+        r.raw.body,
+        tree_text(*h,
+                  scope_for(std::string(who) == "county" ? Role::kCountyAdmin : Role::kVillageCadre,
+                            std::string(who) == "county" ? "430281" : village_b_, {}, "430281")))
         << who;
     ASSERT_EQ(r.raw.headers.size(), 1u);
     EXPECT_EQ(r.raw.headers[0].first, "ETag");
@@ -843,7 +845,7 @@ TEST_F(ApiTest, HouseholdReadsOneAfterAnotherLeaveNothingBehind) {
                        {"members", json::array()}});
   ASSERT_EQ(created.status, 201) << created.body.dump();
   int64_t empty = created.body["id"].get<int64_t>();
-  const Scope county = scope_for(Role::kCountyAdmin, "430281", {});
+  const Scope county = scope_for(Role::kCountyAdmin, "430281", {}, "430281");
   Household reused;
   for (int64_t id : {big, small, big, empty, big, int64_t{999999999}, small}) {
     auto fresh = svc_->store->household(id);

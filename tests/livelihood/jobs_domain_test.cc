@@ -223,21 +223,53 @@ TEST(JobsValidation, LabourerAndPostingNormalised) {
   p.monthly_pay_fen = 250000;
   p.places = 0;
   p.start_date = d("2020-02-15");
-  EXPECT_EQ(validate_posting(p).error().field, "places");
+  EXPECT_EQ(validate_posting(p, "430281").error().field, "places");
   p.places = 3;
-  EXPECT_TRUE(validate_posting(p).ok());
+  EXPECT_TRUE(validate_posting(p, "430281").ok());
   p.monthly_pay_fen = 0;
-  EXPECT_EQ(validate_posting(p).error().field, "monthly_pay");
+  EXPECT_EQ(validate_posting(p, "430281").error().field, "monthly_pay");
 
   WelfarePost w;
   w.kind = "保洁员";
   w.region_code = "430281126";
   w.monthly_pay_fen = 80000;
-  EXPECT_EQ(validate_welfare_post(w).error().code, "region.not_village");
+  EXPECT_EQ(validate_welfare_post(w, "430281").error().code, "region.not_village");
   w.region_code = "430281126232";
-  ASSERT_TRUE(validate_welfare_post(w).ok());
+  ASSERT_TRUE(validate_welfare_post(w, "430281").ok());
   EXPECT_EQ(w.kind, "cleaner");
   EXPECT_EQ(w.title, "保洁员");
+}
+
+// The county is the database's, passed in: a Liling code is refused in 攸县
+// (430223) and the other way round.
+TEST(JobsDomain, RegionChecksFollowTheCountyGiven) {
+  WelfarePost w;
+  w.kind = "保洁员";
+  w.monthly_pay_fen = 80000;
+  w.region_code = "430223100201";
+  EXPECT_TRUE(validate_welfare_post(w, "430223").ok());
+  EXPECT_EQ(validate_welfare_post(w, "430281").error().code, "region.not_village");
+  EXPECT_EQ(validate_welfare_post(w, "").error().code, "region.not_village");
+  Employer e;
+  e.kind = "enterprise";
+  e.name = "攸县某厂";
+  e.region_code = "430223100";
+  EXPECT_TRUE(validate_employer(e, "430223").ok())
+      << validate_employer(e, "430223").error().describe(Lang::kEn);
+  EXPECT_EQ(validate_employer(e, "430281").error().field, "region_code");
+  Posting p;
+  p.title = "缝纫工";
+  p.kind = "processing";
+  p.hours = "full_time";
+  p.status = "open";
+  p.region_code = "430223100201";
+  p.monthly_pay_fen = 250000;
+  p.places = 3;
+  EXPECT_TRUE(validate_posting(p, "430223").ok())
+      << validate_posting(p, "430223").error().describe(Lang::kEn);
+  EXPECT_EQ(validate_posting(p, "430281").error().field, "region_code");
+  EXPECT_TRUE(is_village_code("430223100201", "430223"));
+  EXPECT_FALSE(is_village_code("430223100201", "430281"));
 }
 
 TEST(JobsPeriods, Overlap) {

@@ -4,10 +4,10 @@
 
 #include "http/api.h"
 #include "http/problem.h"
+#include "http/region_names.h"
 #include "http/scope_guard.h"
 #include "registry/enums.h"
 #include "registry/json.h"
-#include "registry/region_tree.h"
 #include "registry/validate.h"
 
 namespace lz::http {
@@ -81,7 +81,9 @@ void add_cadre_routes(Router& r) {
            if (!body) return problem(body.error(), c.lang);
            auto in = cadre_input(*body, nullptr);
            if (!in) return problem(in.error(), c.lang);
-           auto v = validate_cadre(*in, RegionTree::liling());
+           auto tree = regions_of(c.svc, in->region_code);
+           if (!tree) return problem(tree.error(), c.lang);
+           auto v = validate_cadre(*in, **tree);
            if (!v) return problem(v.error(), c.lang);
            if (!c.scope.covers(v->region_code))
              return problem(403, "auth.out_of_scope", "该区划不在您的管辖范围内", "This region is outside your jurisdiction",
@@ -112,7 +114,9 @@ void add_cadre_routes(Router& r) {
            if (!version) return problem(version.error(), c.lang);
            auto in = cadre_input(*body, &*cadre);
            if (!in) return problem(in.error(), c.lang);
-           auto v = validate_cadre(*in, RegionTree::liling());
+           auto tree = regions_of(c.svc, in->region_code);
+           if (!tree) return problem(tree.error(), c.lang);
+           auto v = validate_cadre(*in, **tree);
            if (!v) return problem(v.error(), c.lang);
            if (!c.scope.covers(v->region_code))
              return problem(403, "auth.out_of_scope", "该区划不在您的管辖范围内", "This region is outside your jurisdiction",

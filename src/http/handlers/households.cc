@@ -9,9 +9,9 @@
 #include "http/household_json.h"
 #include "http/json_writer.h"
 #include "http/problem.h"
+#include "http/region_names.h"
 #include "http/scope_guard.h"
 #include "registry/json.h"
-#include "registry/region_tree.h"
 #include "registry/validate.h"
 
 namespace lz::http {
@@ -99,7 +99,7 @@ bool write_household_json(const Household& h, std::string_view region_name, cons
 // with its version as ETag. Written by write_household_json; the nlohmann
 // tree only for a text that is not valid UTF-8 (dump() refuses it: a 500, as ever).
 static HttpResponse household_out(const Ctx& c, const Household& h, int status = 200) {
-  std::string region_name = RegionTree::liling().full_name(h.region_code);
+  std::string region_name = full_region_name(c.svc, h.region_code);
   HttpResponse r;
   r.status = status;
   r.body.reserve(400 + 640 * h.members.size());
@@ -154,7 +154,7 @@ void add_household_routes(Router& r) {
              items.push_back({{"id", s.id},
                               {"number", s.number},
                               {"region_code", s.region_code},
-                              {"region_name", RegionTree::liling().full_name(s.region_code)},
+                              {"region_name", full_region_name(c.svc, s.region_code)},
                               {"address", s.address},
                               {"head_name", s.head_name},
                               {"member_count", s.member_count},
@@ -175,7 +175,9 @@ void add_household_routes(Router& r) {
                return problem(invalid("members.type", "members", "members应为数组", "members must be an array"), c.lang);
              for (const auto& m : (*body)["members"]) in.members.push_back(person_input(m));
            }
-           auto h = validate_household(in, RegionTree::liling());
+           auto tree = regions_of(c.svc, in.region_code);
+           if (!tree) return problem(tree.error(), c.lang);
+           auto h = validate_household(in, **tree);
            if (!h) return problem(h.error(), c.lang);
            if (!c.scope.covers(h->region_code))
              return problem(403, "auth.out_of_scope", "该村（组）不在您的管辖范围内", "This place is outside your jurisdiction",
@@ -217,7 +219,9 @@ void add_household_routes(Router& r) {
                              body->contains("region_code") ? text_of(*body, "region_code") : h->region_code,
                              body->contains("address") ? text_of(*body, "address") : h->address,
                              body->contains("phone") ? text_of(*body, "phone") : h->phone};
-           auto v = validate_household(in, RegionTree::liling());
+           auto tree = regions_of(c.svc, in.region_code);
+           if (!tree) return problem(tree.error(), c.lang);
+           auto v = validate_household(in, **tree);
            if (!v) return problem(v.error(), c.lang);
            if (!c.scope.covers(v->region_code))
              return problem(403, "auth.out_of_scope", "该村（组）不在您的管辖范围内", "This place is outside your jurisdiction",

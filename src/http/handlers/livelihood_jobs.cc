@@ -129,7 +129,11 @@ Status region_in_scope(const Ctx& c, std::string& code) {
 // the county's; ?region= narrows.
 Result<std::string> public_prefix(const Ctx& c) {
   auto req = c.q("region");
-  if (!req || req->empty()) return std::string("430281");
+  if (!req || req->empty()) {
+    auto county = c.svc.store->county();
+    if (!county) return county.error();
+    return county->code;
+  }
   auto code = RegionCode::parse(*req, "region");
   if (!code) {
     Error e = code.error();

@@ -8,9 +8,9 @@
 
 #include "core/region_code.h"
 #include "http/handlers/livelihood_common.h"
+#include "http/region_names.h"
 #include "livelihood/produce_json.h"
 #include "livelihood/units.h"
-#include "registry/region_tree.h"
 
 namespace lz::http {
 
@@ -207,19 +207,14 @@ json purchase_out(const app::PurchaseOutcome& o) {
   return j;
 }
 
-std::string region_name(const std::string& code) {
-  const Region* r = RegionTree::liling().find(code);
-  return r ? r->name : "";
-}
-
-json unsold_out(const std::vector<sqlite::TownshipUnsold>& rows) {
+json unsold_out(Services& svc, const std::vector<sqlite::TownshipUnsold>& rows) {
   json items = json::array();
   for (const auto& t : rows) {
     json kinds = json::array();
     for (const auto& [k, g] : t.grams_by_kind)
       kinds.push_back({{"kind", kind_json(k)}, {"jin", grams_to_jin(g)}});
     items.push_back({{"township_code", t.township_code},
-                     {"township", region_name(t.township_code)},
+                     {"township", region_name_of(svc, t.township_code)},
                      {"listings", t.listings},
                      {"jin", grams_to_jin(t.grams)},
                      {"past_sell_by_listings", t.past_sell_by_listings},
@@ -234,8 +229,8 @@ json unsold_out(const std::vector<sqlite::TownshipUnsold>& rows) {
 // and prices of the day.
 Result<json> public_view(Ctx& c, Date d) {
   auto code = RegionCode::parse(c.params["code"], "code");
-  const Region* town = code ? RegionTree::liling().find(code->str()) : nullptr;
-  if (!code || !town || code->level() != RegionLevel::kTownship)
+  const std::string town = code ? region_name_of(c.svc, code->str()) : "";
+  if (!code || town.empty() || code->level() != RegionLevel::kTownship)
     return not_found("not_found", "code", fmt::format("乡镇“{}”不存在", c.params["code"]),
                      fmt::format("There is no township \"{}\"", c.params["code"]));
   auto offers = c.svc.produce_store->public_offers(code->str(), d);
@@ -246,7 +241,7 @@ Result<json> public_view(Ctx& c, Date d) {
     total += o.grams;
     items.push_back(
         {{"village_code", o.village_code},
-         {"village", region_name(o.village_code)},
+         {"village", region_name_of(c.svc, o.village_code)},
          {"kind", kind_json(o.kind)},
          {"jin", grams_to_jin(o.grams)},
          {"listings", o.listings},
@@ -266,7 +261,7 @@ Result<json> public_view(Ctx& c, Date d) {
       pr.push_back({{"kind", kind_json(x.kind)}, {"price", fen_to_yuan(x.fen_per_jin)}});
     points.push_back({{"name", p.name}, {"place", p.place}, {"prices", pr}});
   }
-  return json{{"township", {{"code", code->str()}, {"name", town->name}}},
+  return json{{"township", {{"code", code->str()}, {"name", town}}},
               {"date", d.iso()},
               {"total_jin", grams_to_jin(total)},
               {"offers", items},
@@ -818,7 +813,6 @@ void add_produce_routes(Router& r) {
            std::string township =
                p.region_code.substr(0, std::min<size_t>(9, p.region_code.size()));
            LZ_GET(found, c.svc.produce_store->sellers(township, q, 20));
-           const auto& tree = RegionTree::liling();
            json items = json::array();
            for (const auto& s : found) {
              json head = {
@@ -833,11 +827,11 @@ void add_produce_routes(Router& r) {
              if (auto ls = c.svc.produce_store->listings(f))
                for (const auto& l : ls->items)
                  if (l.remaining_grams > 0) listings.push_back(to_json(l));
-             const Region* village = tree.find(s.region_code.substr(0, 12));
+             const std::string village = region_name_of(c.svc, s.region_code.substr(0, 12));
              items.push_back({{"household_id", s.household_id},
                               {"number", s.number},
                               {"region_code", s.region_code},
-                              {"village", village ? village->name : ""},
+                              {"village", village},
                               {"head", head},
                               {"listings", listings}});
            }
@@ -1252,7 +1246,7 @@ void add_produce_routes(Router& r) {
                                  {"purchases", purchases},
                                  {"risk_cases", out.risk_cases},
                                  {"skipped", skipped},
-                                 {"unsold", unsold_out(out.unsold)}});
+                                 {"unsold", unsold_out(c.svc, out.unsold)}});
          }});
 
   r.add({"GET",
@@ -1275,7 +1269,7 @@ void add_produce_routes(Router& r) {
            if (!prefix) return list_response(json::array(), 0);
            LZ_GET(d, day_param(c));
            LZ_GET(rows, c.svc.produce_store->unsold_by_township(*prefix, d));
-           json items = unsold_out(rows);
+           json items = unsold_out(c.svc, rows);
            return list_response(items, static_cast<int64_t>(items.size()));
          }});
 

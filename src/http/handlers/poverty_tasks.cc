@@ -6,9 +6,9 @@
 #include "core/region_code.h"
 #include "http/api.h"
 #include "http/problem.h"
+#include "http/region_names.h"
 #include "http/scope_guard.h"
 #include "poverty/vocab.h"
-#include "registry/region_tree.h"
 
 namespace lz::http {
 
@@ -214,9 +214,8 @@ void add_poverty_task_routes(Router& r) {
            auto tallies = by == "cadre" ? overdue_by_cadre(all, as_of) : overdue_by_township(all, as_of);
            json items = json::array();
            for (const auto& t : tallies) {
-             const Region* reg = RegionTree::liling().find(t.township_code);
              items.push_back({{"township_code", t.township_code},
-                              {"township_name", reg ? reg->name : ""},
+                              {"township_name", region_name_of(c.svc, t.township_code)},
                               {"cadre_id", t.cadre_id ? json(*t.cadre_id) : json(nullptr)},
                               {"overdue", t.overdue},
                               {"awaiting_verification", t.awaiting_verification},

@@ -17,7 +17,9 @@ void add_region_routes(Router& r) {
          {{"region", "query", "string", "Root region code (6/9/12/15 digits, or the 12-digit statistical form)"},
           {"depth", "query", "integer", "Levels below the root to include (default 2; 3 includes groups)"}},
          "", "RegionNode", false, {400, 404}, [](Ctx& c) -> HttpResponse {
-           std::string root = "430281";
+           auto county = c.svc.store->county();  // the default root: the database's county
+           if (!county) return problem(county.error(), c.lang);
+           std::string root = county->code;
            if (auto q = c.q("region"); q && !q->empty()) {
              auto code = RegionCode::parse(*q, "region");
              if (!code) {

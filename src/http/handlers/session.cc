@@ -51,7 +51,10 @@ void add_session_routes(Router& r) {
              return p;
            }
            auto role = parse_role(res->account.role);
-           Scope s = scope_for(role.value_or(Role::kAuditAdmin), res->account.region_code, res->account.cadre_id);
+           auto county = c.svc.store->county();
+           if (!county) return problem(county.error(), c.lang);
+           Scope s = scope_for(role.value_or(Role::kAuditAdmin), res->account.region_code,
+                               res->account.cadre_id, county->code);
            if (role == Role::kCheckpointStaff) s.checkpoint_id = res->account.checkpoint_id;
            if (role == Role::kEnterprise) s.enterprise_id = res->account.enterprise_id;
            if (role == Role::kPurchasePointOperator) s.purchase_point_id = res->account.purchase_point_id;

@@ -42,6 +42,7 @@ class SqliteAccountStore final : public AccountStore {
   Status touch_session(const std::string& token_hash, const std::string& now) override;
   Status delete_session(const std::string& token_hash, const Actor& actor) override;
   Status delete_sessions_of(int64_t account_id) override;
+  Result<std::string> county_code() override;  // sqlite_regions.cc: read_county, cached
 
   // The account as audit JSON: every column except the password hash.
   static std::string audit_json(const Account& a);
@@ -53,6 +54,7 @@ class SqliteAccountStore final : public AccountStore {
   Status audit(const char* action, const Account* before, const Account* after, const Actor& actor,
                const std::string& detail = "");
   Db& db_;
+  std::string county_code_;
 };
 
 }  // namespace lz::sqlite

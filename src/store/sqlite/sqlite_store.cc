@@ -187,7 +187,9 @@ Status SqliteStore::check_new_person(const Person& p, const std::string& at) {
       "p.household_id WHERE p.id_number = ? AND p.deleted_at IS NULL");
   s.bind(1, p.id_number);
   if (s.step()) {
-    std::string name = s.str(0), number = s.str(1), where = RegionTree::liling().full_name(s.str(2));
+    std::string name = s.str(0), number = s.str(1), code = s.str(2), where;
+    s.reset();
+    if (auto tree = region_tree(code); tree) where = (*tree)->full_name(code);
     return conflict("id_number.duplicate", at.empty() ? "id_number" : at + ".id_number",
                     fmt::format("公民身份号码{}已登记为{}（户编号{}，{}），不能重复登记", p.id_number, name,
                                 number.empty() ? "无" : number, where),

@@ -3,6 +3,7 @@
 // while one writer commits. Migrations from src/store/migrations run on open.
 #pragma once
 #include <memory>
+#include <optional>
 
 #include "store/sqlite/db.h"
 #include "store/audit.h"
@@ -15,6 +16,10 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
   ~SqliteStore() override;
 
+  Result<Region> county() override;  // sqlite_regions.cc
+  Result<std::shared_ptr<const RegionTree>> region_tree(std::string_view need = "") override;
+  Status replace_regions(const RegionTree& tree) override;
+  Result<bool> has_data() override;
   Result<std::vector<Region>> regions(std::string_view prefix) override;
   Result<Region> region(std::string_view code) override;
   Result<Region> add_group(std::string_view village_code, int group_no, std::string_view name,
@@ -82,6 +87,8 @@ class SqliteStore final : public Store {
                        const std::string& now);
   std::unique_ptr<Db> db_;
   std::unique_ptr<AuditLog> audit_;
+  std::optional<Region> county_;            // cached by county()
+  std::shared_ptr<const RegionTree> tree_;  // cached by region_tree()
 };
 
 }  // namespace lz::sqlite
