@@ -1,12 +1,13 @@
 // The division tree (county -> townships -> villages), loaded once per session
 // from GET /api/v1/regions?depth=2 (place names are open to every signed-in
-// user); groups are loaded per village when a form needs them.
+// user); groups are loaded per village when a form needs them. The county is
+// the database's: the root the server answers without ?region= (any county a
+// deployment was set up for with `liangzhan init`, Liling by default).
 import { reactive, shallowRef } from 'vue';
 import { regionsApi } from '@/api/endpoints';
 import { t } from '@/i18n';
 import type { RegionNode } from '@/api/types';
 
-export const COUNTY = '430281';
 
 const tree = shallowRef<RegionNode | null>(null);
 const index = shallowRef<Map<string, RegionNode>>(new Map());
@@ -22,7 +23,7 @@ export function loadRegions(): Promise<RegionNode> {
   if (tree.value) return Promise.resolve(tree.value);
   if (!loading) {
     loading = regionsApi
-      .tree(COUNTY, 2)
+      .tree(undefined, 2)
       .then((t) => {
         tree.value = t;
         index.value = indexTree(t);
@@ -40,6 +41,11 @@ export function resetRegions(): void {
   tree.value = null;
   index.value = new Map();
   loading = null;
+}
+
+/** The county's code once the tree is loaded ('' before). */
+export function countyCode(): string {
+  return tree.value?.code ?? '';
 }
 
 export function regionNode(code: string | null | undefined): RegionNode | undefined {

@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { allowed, type Need } from '@/lib/nav';
 import { ensureSession, home, session, signedIn } from '@/session';
 import { fronts } from '@/views/fronts';
-import { COUNTY, loadRegions } from '@/lib/regions';
+import { countyCode, loadRegions } from '@/lib/regions';
 import { countyTodayNow } from '@/lib/countyToday';
 import { trendRange } from '@/lib/trends';
 import { prefetchSeries } from '@/lib/seriesPrefetch';
@@ -98,7 +98,7 @@ router.beforeEach(async (to) => {
     const today = countyTodayNow();
     if (today) {
       const { from, to: until } = trendRange(today, 'all');
-      prefetchSeries(from, until, session.scope!.region_prefix ?? COUNTY);
+      prefetchSeries(from, until, session.scope!.region_prefix || countyCode());
     }
   }
   if (to.name === 'home') return home.value;
