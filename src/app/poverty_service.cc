@@ -92,6 +92,7 @@ Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool
       LZ_TRY(store_.apply(rec, actor));
     }
   }
+  out.facts = std::move(all).value();
   return out;
 }
 

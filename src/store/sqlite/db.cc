@@ -81,6 +81,10 @@ Stmt& Stmt::bind(int i, std::string_view v) {
   sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::bind_blob(int i, std::string_view bytes) {
+  sqlite3_bind_blob(st_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
 Stmt& Stmt::bind_null(int i) {
   sqlite3_bind_null(st_, i);
   return *this;
@@ -115,10 +119,11 @@ namespace {
 std::atomic<uint64_t> g_generation{1};
 
 // Tables no cached answer reads: sessions, accounts (a login resets the
-// failed attempts) and the audit log. A transaction that changed only these
+// failed attempts), the audit log and household_facts (rows a poverty check
+// writes back: a copy of other tables, migration 016). A transaction that changed only these
 // keeps the generation when committed by this process's own connection.
 bool is_quiet_table(std::string_view table) {
-  return table == "session" || table == "account" || table == "audit_log";
+  return table == "session" || table == "account" || table == "audit_log" || table == "household_facts";
 }
 
 // What a connection's open transaction changed, from the update hook: rows of

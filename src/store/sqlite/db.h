@@ -49,6 +49,7 @@ class Stmt {
   Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Stmt& bind_null(int i);
+  Stmt& bind_blob(int i, std::string_view bytes);
   template <typename T>
   Stmt& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);
@@ -69,6 +70,12 @@ class Stmt {
     const unsigned char* p = sqlite3_column_text(st_, col);
     return p ? std::string_view(reinterpret_cast<const char*>(p),
                                 static_cast<size_t>(sqlite3_column_bytes(st_, col)))
+             : std::string_view();
+  }
+  // The bytes of a BLOB column, valid until the next step/reset (no copy).
+  std::string_view blob(int col) const {
+    const void* p = sqlite3_column_blob(st_, col);
+    return p ? std::string_view(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(st_, col)))
              : std::string_view();
   }
   // str() into an existing string, reusing its capacity (hot readers).

@@ -26,8 +26,18 @@ struct FactsFilter {
   // How the rows of each table are reached: kChoose picks per table (a scan of
   // the table when the set is a large share of it, else index probes from the
   // register); kScan and kIndex force one way (tests: both give equal facts).
-  enum class Path { kChoose, kScan, kIndex } path = Path::kChoose;
+  // kSnapshot reads household_facts rows (one per household, kept in step by
+  // triggers) and the tables only for households without a current row;
+  // kChoose takes it for sets of the whole register of at least
+  // kFactsSnapshotMin households (sqlite_facts_snapshot.cc), and kTables
+  // never (the tables, each reached as kChoose picks).
+  enum class Path { kChoose, kTables, kScan, kIndex, kSnapshot } path = Path::kChoose;
+  // Only these households (sorted ids; empty: no such restriction).
+  std::vector<int64_t> household_ids;
 };
+
+// The register size from which kChoose loads through household_facts.
+inline constexpr int64_t kFactsSnapshotMin = 50000;
 
 struct ConditionInput {
   std::optional<char> housing_grade;
@@ -74,6 +84,7 @@ class SqlitePovertyStore {
  public:
   SqlitePovertyStore(Db& db, AuditLog& audit) : db_(db), audit_(audit) {}
 
+  // The facts of the filter's households, in household id order.
   Result<std::vector<poverty::HouseholdFacts>> load_facts(const FactsFilter& f);
 
   // --- the data the check reads (each write audited)
@@ -118,6 +129,10 @@ class SqlitePovertyStore {
   Db& db() { return db_; }
 
  private:
+  // load_facts from the tables (sqlite_poverty_facts.cc) and through the
+  // household_facts rows (sqlite_facts_snapshot.cc).
+  Result<std::vector<poverty::HouseholdFacts>> load_facts_from_tables(const FactsFilter& f);
+  Result<std::vector<poverty::HouseholdFacts>> load_facts_through_snapshot(const FactsFilter& f);
   Status log(const Actor& actor, const char* action, const char* entity, int64_t id, const std::string& before,
              const std::string& after, const std::string& detail = "");
   Db& db_;

@@ -155,7 +155,7 @@ void read_register(HouseholdFacts& h, const Stmt& s, int c) {
 
 }  // namespace
 
-Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFilter& f) {
+Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts_from_tables(const FactsFilter& f) {
   using Path = FactsFilter::Path;
   // The household set, as SQL over alias h (household).
   std::string where = "h.deleted_at IS NULL";
@@ -183,7 +183,15 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
   // household id through the indexes: CROSS JOIN fixes that order in SQLite
   // and is a plain inner join with the WHERE conditions in PostgreSQL.
   where += " AND h.id = ph.household_id";
-  const std::string set_from = " FROM poverty_household ph CROSS JOIN household h";
+  std::string set_from = " FROM poverty_household ph CROSS JOIN household h";
+  if (!f.household_ids.empty()) {
+    // A set of households: driven from a temporary table of their ids.
+    LZ_TRY(db_.exec("CREATE TEMP TABLE IF NOT EXISTS facts_ids (id INTEGER PRIMARY KEY); DELETE FROM temp.facts_ids"));
+    auto ins = db_.prepare("INSERT OR IGNORE INTO temp.facts_ids (id) VALUES (?)");
+    for (int64_t id : f.household_ids) LZ_TRY(ins.bind(1, id).exec());
+    set_from = " FROM temp.facts_ids t CROSS JOIN poverty_household ph CROSS JOIN household h";
+    where += " AND ph.household_id = t.id";
+  }
 
   // Rows in a table, roughly (its largest rowid: one B-tree descent).
   auto rows_of = [&](const char* table) {
@@ -191,7 +199,9 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts(const FactsFi
     return s.step() ? s.i64(0) : 0;
   };
   auto scan = [&](const char* table, int64_t set_size) {
-    if (f.path != Path::kChoose) return f.path == Path::kScan;
+    // A set of ids is reached from its temporary table, never by a scan.
+    if (!f.household_ids.empty() && std::string_view(table) == "household") return false;
+    if (f.path == Path::kScan || f.path == Path::kIndex) return f.path == Path::kScan;
     if (f.household_id) return false;
     return rows_of(table) <= kScanFactor * set_size;
   };

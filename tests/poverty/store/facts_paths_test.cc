@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "demo/county_generator.h"
+#include "facts_dump.h"
 #include "store/sqlite/sqlite_poverty.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -22,53 +23,7 @@ namespace {
 using namespace lz::poverty;
 using Path = FactsFilter::Path;
 
-template <typename T>
-std::string opt(const std::optional<T>& v) {
-  return v ? fmt::format("{}", *v) : "-";
-}
-std::string opt(const std::optional<Date>& v) {
-  return v ? v->iso() : "-";
-}
-template <typename E>
-std::string opt_e(const std::optional<E>& v) {
-  return v ? std::to_string(static_cast<int>(*v)) : "-";
-}
-
-// Every field of the facts, one line per household, member, loan, ...
-std::string dump(const std::vector<HouseholdFacts>& all) {
-  std::string o;
-  for (const auto& h : all) {
-    o +=
-        fmt::format("H {} {} {} {} {} {} {} {} {} |", h.household_id, h.region_code,
-                    opt(h.cadre_id), static_cast<int>(h.status), opt(h.registered_year),
-                    opt(h.lifted_year), h.causes.bits(), opt_e(h.main_cause), opt(h.housing_grade));
-    o += fmt::format("I {} {} {} {} {} W {} {} {} {} B {} {}\n", opt(h.income.wage_fen),
-                     opt(h.income.business_fen), opt(h.income.property_fen),
-                     opt(h.income.transfer_fen), opt(h.income.business_costs_fen),
-                     opt(h.water.quality), opt(h.water.quantity), opt(h.water.convenience),
-                     opt(h.water.reliability), opt(h.benefits.dibao), opt(h.benefits.tekun));
-    for (const auto& m : h.members)
-      o += fmt::format("  M {} {} {} {} {} {} {} {} {} {} {} {} {} {}\n", m.person_id, m.name,
-                       m.id_number, m.birth_date.iso(), static_cast<int>(m.sex), m.relationship,
-                       opt_e(m.health), opt_e(m.labour), opt_e(m.enrolment), opt(m.basic_medical),
-                       opt(m.serious_illness), opt(m.chronic_card), m.disability_certificate,
-                       opt(m.disability_subsidy));
-    for (const auto& l : h.benefits.loans)
-      o += fmt::format("  L {} {} {} {} {}\n", l.amount_fen, l.start.iso(), l.due.iso(),
-                       l.repaid_fen, opt(l.repaid_on));
-    for (const auto& m : h.measures)
-      o += fmt::format("  A {} {} {}\n", static_cast<int>(m.kind), m.on.iso(), m.amount_fen);
-    if (h.visit)
-      o += fmt::format("  V {} {} {} {}\n", h.visit->on.iso(), static_cast<int>(h.visit->mode),
-                       opt(h.visit->food_ok), opt(h.visit->clothing_ok));
-    for (const auto& r : h.risks)
-      o += fmt::format("  R {} {} {} {} {} {} {} {} {} {} {} {} {}\n", r.id,
-                       static_cast<int>(r.category), opt_e(r.trigger), r.trigger_on.iso(),
-                       opt(r.person_id), r.kinds.bits(), r.opened_on.iso(), r.deadline.iso(),
-                       opt(r.closed_on), opt_e(r.close_method), r.note, r.close_note, r.closed_by);
-  }
-  return o;
-}
+using lz::poverty::testing::dump;
 
 class FactsPathsTest : public ::testing::Test {
  protected:
