@@ -791,6 +791,7 @@ const en: Messages = {
       auto_close: 'Closed by re-check',
       reopen: 'Reopened',
       reassign: 'Reassigned',
+      import: 'Import',
     },
     entities: {
       household: 'Household',
@@ -810,6 +811,7 @@ const en: Messages = {
       gap_task: 'Gap task',
       risk_case: 'Monitoring case',
       household_class: 'Poverty class',
+      import: 'Import file',
     },
   },
   epidemic: {

@@ -792,6 +792,7 @@ const zhCN = {
       auto_close: '复查消除',
       reopen: '重新打开',
       reassign: '重新分配',
+      import: '导入',
     },
     entities: {
       household: '户',
@@ -811,6 +812,7 @@ const zhCN = {
       gap_task: '整改任务',
       risk_case: '防返贫监测',
       household_class: '贫困户分类',
+      import: '导入文件',
     },
   },
   epidemic: {

@@ -791,6 +791,7 @@ const zhTW: Messages = {
       auto_close: '複查消除',
       reopen: '重新開啟',
       reassign: '重新分配',
+      import: '匯入',
     },
     entities: {
       household: '戶',
@@ -810,6 +811,7 @@ const zhTW: Messages = {
       gap_task: '整改任務',
       risk_case: '防返貧監測',
       household_class: '貧困戶分類',
+      import: '匯入檔案',
     },
   },
   epidemic: {

@@ -18,11 +18,12 @@ export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'];
 export const AUDIT_ACTIONS = [
   'create', 'update', 'delete', 'reveal', 'login', 'login_failed', 'logout', 'disable', 'enable', 'password_reset',
   'role_change', 'override', 'clear_override', 'open', 'fix', 'verify', 'return', 'auto_close', 'reopen', 'reassign',
+  'import',
 ] as const;
 export const AUDIT_ENTITIES = [
   'household', 'person', 'cadre', 'village_team', 'pairing', 'account', 'poverty_household', 'poverty_condition',
   'poverty_income', 'poverty_cause', 'poverty_member', 'assistance_measure', 'microcredit_loan', 'visit', 'gap_task',
-  'risk_case', 'household_class',
+  'risk_case', 'household_class', 'import',
 ] as const;
 
 /** The API stores ethnicity as its Chinese name; the catalogue keys it by an ASCII name. */
