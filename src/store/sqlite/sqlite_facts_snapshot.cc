@@ -8,11 +8,15 @@
 // sequential read of ~1 M short rows instead of twelve tables (~12 M rows).
 //
 // Consistency: the rows, the register and the households read from the
-// tables are read in one transaction. When this connection can take the
-// write lock (BEGIN IMMEDIATE) it writes the missing rows back in that same
-// transaction, so no writer can change a household between its read and its
-// row; when it cannot (a writer holds the lock, or the caller's transaction
-// is open) it reads only and writes nothing back.
+// tables are read in one read transaction, without the write lock: a first
+// load of a province (seconds) blocks no writer. The missing rows are then
+// written back in that same transaction: its first write takes the write
+// lock, which SQLite grants only if no other connection has committed since
+// the read began, so every row written is of the current data. If another
+// connection committed meanwhile, or holds the lock for more than
+// kLockWaitMs (an import), or the caller's own transaction is open, nothing
+// is written back: the facts returned are right all the same, and the next
+// load writes the rows.
 #include <algorithm>
 
 #include "poverty/facts_codec.h"
@@ -27,37 +31,35 @@ namespace {
 constexpr int kLockWaitMs = 200;
 constexpr int kBusyWaitMs = 10000;  // as Db::open sets it
 
-// Ends the transaction load_facts_through_snapshot began, if it began one.
+// The read transaction load_facts_through_snapshot begins when the caller
+// has none open (else it reads in the caller's and writes nothing back).
 class ReadTx {
  public:
   explicit ReadTx(Db& db) : db_(db), own_(sqlite3_get_autocommit(db.handle()) != 0) {}
   ~ReadTx() {
     if (open_) (void)db_.run("ROLLBACK");
   }
-  // Takes the write lock when it can; else a plain read transaction.
   Status begin() {
     if (!own_) return {};
-    // A writer holding the lock (an import) is not waited for long: the load
-    // goes on reading only. db.cc's usual wait is restored after.
-    sqlite3_busy_timeout(db_.handle(), kLockWaitMs);
-    writable_ = static_cast<bool>(db_.run("BEGIN IMMEDIATE"));
-    sqlite3_busy_timeout(db_.handle(), kBusyWaitMs);
-    if (!writable_) LZ_TRY(db_.run("BEGIN"));
+    LZ_TRY(db_.run("BEGIN"));
     open_ = true;
     return {};
   }
-  bool writable() const { return writable_; }
+  bool own() const { return own_; }
   Status commit() {
     if (!open_) return {};
     open_ = false;
     return db_.run("COMMIT");
+  }
+  void rollback() {
+    if (open_) (void)db_.run("ROLLBACK");
+    open_ = false;
   }
 
  private:
   Db& db_;
   bool own_;
   bool open_ = false;
-  bool writable_ = false;
 };
 
 bool in_region(std::string_view code, const std::string& prefix) {
@@ -154,21 +156,31 @@ Result<std::vector<HouseholdFacts>> SqlitePovertyStore::load_facts_through_snaps
     }
   }
 
-  if (tx.writable() && !fresh.empty()) {
-    auto ins = db_.prepare(
-        "INSERT OR REPLACE INTO household_facts (household_id, year, codec, region_code, data) "
-        "VALUES (?,?,?,?,?)");
-    std::string bytes;
-    for (const auto& h : fresh) {
-      bytes.clear();
-      encode_facts(h, bytes);
-      LZ_TRY(ins.bind(1, h.household_id)
-                 .bind(2, f.year)
-                 .bind(3, kFactsCodecVersion)
-                 .bind(4, h.region_code)
-                 .bind_blob(5, bytes)
-                 .exec());
-    }
+  if (tx.own() && !fresh.empty()) {
+    // A writer holding the lock is not waited for long; db.cc's wait is
+    // restored after.
+    sqlite3_busy_timeout(db_.handle(), kLockWaitMs);
+    auto write_rows = [&]() -> Status {
+      auto ins = db_.prepare(
+          "INSERT OR REPLACE INTO household_facts (household_id, year, codec, region_code, data) "
+          "VALUES "
+          "(?,?,?,?,?)");
+      std::string bytes;
+      for (const auto& h : fresh) {
+        bytes.clear();
+        encode_facts(h, bytes);
+        LZ_TRY(ins.bind(1, h.household_id)
+                   .bind(2, f.year)
+                   .bind(3, kFactsCodecVersion)
+                   .bind(4, h.region_code)
+                   .bind_blob(5, bytes)
+                   .exec());
+      }
+      return {};
+    };
+    const Status written = write_rows();
+    sqlite3_busy_timeout(db_.handle(), kBusyWaitMs);
+    if (!written) tx.rollback();  // rows are a cache: written by a later load
   }
   LZ_TRY(tx.commit());
 
