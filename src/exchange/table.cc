@@ -2,7 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,17 +42,19 @@ Result<std::string> file_sha256(const std::string& path) {
   if (fd < 0)
     return invalid("file.open", "file", fmt::format("无法打开文件“{}”", path),
                    fmt::format("Cannot open the file \"{}\"", path));
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
+  // libsodium (already linked for passwords): OpenSSL 3 kept per-thread state
+  // that LeakSanitizer reported after an import on a server worker thread.
+  crypto_hash_sha256_state st;
+  bool ok = sodium_init() >= 0 && crypto_hash_sha256_init(&st) == 0;
   std::vector<unsigned char> buf(1 << 16);
   for (ssize_t n; ok && (n = ::read(fd, buf.data(), buf.size())) != 0;) {
     if (n < 0 && errno == EINTR) continue;
-    ok = n > 0 && EVP_DigestUpdate(ctx, buf.data(), static_cast<size_t>(n)) == 1;
+    ok = n > 0 &&
+         crypto_hash_sha256_update(&st, buf.data(), static_cast<unsigned long long>(n)) == 0;
   }
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned len = 0;
-  ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1;
-  EVP_MD_CTX_free(ctx);
+  unsigned char md[crypto_hash_sha256_BYTES];
+  const unsigned len = crypto_hash_sha256_BYTES;
+  ok = ok && crypto_hash_sha256_final(&st, md) == 0;
   ::close(fd);
   if (!ok)
     return invalid("file.read", "file", fmt::format("无法读取文件“{}”", path),
