@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "registry/region_tree.h"
+#include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_accounts.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -56,6 +57,16 @@ Result<std::optional<Region>> read_region(Db& db, std::string_view code) {
   s.bind(1, code);
   if (!s.step()) return std::optional<Region>();
   return std::optional<Region>(read_row(s));
+}
+
+Result<std::vector<Region>> read_subtree(Db& db, std::string_view prefix) {
+  auto s = db.prepare(
+      "SELECT code, name, COALESCE(parent_code, '') FROM region WHERE code >= ? AND code < ? ORDER "
+      "BY code");
+  s.bind(1, prefix).bind(2, prefix_end(prefix));
+  std::vector<Region> out;
+  while (s.step()) out.push_back(read_row(s));
+  return out;
 }
 
 Result<std::vector<Region>> read_children(Db& db, std::string_view code) {

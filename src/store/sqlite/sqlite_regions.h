@@ -1,8 +1,8 @@
 // The division tree in SQLite, for the code that holds a Db rather than a
 // SqliteStore (the bulletin, the poverty check): the database's county (its
 // one region of level county) and single regions and children by code. The
-// SqliteStore methods county(), region_tree(), replace_regions() and
-// has_data() are built on these (sqlite_regions.cc).
+// SqliteStore methods county(), region(), regions(), region_tree(),
+// replace_regions() and has_data() are built on these (sqlite_regions.cc).
 #pragma once
 #include <optional>
 #include <string_view>
@@ -19,6 +19,9 @@ namespace lz::sqlite {
 Result<Region> read_county(Db& db);
 // One region by code (shortest-prefix form); nullopt if there is none.
 Result<std::optional<Region>> read_region(Db& db, std::string_view code);
+// The region `prefix` and every region under it (all of them for ""), in code
+// order.
+Result<std::vector<Region>> read_subtree(Db& db, std::string_view prefix);
 // The regions whose parent is `code`, in code order.
 Result<std::vector<Region>> read_children(Db& db, std::string_view code);
 

@@ -17,6 +17,7 @@
 #include "store/sqlite/bulk_loader.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/sqlite_audit.h"
+#include "store/sqlite/sqlite_regions.h"
 
 namespace lz {
 
@@ -125,33 +126,16 @@ Status SqliteStore::migrate() {
 // ---------------------------------------------------------------- regions
 
 Result<std::vector<Region>> SqliteStore::regions(std::string_view prefix) {
-  auto s = db_->prepare(
-      "SELECT code, name, level, COALESCE(parent_code, '') FROM region WHERE code >= ? AND code < ? ORDER BY code");
-  s.bind(1, prefix).bind(2, prefix_end(prefix));
-  std::vector<Region> out;
-  while (s.step()) {
-    Region r;
-    r.code = s.str(0);
-    r.name = s.str(1);
-    r.level = RegionCode::unchecked(r.code).level();
-    r.parent_code = s.str(3);
-    out.push_back(std::move(r));
-  }
-  return out;
+  return sqlite::read_subtree(*db_, prefix);
 }
 
 Result<Region> SqliteStore::region(std::string_view code) {
-  auto s = db_->prepare("SELECT code, name, COALESCE(parent_code, '') FROM region WHERE code = ?");
-  s.bind(1, code);
-  if (!s.step())
+  auto r = sqlite::read_region(*db_, code);
+  if (!r) return r.error();
+  if (!*r)
     return not_found("region.not_found", "region_code", fmt::format("区划代码“{}”不存在", code),
                      fmt::format("There is no region with code \"{}\"", code));
-  Region r;
-  r.code = s.str(0);
-  r.name = s.str(1);
-  r.level = RegionCode::unchecked(r.code).level();
-  r.parent_code = s.str(2);
-  return r;
+  return std::move(**r);
 }
 
 Result<Region> SqliteStore::add_group(std::string_view village_code, int group_no, std::string_view name,
