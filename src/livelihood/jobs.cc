@@ -83,7 +83,7 @@ Status check_village(const std::string& code, const char* field, std::string_vie
   if (is_village_code(code, county)) return {};
   return invalid(
       "region.not_village", field,
-      fmt::format("{}应为本市的村或社区代码（12位），而不是“{}”", field, code),
+      fmt::format("{}应为本县（市）的村或社区代码（12位），而不是“{}”", field, code),
       fmt::format("{} must be a village or community code of the county (12 digits), not \"{}\"",
                   field, code));
 }
@@ -246,7 +246,7 @@ Status validate_employer(Employer& e, std::string_view county) {
   LZ_TRY(norm_text(e.note, "note", 500, false));
   if (e.region_code.size() < 6 || county.empty() || !e.region_code.starts_with(county) ||
       !text::is_all_digits(e.region_code))
-    return invalid("region.invalid", "region_code", "region_code应为本市的区划代码",
+    return invalid("region.invalid", "region_code", "region_code应为本县（市）的区划代码",
                    "region_code must be a division code of the county");
   return {};
 }
@@ -264,7 +264,7 @@ Status validate_posting(Posting& p, std::string_view county) {
                    "places must be 1 to 10,000");
   if (p.region_code.size() < 9 || county.empty() || !p.region_code.starts_with(county) ||
       !text::is_all_digits(p.region_code))
-    return invalid("region.invalid", "region_code", "region_code应为本市的镇或村代码",
+    return invalid("region.invalid", "region_code", "region_code应为本县（市）的镇或村代码",
                    "region_code must be a township or village code of the county");
   return {};
 }

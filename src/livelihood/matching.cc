@@ -99,11 +99,12 @@ static Ranked assess(const MatchNeeds& n, Candidate c) {
           {"distance.same_township", "岗位在本镇", "The work is in their township"});
       break;
     case Distance::kSameCounty:
-      r.reasons.push_back({"distance.same_county", "岗位在本市其他镇",
+      r.reasons.push_back({"distance.same_county", "岗位在本县（市）其他镇",
                            "The work is in another township of the county"});
       break;
     case Distance::kFarther:
-      r.reasons.push_back({"distance.farther", "岗位在本市以外", "The work is outside the county"});
+      r.reasons.push_back(
+          {"distance.farther", "岗位在本县（市）以外", "The work is outside the county"});
       break;
   }
   // 4. availability

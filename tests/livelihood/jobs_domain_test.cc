@@ -140,6 +140,27 @@ TEST(JobsMatching, ReasonsExplainEachRank) {
   EXPECT_NE(x.reasons[1].zh.find("包装"), std::string::npos);
 }
 
+// The reasons name the county neutrally (本县（市）: a county or a county-level
+// city like Liling), never 本市.
+TEST(JobsMatching, DistanceReasonsSayTheCounty) {
+  auto r = rank(needs(), {cand(1, Tier::kRegisteredPoor, "430281101001", {}),
+                          cand(2, Tier::kRegisteredPoor, "430223100201", {})});
+  ASSERT_EQ(r.size(), 2u);
+  auto reason = [&](int64_t id, const std::string& code) {
+    for (const auto& x : r)
+      if (x.candidate.labourer_id == id)
+        for (const auto& y : x.reasons)
+          if (y.code == code) return y;
+    ADD_FAILURE() << id << " has no reason " << code;
+    return Reason{};
+  };
+  auto same = reason(1, "distance.same_county"), farther = reason(2, "distance.farther");
+  EXPECT_EQ(same.zh, "岗位在本县（市）其他镇");
+  EXPECT_EQ(same.en, "The work is in another township of the county");
+  EXPECT_EQ(farther.zh, "岗位在本县（市）以外");
+  EXPECT_EQ(farther.en, "The work is outside the county");
+}
+
 TEST(JobsIncome, WageCreditArithmetic) {
   struct Case {
     const char* name;
@@ -250,6 +271,11 @@ TEST(JobsDomain, RegionChecksFollowTheCountyGiven) {
   EXPECT_TRUE(validate_welfare_post(w, "430223").ok());
   EXPECT_EQ(validate_welfare_post(w, "430281").error().code, "region.not_village");
   EXPECT_EQ(validate_welfare_post(w, "").error().code, "region.not_village");
+  // In words that fit a county as well as a county-level city.
+  auto refused = validate_welfare_post(w, "430281").error();
+  EXPECT_NE(refused.message(Lang::kZh).find("应为本县（市）的村或社区代码"), std::string::npos)
+      << refused.message(Lang::kZh);
+  EXPECT_NE(refused.message(Lang::kEn).find("of the county"), std::string::npos);
   Employer e;
   e.kind = "enterprise";
   e.name = "攸县某厂";
@@ -257,6 +283,8 @@ TEST(JobsDomain, RegionChecksFollowTheCountyGiven) {
   EXPECT_TRUE(validate_employer(e, "430223").ok())
       << validate_employer(e, "430223").error().describe(Lang::kEn);
   EXPECT_EQ(validate_employer(e, "430281").error().field, "region_code");
+  EXPECT_EQ(validate_employer(e, "430281").error().message(Lang::kZh),
+            "region_code应为本县（市）的区划代码");
   Posting p;
   p.title = "缝纫工";
   p.kind = "processing";
@@ -268,6 +296,10 @@ TEST(JobsDomain, RegionChecksFollowTheCountyGiven) {
   EXPECT_TRUE(validate_posting(p, "430223").ok())
       << validate_posting(p, "430223").error().describe(Lang::kEn);
   EXPECT_EQ(validate_posting(p, "430281").error().field, "region_code");
+  EXPECT_EQ(validate_posting(p, "430281").error().message(Lang::kZh),
+            "region_code应为本县（市）的镇或村代码");
+  EXPECT_EQ(validate_posting(p, "430281").error().message(Lang::kEn),
+            "region_code must be a township or village code of the county");
   EXPECT_TRUE(is_village_code("430223100201", "430223"));
   EXPECT_FALSE(is_village_code("430223100201", "430281"));
 }
