@@ -12,7 +12,7 @@ mkdir -p "$OUT"
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 CSV=$OUT/import.csv XLSX=$OUT/import.xlsx
 "$BIN" regions --json > "$OUT/regions.json"
-. "$(dirname "$0")/../tests/cli/lib_import.sh"
+. "$(dirname "$0")/../tests/cli/lib.sh"
 lz_households_csv "$OUT/regions.json" "$CSV" "$ROWS"
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; : > "$1"; }
 timed() {  # timed NAME COMMAND... -> "secs rss_kb user_s sys_s" in $OUT/NAME.time

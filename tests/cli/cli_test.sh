@@ -2,19 +2,9 @@
 # The CLI as a user calls it: exit statuses, messages on stderr, JSON contracts.
 # Usage: cli_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check NAME EXPECTED_STATUS COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$T/out" 2>"$T/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -5 "$T/out" "$T/err"; fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -5 "$2"; fi
-}
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
 
 check "help" 0 "$BIN" --help
 expect_in "help lists demo" "$T/out" "demo"
@@ -136,5 +126,4 @@ expect_in "bulletin text" "$T/out" "连续无新增确诊"
 check "bulletin bad date" 1 "$BIN" bulletin --db "$T/d.db" --date 2020-2-12
 check "bulletin unknown region" 1 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12 --region 430281999
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done

@@ -9,29 +9,14 @@
 # layout (county 430223000000, towns 430223100000..., villages ...2xx).
 # Usage: county_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-pass=0 fail=0
-check() {  # check NAME EXPECTED_STATUS COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$T/out" 2>"$T/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -5 "$T/out" "$T/err"; fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -5 "$2"; fi
-}
-expect_eq() {  # expect_eq NAME GOT WANT
-  if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: got '$2', wanted '$3'"; fi
-}
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
+LZ_DIVISION=430223  # idn: 攸县's ID numbers
 no_liling() {  # no_liling NAME FILE: neither Liling's code nor its name
   if grep -qE '430281|醴陵' "$2"; then fail=$((fail+1)); echo "FAIL $1: Liling in $2:"; grep -oE '.{0,40}(430281|醴陵).{0,40}' "$2" | head -3
   else pass=$((pass+1)); fi
 }
-json() { python3 -c "import json,sys; d=json.load(open('$1')); print($2)"; }
 
 cat > "$T/youxian.csv" <<'CSV'
 code,name,level,parent
@@ -63,9 +48,6 @@ check "regions" 0 "$BIN" regions --db "$DB" --json
 expect_eq "regions of the database" "$(json "$T/out" 'len(d), d[0]["code"], d[0]["name"]')" "6 430223 攸县"
 
 # --- households imported into 攸县's villages
-idn() { python3 -c "
-w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; s='430223$1'
-print(s+'10X98765432'[sum(int(a)*b for a,b in zip(s,w))%11])"; }
 {
   echo "户编号,行政区划代码,姓名,公民身份号码,与户主关系,联系电话,出生日期"
   echo "YX001,430223100201,刘一,$(idn 19700101011),本人,13812345678,1970-01-01"
@@ -109,14 +91,8 @@ expect_eq "admin's region" "$(json "$T/out" '[a["region_code"] for a in d if a["
 check "a Liling township officer is refused" 1 "$BIN" user add --db "$DB" --login ll3 --role township_officer --region 430281126 --password-stdin < "$T/pw"
 
 # --- serve: the admin sees 攸县's households, regions, bulletin
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-URL=http://127.0.0.1:$port
-"$BIN" serve --db "$DB" --listen 127.0.0.1:$port --web "$T" > "$T/serve.log" 2>&1 &
-PID=$!
-for _ in $(seq 100); do curl -s "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
-TOKEN=$(curl -s -X POST "$URL/api/v1/session" -H 'Content-Type: application/json' \
-  -d '{"login":"yxadmin","password":"Youxian-Admin-2020"}' | python3 -c 'import json,sys; print(json.load(sys.stdin).get("token",""))')
-[ -n "$TOKEN" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL sign-in: $(tail -3 "$T/serve.log")"; }
+lz_start --web "$T"
+lz_login yxadmin Youxian-Admin-2020
 get() { curl -s -o "$T/$1.json" -w '%{http_code}' "$URL/api/v1/$2" -H "Authorization: Bearer $TOKEN"; }
 expect_eq "GET households" "$(get hh 'households?limit=50')" "200"
 expect_eq "admin sees the 3 households" "$(json "$T/hh.json" 'd["total"], sorted(i["number"] for i in d["items"])')" "3 ['YX001', 'YX002', 'YX003']"
@@ -149,5 +125,4 @@ check "init --force" 0 "$BIN" init --db "$DB" --regions "$T/youxian.csv" --force
 check "stats after --force" 0 "$BIN" stats --db "$DB" --json
 expect_eq "empty again" "$(json "$T/out" 'd["county"]["code"], d["county"]["households"]')" "430223 0"
 
-echo "county_cli: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done county_cli

@@ -9,8 +9,9 @@
 # file's size (no request holds the file). Prints the figures.
 # Usage: import_chunked_upload_test.sh path/to/liangzhan [ROWS]
 set -uo pipefail
-BIN=${1:?binary} ROWS=${2:-300000}
-. "$(dirname "$0")/lib_import.sh"
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+ROWS=${2:-300000}
 lz_test_init
 DB="$T/c.db" CSV="$T/households.csv"
 PW='Chunked-Upload-2020!'
@@ -108,5 +109,4 @@ c=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(s
 printf 'chunked upload: %s bytes (%d MiB, %s rows) in %s-byte slices: upload %.1f s, import %.1f s; server VmHWM %d MiB at start, %d MiB after receiving, %d MiB after the import; load %s\n' \
   "$SIZE" "$((SIZE >> 20))" "$ROWS" "$CHUNK" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" \
   "$((base_kb / 1024))" "$((upload_kb / 1024))" "$((import_kb / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "import_chunked_upload_test: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done import_chunked_upload_test

@@ -7,28 +7,10 @@
 # from the demo county (its today is 2020-02-12).
 # Usage: import_kinds_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check NAME EXPECTED_STATUS COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$T/out" 2>"$T/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -20 "$T/out" "$T/err"; fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -20 "$2"; fi
-}
-expect_eq() {  # expect_eq NAME GOT WANT
-  if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: got '$2', wanted '$3'"; fi
-}
-json() { python3 -c "import json,sys; d=json.load(open('$1')); print($2)"; }
-q() { python3 -c "import sqlite3,sys; c=sqlite3.connect('$DB'); r=c.execute(sys.argv[1]).fetchone(); print('|'.join(str(x) for x in r) if r else '')" "$1"; }
-# refusals as "row column code" lines
-refusals() { python3 -c "
-import json; d=json.load(open('$T/out'))
-for r in d['refusals']: print(r['row'], r['column'] or '-', r['code'])"; }
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
+LZ_SHOW=20
 
 DB="$T/c.db"
 # The demo county (its epidemic records are what these fixtures use; a later
@@ -48,9 +30,6 @@ expect_in "template kinds listed" "$T/err" "key_persons"
 # A registry person not yet listed, their real name, and a village.
 IFS='|' read -r A_ID A_NAME A_REGION <<<"$(q "SELECT p.id_number, p.name, p.region_code FROM person p WHERE p.household_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM key_person k WHERE k.person_id = p.id) ORDER BY p.id LIMIT 1")"
 IFS='|' read -r B_ID B_NAME <<<"$(q "SELECT p.id_number, p.name FROM person p WHERE p.household_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM key_person k WHERE k.person_id = p.id) ORDER BY p.id LIMIT 1 OFFSET 7")"
-idn() { python3 -c "
-w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; s='430281$1'
-print(s+'10X98765432'[sum(int(a)*b for a,b in zip(s,w))%11])"; }
 NEW=$(idn 19850101913)
 {
   echo "姓名,身份证号（18位）,人员类别,来源,登记日期,返乡日期,从何地返回,交通方式,所在村（社区）,体温"
@@ -178,5 +157,4 @@ check "export masked" 0 "$BIN" export key_persons "$T/m.csv" --db "$DB"
 expect_in "masked ID numbers" "$T/m.csv" "********"
 check "export bad region" 1 "$BIN" export passages "$T/x.csv" --db "$DB" --region 999
 
-echo "import_kinds_test: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done import_kinds_test

@@ -9,27 +9,10 @@
 # Fixtures are made here from the demo county (its today is 2020-02-12).
 # Usage: import_livelihood_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check NAME EXPECTED_STATUS COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$T/out" 2>"$T/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -30 "$T/out" "$T/err"; fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -20 "$2"; fi
-}
-expect_eq() {  # expect_eq NAME GOT WANT
-  if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: got '$2', wanted '$3'"; fi
-}
-json() { python3 -c "import json,sys; d=json.load(open('$1')); print($2)"; }
-q() { python3 -c "import sqlite3,sys; c=sqlite3.connect('$DB'); r=c.execute(sys.argv[1]).fetchone(); print('|'.join(str(x) for x in r) if r else '')" "$1"; }
-refusals() { python3 -c "
-import json; d=json.load(open('$T/out'))
-for r in d['refusals']: print(r['row'], r['column'] or '-', r['code'])"; }
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
+LZ_SHOW=30
 
 DB="$T/c.db"
 "$BIN" demo --db "$DB" --scale small --seed 1 >"$T/out" 2>"$T/err"
@@ -215,5 +198,4 @@ check "export cooperatives" 0 "$BIN" export cooperatives "$T/e-co.xlsx" --db "$D
 check "cooperatives export re-imported" 1 "$BIN" import cooperatives "$T/e-co.xlsx" --db "$DB" --json
 expect_eq "already registered" "$(json "$T/out" 'd["rows_read"] == d["refused"] > 0, {r["code"] for r in d["refusals"]}')" "True {'cooperative.duplicate'}"
 
-echo "import_livelihood_test: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done import_livelihood_test

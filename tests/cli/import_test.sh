@@ -4,23 +4,9 @@
 # export imports back unchanged; bulletin --xlsx. Fixtures are made here.
 # Usage: import_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check NAME EXPECTED_STATUS COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$T/out" 2>"$T/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -5 "$T/out" "$T/err"; fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -5 "$2"; fi
-}
-expect_eq() {  # expect_eq NAME GOT WANT
-  if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: got '$2', wanted '$3'"; fi
-}
-json() { python3 -c "import json,sys; d=json.load(open('$1')); print($2)"; }
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
 
 DB="$T/c.db"
 check "demo" 0 "$BIN" demo --db "$DB" --scale small --seed 1
@@ -39,9 +25,6 @@ import json,sys
 print(next(r['code'] for r in json.load(sys.stdin) if r['level']=='village'))")
 
 # Valid ID numbers (check digit computed here).
-idn() { python3 -c "
-w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; s='430281$1'
-print(s+'10X98765432'[sum(int(a)*b for a,b in zip(s,w))%11])"; }
 A=$(idn 19700101011); B=$(idn 19720304022); C=$(idn 19600101041)
 {
   echo "户编号,行政区划代码,姓名,公民身份号码,与户主关系,联系电话,出生日期"
@@ -97,5 +80,4 @@ check "import old xls" 1 "$BIN" import households "$T/old.xls" --db "$DB"
 expect_in "xls hint" "$T/err" ".xlsx"
 check "import bad mode" 1 "$BIN" import households "$T/fill.csv" --db "$DB" --mode some
 
-echo "import_test: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done import_test

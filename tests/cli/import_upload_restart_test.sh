@@ -7,11 +7,10 @@
 # report after the restart.
 # Usage: import_upload_restart_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-. "$(dirname "$0")/lib_import.sh"
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
 lz_test_init
 DB="$T/c.db"
-q() { python3 -c "import sqlite3,sys; c=sqlite3.connect('$DB'); r=c.execute(sys.argv[1]).fetchone(); print('|'.join(str(x) for x in r) if r else '')" "$1"; }
 PW='Import-Restart-2020!'
 
 "$BIN" demo --db "$DB" --scale small --seed 1 >/dev/null 2>&1 || { echo "demo failed"; exit 1; }
@@ -74,5 +73,4 @@ code=$(curl -s -o "$T/r.xlsx" -w '%{http_code}' "$URL/api/v1/imports/$small/repo
 [ "$code" = 200 ] && [ "$(head -c 2 "$T/r.xlsx")" = PK ] && ok || ko "report after restart: $code"
 kill "$PID"; wait "$PID" 2>/dev/null; PID=
 
-echo "import_upload_restart_test: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done import_upload_restart_test

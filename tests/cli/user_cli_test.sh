@@ -3,22 +3,10 @@
 # statuses, messages on stderr, the JSON of `user list`, the audit trail.
 # Usage: user_cli_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check NAME EXPECTED_STATUS COMMAND...   (stdin from $T/in)
-  local name=$1 want=$2; shift 2
-  "$@" <"$T/in" >"$T/out" 2>"$T/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else
-    fail=$((fail+1)); echo "FAIL $name: exit $got, wanted $want"; head -5 "$T/out" "$T/err"; fi
-}
-expect_in() {  # expect_in NAME FILE TEXT
-  if grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' not in $2:"; head -5 "$2"; fi
-}
-expect_not_in() {  # expect_not_in NAME FILE TEXT
-  if ! grep -qF -- "$3" "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: '$3' in $2"; fi
-}
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
+LZ_STDIN=$T/in  # every check's stdin: the password written by password()
 password() { printf '%s\n' "$1" >"$T/in"; }
 DB="$T/u.db"
 : >"$T/in"
@@ -115,5 +103,4 @@ assert all(r[0] == "cli" for r in rows), rows
 assert all("argon2" not in r[3] + r[4] and "password_hash" not in r[3] + r[4] for r in rows)
 PY
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done

@@ -5,16 +5,9 @@
 # the database is left consistent).
 # Usage: server_test.sh path/to/liangzhan
 set -uo pipefail
-BIN=${1:?binary}
-T=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-pass=0 fail=0
-ok() { pass=$((pass+1)); }
-ko() { fail=$((fail+1)); echo "FAIL $*"; }
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-URL=http://127.0.0.1:$port
+. "$(dirname "$0")/../cli/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
 
 # A fake built UI: index.html, a hashed asset, a big CSS file to gzip.
 mkdir -p "$T/web/assets"
@@ -23,9 +16,8 @@ echo 'console.log("app")' > "$T/web/assets/index-abc123.js"
 python3 -c "print('body{color:red}\n'*200)" > "$T/web/assets/app.css"
 
 "$BIN" demo --db "$T/s.db" --seed 3 >/dev/null || { echo "demo failed"; exit 1; }
-"$BIN" serve --db "$T/s.db" --listen 127.0.0.1:$port --web "$T/web" --first-admin > "$T/serve.log" 2>&1 &
-PID=$!
-for _ in $(seq 50); do curl -s "$URL/api/v1/health" >/dev/null && break; sleep 0.1; done
+DB="$T/s.db"
+lz_start --web "$T/web" --first-admin
 PW=$(sed -n 's/.*password: \([^ ]*\).*/\1/p' "$T/serve.log")
 [ -n "$PW" ] && ok || ko "first admin password not printed: $(cat "$T/serve.log")"
 
@@ -125,5 +117,4 @@ bad=$(grep -v -E '^(200|503|000)$' "$T/inflight" | wc -l)
 # The database is consistent and closed (no WAL left behind to replay).
 [ "$(sqlite3 "$T/s.db" 'PRAGMA integrity_check')" = ok ] && ok || ko "integrity"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+lz_done
