@@ -1,7 +1,8 @@
 // ApiFixture<Suite>: what the API test suites share. Each suite opens one
 // database in the temporary folder (with the small demo county of a seed),
 // the Api over it, adds its accounts (all with kPassword) and sends requests
-// as one of them with call(); the tokens are cached per login. CRTP, so each
+// as one of them with call() (a JSON body) or call_raw() (a body as it is:
+// a file to import); the tokens are cached per login. CRTP, so each
 // suite keeps statics of its own:
 //   class JobsApiTest : public ApiFixture<JobsApiTest> {
 //     static void SetUpTestSuite() {
@@ -58,6 +59,7 @@ class ApiFixture : public ::testing::Test {
     api_ = nullptr;
     svc_ = nullptr;
     for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
+    std::filesystem::remove_all(path_ + "-uploads");  // the imports' files, if any
   }
 
   // Adds an account named `login` (its display name too) with kPassword;
@@ -83,21 +85,20 @@ class ApiFixture : public ::testing::Test {
   Res call(const std::string& method, const std::string& target, const std::string& who,
            const json& body = nullptr, const std::string& lang = "",
            const std::string& if_match = "") {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!lang.empty()) r.headers["accept-language"] = lang;
+    HttpRequest r = request(method, target, who, lang);
     if (!if_match.empty()) r.headers["if-match"] = if_match;
     if (!body.is_null()) r.body = body.dump();
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    std::map<std::string, std::string> hs;
-    for (const auto& [k, v] : resp.headers) hs[k] = v;
-    return {resp.status, resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false),
-            resp.body, resp.content_type, hs};
+    return send(r);
+  }
+  // The same with a body sent as it is (a file, a slice of one, text that is
+  // not JSON) and its Content-Type when given.
+  Res call_raw(const std::string& method, const std::string& target, const std::string& who,
+               const std::string& body, const std::string& lang = "",
+               const std::string& content_type = "") {
+    HttpRequest r = request(method, target, who, lang);
+    if (!content_type.empty()) r.headers["content-type"] = content_type;
+    r.body = body;
+    return send(r);
   }
   // The bearer token of `who` (logged in once per suite).
   std::string token(const std::string& who) {
@@ -109,6 +110,27 @@ class ApiFixture : public ::testing::Test {
   static inline Services* svc_ = nullptr;
   static inline Api* api_ = nullptr;
   static inline std::map<std::string, std::string> tokens_;
+
+ private:
+  HttpRequest request(const std::string& method, const std::string& target, const std::string& who,
+                      const std::string& lang) {
+    HttpRequest r;
+    r.method = method;
+    auto q = target.find('?');
+    r.path = target.substr(0, q);
+    if (q != std::string::npos) r.query = target.substr(q + 1);
+    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
+    if (!lang.empty()) r.headers["accept-language"] = lang;
+    r.remote = "127.0.0.1";
+    return r;
+  }
+  Res send(const HttpRequest& r) {
+    HttpResponse resp = api_->handle(r, *svc_);
+    std::map<std::string, std::string> hs;
+    for (const auto& [k, v] : resp.headers) hs[k] = v;
+    return {resp.status, resp.body.empty() ? json(nullptr) : json::parse(resp.body, nullptr, false),
+            resp.body, resp.content_type, hs};
+  }
 };
 
 }  // namespace lz::http

@@ -19,6 +19,7 @@
 #include <sstream>
 #include <thread>
 
+#include "api_fixture.h"
 #include "core/id_number.h"
 #include "exchange/sqlite_uploads.h"
 #include "exchange/table_writer.h"
@@ -30,25 +31,14 @@
 namespace lz::http {
 namespace {
 
-using nlohmann::json;
-const char* kPassword = "Liangzhan-2020!";
-
 std::string idn(int y, int m, int d, int seq) {
   return IdNumber::make("430281", *Date::from_ymd(y, m, d), seq).str();
 }
 
-class ImportApiTest : public ::testing::Test {
+class ImportApiTest : public ApiFixture<ImportApiTest> {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lz_import_api_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    tokens_.clear();  // of a previous suite's database
-    auto svc = Services::open(path_);
-    ASSERT_TRUE(svc.ok());
-    svc_ = std::move(svc).value().release();
-    api_ = new Api();
+    ASSERT_NO_FATAL_FAILURE(open_county("lz_import_api_", std::nullopt));
     auto villages = RegionTree::liling().at_level(RegionLevel::kVillage);
     village_ = villages.front()->code;
     for (auto* v : villages)
@@ -57,14 +47,10 @@ class ImportApiTest : public ::testing::Test {
         break;
       }
     Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region) {
-      auto a =
-          svc_->auth->add_account({login, login, role, region, {}, {}, {}, {}}, kPassword, cli);
-      ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
-    };
-    add("county", "county_admin", "430281");
-    add("officer", "township_officer", village_.substr(0, 9));
-    add("officer2", "township_officer", other_village_.substr(0, 9));
+    ASSERT_NO_FATAL_FAILURE(add_account("county", "county_admin", "430281"));
+    ASSERT_NO_FATAL_FAILURE(add_account("officer", "township_officer", village_.substr(0, 9)));
+    ASSERT_NO_FATAL_FAILURE(
+        add_account("officer2", "township_officer", other_village_.substr(0, 9)));
     // Two checkpoints of the officer's township; a gate keeper at the first.
     epidemic::Checkpoint a{0,   "上传卡点甲", "G106", village_.substr(0, 9), village_.substr(0, 9),
                            true};
@@ -72,54 +58,21 @@ class ImportApiTest : public ::testing::Test {
                            true};
     checkpoint_a_ = svc_->epidemic_store->add_checkpoint(a, cli)->id;
     checkpoint_b_ = svc_->epidemic_store->add_checkpoint(b, cli)->id;
-    auto g = svc_->auth->add_account(
-        {"gate", "gate", "checkpoint_staff", "", {}, checkpoint_a_, {}, {}}, kPassword, cli);
-    ASSERT_TRUE(g.ok()) << g.error().describe();
+    AccountInput gate;
+    gate.checkpoint_id = checkpoint_a_;
+    ASSERT_NO_FATAL_FAILURE(add_account("gate", "checkpoint_staff", "", gate));
   }
-  static void TearDownTestSuite() {
-    delete api_;
-    delete svc_;
-    for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
-    std::filesystem::remove_all(path_ + "-uploads");
-  }
-  struct Res {
-    int status;
-    json body;
-    std::string raw, content_type;
-  };
-  Res call(const std::string& method, const std::string& target, const std::string& who,
-           const std::string& body = "", const std::string& lang = "",
-           const std::string& content_type = "") {
-    HttpRequest r;
-    r.method = method;
-    auto q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    if (!who.empty()) r.headers["authorization"] = "Bearer " + token(who);
-    if (!lang.empty()) r.headers["accept-language"] = lang;
-    if (!content_type.empty()) r.headers["content-type"] = content_type;
-    r.body = body;
-    r.remote = "127.0.0.1";
-    HttpResponse resp = api_->handle(r, *svc_);
-    bool is_json = resp.content_type.find("json") != std::string::npos;
-    return {resp.status,
-            is_json && !resp.body.empty() ? json::parse(resp.body, nullptr, false) : json(nullptr),
-            resp.body, resp.content_type};
-  }
-  std::string token(const std::string& who) {
-    if (!tokens_.count(who)) tokens_[who] = svc_->auth->login(who, kPassword, "127.0.0.1")->token;
-    return tokens_[who];
-  }
+  static void TearDownTestSuite() { close_county(); }
   // Uploads and waits for the end; returns the last GET.
   Res upload(const std::string& who, const std::string& query, const std::string& body,
              const std::string& lang = "", const std::string& content_type = "text/csv") {
-    auto post = call("POST", "/api/v1/imports?" + query, who, body, lang, content_type);
+    auto post = call_raw("POST", "/api/v1/imports?" + query, who, body, lang, content_type);
     EXPECT_EQ(post.status, 202) << post.raw;
     if (post.status != 202) return post;
     EXPECT_TRUE(post.body["id"].is_number_integer());
     std::string url = "/api/v1/imports/" + std::to_string(post.body["id"].get<int64_t>());
     for (int i = 0; i < 1000; ++i) {
-      auto g = call("GET", url, who, "", lang);
+      auto g = call_raw("GET", url, who, "", lang);
       if (g.body.value("state", "") == "done" || g.body.value("state", "") == "failed") return g;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -131,11 +84,8 @@ class ImportApiTest : public ::testing::Test {
     s.step();
     return s.i64(0);
   }
-  static inline std::string path_, village_, other_village_;
+  static inline std::string village_, other_village_;
   static inline int64_t checkpoint_a_ = 0, checkpoint_b_ = 0;
-  static inline Services* svc_ = nullptr;
-  static inline Api* api_ = nullptr;
-  static inline std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(ImportApiTest, HouseholdsUploadWithProgressSummaryAndReport) {
@@ -164,9 +114,9 @@ TEST_F(ImportApiTest, HouseholdsUploadWithProgressSummaryAndReport) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM person"), persons);
   // The report of that upload: xlsx, in English on request.
   std::string id = std::to_string(dry.body["id"].get<int64_t>());
-  auto rep = call("GET", "/api/v1/imports/" + id + "/report.xlsx", "officer", "", "en");
+  auto rep = call_raw("GET", "/api/v1/imports/" + id + "/report.xlsx", "officer", "", "en");
   EXPECT_EQ(rep.status, 200);
-  EXPECT_NE(rep.content_type.find("spreadsheetml"), std::string::npos);
+  EXPECT_NE(rep.type.find("spreadsheetml"), std::string::npos);
   EXPECT_EQ(rep.raw.rfind("PK\x03\x04", 0), 0u);
   // The uploader sees it, and a county admin; another township's officer does not.
   EXPECT_EQ(call("GET", "/api/v1/imports/" + id, "officer2").status, 404);
@@ -248,13 +198,14 @@ TEST_F(ImportApiTest, CheckpointStaffUploadOnlyTheirPassages) {
   EXPECT_EQ(s["refusals"][0]["code"], "checkpoint.out_of_scope");
   EXPECT_EQ(count("SELECT COUNT(*) FROM passage"), before + 1);
   // Checkpoint staff import passages only.
-  EXPECT_EQ(call("POST", "/api/v1/imports?kind=key_persons", "gate", "x").status, 403);
+  EXPECT_EQ(call_raw("POST", "/api/v1/imports?kind=key_persons", "gate", "x").status, 403);
 }
 
 TEST_F(ImportApiTest, BadRequestsAndUnreadableFiles) {
-  EXPECT_EQ(call("POST", "/api/v1/imports?kind=cadres", "county", "x").status, 400);
-  EXPECT_EQ(call("POST", "/api/v1/imports?kind=households&mode=some", "county", "x").status, 400);
-  EXPECT_EQ(call("POST", "/api/v1/imports?kind=households", "county", "").status, 422);
+  EXPECT_EQ(call_raw("POST", "/api/v1/imports?kind=cadres", "county", "x").status, 400);
+  EXPECT_EQ(call_raw("POST", "/api/v1/imports?kind=households&mode=some", "county", "x").status,
+            400);
+  EXPECT_EQ(call_raw("POST", "/api/v1/imports?kind=households", "county", "").status, 422);
   EXPECT_EQ(call("GET", "/api/v1/imports/99999", "county").status, 404);
   // A file without the required columns: the import fails as a whole, with the reason.
   auto r = upload("county", "kind=follow_ups", "姓名,体温\n张三,36.5\n");
@@ -285,10 +236,9 @@ TEST_F(ImportApiTest, PurchasesUploadCreditsIncomeAndUploadsAreKept) {
   p.name = "别镇收购点";
   p.region_code = other_village_.substr(0, 9);
   ASSERT_TRUE(svc_->produce->create_point(p, cli).ok());
-  auto op = svc_->auth->add_account(
-      {"operator", "operator", "purchase_point_operator", "", {}, {}, {}, point->id}, kPassword,
-      cli);
-  ASSERT_TRUE(op.ok()) << op.error().describe();
+  AccountInput op;
+  op.purchase_point_id = point->id;
+  ASSERT_NO_FATAL_FAILURE(add_account("operator", "purchase_point_operator", "", op));
 
   std::string csv = "收购日期,收购点,户编号,品种,重量(斤),单价(元/斤),金额(元)\n";
   csv += today.iso() + ",上传测试收购点,P001,白菜,37.5,,45.00\n";  // the day's price: 1.20
@@ -314,7 +264,7 @@ TEST_F(ImportApiTest, PurchasesUploadCreditsIncomeAndUploadsAreKept) {
   auto o = upload("operator", "kind=purchases", op_csv);
   ASSERT_EQ(o.body["summary"]["refusals"].size(), 1u) << o.raw;
   EXPECT_EQ(o.body["summary"]["refusals"][0]["code"], "purchase.forbidden");
-  EXPECT_EQ(call("POST", "/api/v1/imports?kind=households", "operator", "x").status, 403);
+  EXPECT_EQ(call_raw("POST", "/api/v1/imports?kind=households", "operator", "x").status, 403);
 
   // The upload is a record: who, the file name, the report; its file is gone once it has run.
   int64_t id = r.body["id"];
@@ -340,8 +290,8 @@ TEST_F(ImportApiTest, PurchasesUploadCreditsIncomeAndUploadsAreKept) {
   auto other = call("GET", "/api/v1/imports", "officer2");
   EXPECT_EQ(other.body["total"], 0);
   // The report of a stored upload, in English on request.
-  auto rep =
-      call("GET", "/api/v1/imports/" + std::to_string(id) + "/report.xlsx", "officer", "", "en");
+  auto rep = call_raw("GET", "/api/v1/imports/" + std::to_string(id) + "/report.xlsx", "officer",
+                      "", "en");
   EXPECT_EQ(rep.status, 200);
   EXPECT_EQ(rep.raw.rfind("PK\x03\x04", 0), 0u);
 }
@@ -379,13 +329,13 @@ class ChunkedUploadTest : public ImportApiTest {
   void TearDown() override { set_upload_limits(UploadLimits{}); }
   Res begin(const std::string& who, const std::string& kind, size_t size,
             const std::string& extra = "") {
-    return call("POST", "/api/v1/imports/uploads", who,
-                R"({"kind":")" + kind +
-                    R"(","mode":"good-rows","file_name":"dir/分段.csv","size":)" +
-                    std::to_string(size) + extra + "}");
+    return call_raw("POST", "/api/v1/imports/uploads", who,
+                    R"({"kind":")" + kind +
+                        R"(","mode":"good-rows","file_name":"dir/分段.csv","size":)" +
+                        std::to_string(size) + extra + "}");
   }
   Res put(const std::string& who, int64_t id, size_t offset, const std::string& slice) {
-    return call(
+    return call_raw(
         "PUT",
         "/api/v1/imports/uploads/" + std::to_string(id) + "?offset=" + std::to_string(offset), who,
         slice);
@@ -484,7 +434,7 @@ TEST_F(ChunkedUploadTest, LimitsBadRequestsAndWhoMayUpload) {
   EXPECT_EQ(begin("officer", "households", (1 << 20) + 1).body["code"], "upload.too_large");
   EXPECT_EQ(begin("officer", "cadres", 10).status, 400);
   EXPECT_EQ(begin("officer", "households", 0).status, 422);
-  EXPECT_EQ(call("POST", "/api/v1/imports/uploads", "officer", "not json").status, 400);
+  EXPECT_EQ(call_raw("POST", "/api/v1/imports/uploads", "officer", "not json").status, 400);
   EXPECT_EQ(begin("gate", "key_persons", 10).status, 403);  // checkpoint staff: passages only
   EXPECT_EQ(put("officer", 999999, 0, "x").status, 404);
   // At most open_per_user unfinished uploads each (officer2 has none yet).
@@ -496,7 +446,7 @@ TEST_F(ChunkedUploadTest, LimitsBadRequestsAndWhoMayUpload) {
   // An offset is required.
   auto b = begin("county", "households", 10);
   int64_t id = b.body["id"];
-  EXPECT_EQ(call("PUT", "/api/v1/imports/uploads/" + std::to_string(id), "county", "x").status,
+  EXPECT_EQ(call_raw("PUT", "/api/v1/imports/uploads/" + std::to_string(id), "county", "x").status,
             400);
   EXPECT_EQ(put("county", id, 0, "").status, 422);
 }
@@ -524,7 +474,7 @@ TEST_F(ChunkedUploadTest, IdleUploadsExpireAndARestartLeavesOthersResumable) {
   old.bind(1, idle);
   ASSERT_TRUE(old.exec().ok());
   EXPECT_EQ(begin("officer", "households", 100).status, 201);
-  auto gone = call("GET", "/api/v1/imports/" + std::to_string(idle), "officer", "", "en");
+  auto gone = call_raw("GET", "/api/v1/imports/" + std::to_string(idle), "officer", "", "en");
   EXPECT_EQ(gone.body["state"], "failed") << gone.raw;
   EXPECT_EQ(gone.body["error"]["code"], "upload.expired");
   EXPECT_FALSE(std::filesystem::exists(idle_part));
