@@ -235,6 +235,24 @@ async function main() {
     await page.close();
   });
 
+  await test('the titles name the county from the server: 县（市） before it is known, then its name, remembered for the sign-in page', async () => {
+    const county = (await api('GET', '/regions?depth=1', { token: hq })).body.name;
+    const page = await newPage('county-title');
+    await page.goto(`${BASE}/login`);
+    await page.getByTestId('login-heading').waitFor();
+    eq(await page.evaluate(() => localStorage.getItem('lz.county')), null, 'no county remembered yet');
+    eq((await page.getByTestId('login-heading').innerText()).trim(), '县（市）防疫与脱贫指挥平台', 'neutral heading');
+    eq(await page.title(), '登录 · 县（市） · 两战', 'neutral document title');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.waitForFunction((c) => document.title.includes(c), county);
+    eq((await page.getByTestId('brand-county').innerText()).trim(), county, 'the county under the brand');
+    await signOut(page);
+    eq((await page.getByTestId('login-heading').innerText()).trim(), `${county}防疫与脱贫指挥平台`, 'remembered for the sign-in page');
+    eq(await page.title(), `登录 · ${county} · 两战`, 'document title on the sign-in page');
+    await page.close();
+  });
+
   // ---- HQ dashboard ----
   const townships = (await api('GET', '/regions?depth=1', { token: hq })).body.children;
   await test('HQ dashboard figures equal the API (headline and all 25 townships)', async () => {

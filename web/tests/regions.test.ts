@@ -58,6 +58,16 @@ describe('dashboard helpers', () => {
     expect(shortName('沩山村')).toBe('沩山');
     expect(shortName('李村')).toBe('李村');
   });
+  it('shorten any county\'s zones: no province or county name in front, 经开区 / 高新区', () => {
+    expect(shortName('湖南醴陵经济开发区', '醴陵市')).toBe('经开区');
+    expect(shortName('湖南攸县经济开发区', '攸县')).toBe('经开区');
+    expect(shortName('湖南省攸县经济技术开发区')).toBe('经开区');
+    expect(shortName('湖南攸县高新技术产业开发区', '攸县')).toBe('高新区');
+    expect(shortName('湖南攸县工业园区', '攸县')).toBe('工业园区');
+    expect(shortName('湖南省醴陵工业园区', '醴陵市')).toBe('工业园区');
+    expect(shortName('广西壮族自治区某县工业园区', '某县')).toBe('工业园区');
+    expect(shortName('湖南镇', '攸县')).toBe('湖南'); // a town named like a province stays a town
+  });
   it('compute the share of poor households', () => {
     const r = { code: 'x', name: 'x', households: 200, poor: 7, persons: 600 };
     expect(metricValue(r, 'poorShare')).toBe(3.5);

@@ -6,8 +6,8 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   app: {
     name: 'Liangzhan',
-    title: 'Liangzhan · Liling epidemic and poverty command',
-    county: 'Liling',
+    title: 'Liangzhan · Epidemic and poverty command of {county}',
+    county: 'the county',
     tagline: 'Epidemic front · Poverty front',
   },
   lang: {
@@ -110,7 +110,7 @@ const en: Messages = {
   },
   login: {
     title: 'Sign in',
-    heading: 'Liling epidemic and poverty command',
+    heading: 'Epidemic and poverty command of {county}',
     login: 'Login',
     password: 'Password',
     submit: 'Sign in',
@@ -506,7 +506,7 @@ const en: Messages = {
     villageTeams: 'Village teams',
     pairings: 'Current pairings',
     perRegion: 'Households per {level}',
-    map: 'Townships of Liling',
+    map: 'Townships of {county}',
     schematic: 'schematic',
     schematicNote: 'Schematic: townships are placed roughly where they lie; shapes and borders are not the real boundaries.',
     colourBy: 'Colour by',

@@ -7,8 +7,9 @@ import importsZhCN from './imports.zh-CN';
 const zhCN = {
   app: {
     name: '两战',
-    title: '两战 · 醴陵市防疫与脱贫指挥平台',
-    county: '醴陵市',
+    title: '两战 · {county}防疫与脱贫指挥平台',
+    // The county while its name (from the server) is not known yet.
+    county: '县（市）',
     tagline: '防疫阻击战 · 脱贫攻坚战',
   },
   lang: {
@@ -111,7 +112,7 @@ const zhCN = {
   },
   login: {
     title: '登录',
-    heading: '醴陵市防疫与脱贫指挥平台',
+    heading: '{county}防疫与脱贫指挥平台',
     login: '登录名',
     password: '密码',
     submit: '登录',
@@ -507,7 +508,7 @@ const zhCN = {
     villageTeams: '驻村工作队',
     pairings: '在结对',
     perRegion: '各{level}户数',
-    map: '醴陵市乡镇分布',
+    map: '{county}乡镇分布',
     schematic: '示意图',
     schematicNote: '示意图：各镇（街道）位置为大致方位，形状与边界不代表实际行政区域界线。',
     colourBy: '着色',

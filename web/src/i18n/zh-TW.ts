@@ -6,8 +6,8 @@ import type { Messages } from './zh-CN';
 const zhTW: Messages = {
   app: {
     name: '兩戰',
-    title: '兩戰 · 醴陵市防疫與脫貧指揮平台',
-    county: '醴陵市',
+    title: '兩戰 · {county}防疫與脫貧指揮平台',
+    county: '縣（市）',
     tagline: '防疫阻擊戰 · 脫貧攻堅戰',
   },
   lang: {
@@ -110,7 +110,7 @@ const zhTW: Messages = {
   },
   login: {
     title: '登入',
-    heading: '醴陵市防疫與脫貧指揮平台',
+    heading: '{county}防疫與脫貧指揮平台',
     login: '登入名',
     password: '密碼',
     submit: '登入',
@@ -506,7 +506,7 @@ const zhTW: Messages = {
     villageTeams: '駐村工作隊',
     pairings: '結對中',
     perRegion: '各{level}戶數',
-    map: '醴陵市鄉鎮分布',
+    map: '{county}鄉鎮分布',
     schematic: '示意圖',
     schematicNote: '示意圖：各鎮（街道）位置為大致方位，形狀與邊界不代表實際行政區域界線。',
     colourBy: '著色',

@@ -2,16 +2,43 @@
 // from GET /api/v1/regions?depth=2 (place names are open to every signed-in
 // user); groups are loaded per village when a form needs them. The county is
 // the database's: the root the server answers without ?region= (any county a
-// deployment was set up for with `liangzhan init`, Liling by default).
-import { reactive, shallowRef } from 'vue';
+// deployment was set up for with `liangzhan init`, Liling by default). Its name
+// titles the UI; it is remembered in localStorage ("lz.county") so that the
+// sign-in page, before any region can be read, names it too.
+import { reactive, ref, shallowRef } from 'vue';
 import { regionsApi } from '@/api/endpoints';
 import { t } from '@/i18n';
 import type { RegionNode } from '@/api/types';
 
+export const COUNTY_KEY = 'lz.county';
 
 const tree = shallowRef<RegionNode | null>(null);
 const index = shallowRef<Map<string, RegionNode>>(new Map());
 let loading: Promise<RegionNode> | null = null;
+const remembered = ref(readRemembered());
+
+function storage(): Storage | undefined {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : undefined;
+  } catch {
+    return undefined; // storage may be unavailable
+  }
+}
+function readRemembered(): string {
+  try {
+    return storage()?.getItem(COUNTY_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+function remember(name: string): void {
+  remembered.value = name;
+  try {
+    storage()?.setItem(COUNTY_KEY, name);
+  } catch {
+    /* ignore */
+  }
+}
 
 export function indexTree(root: RegionNode, into = new Map<string, RegionNode>()): Map<string, RegionNode> {
   into.set(root.code, root);
@@ -27,6 +54,7 @@ export function loadRegions(): Promise<RegionNode> {
       .then((t) => {
         tree.value = t;
         index.value = indexTree(t);
+        if (t.level === 'county' && t.name) remember(t.name);
         return t;
       })
       .catch((e) => {
@@ -46,6 +74,15 @@ export function resetRegions(): void {
 /** The county's code once the tree is loaded ('' before). */
 export function countyCode(): string {
   return tree.value?.code ?? '';
+}
+
+/**
+ * The county's name for titles: the tree's root once loaded, else the name
+ * remembered from an earlier visit, else the neutral 县（市） of the catalogue.
+ */
+export function countyName(): string {
+  const root = tree.value;
+  return (root?.level === 'county' ? root.name : '') || remembered.value || t('app.county');
 }
 
 export function regionNode(code: string | null | undefined): RegionNode | undefined {

@@ -82,9 +82,37 @@ export function metricValue(r: RegionFigures, m: Metric): number {
   return r[m] ?? 0;
 }
 
-/** Short label for a chart: 官庄镇 -> 官庄, 国瓷街道 -> 国瓷 (a one-character rest keeps its suffix). */
-export function shortName(name: string): string {
-  if (name === '湖南醴陵经济开发区') return '经开区';
+/**
+ * Short label for a chart: 官庄镇 -> 官庄, 国瓷街道 -> 国瓷 (a one-character rest
+ * keeps its suffix); a zone without the province and county names it starts
+ * with (`county`: the county's name, 醴陵市 or 攸县), its kind shortened:
+ * 湖南醴陵经济开发区 -> 经开区, 湖南省攸县高新技术产业开发区 -> 高新区,
+ * 湖南攸县工业园区 -> 工业园区.
+ */
+export function shortName(name: string, county = ''): string {
+  if (ZONE.test(name)) return shortZone(name, county);
   const s = name.replace(/(街道|镇|乡|社区|村)$/, '');
   return s.length >= 2 ? s : name;
+}
+
+const ZONE = /(开发区|园区|新区)$/;
+// Province-level names as zones carry them in front: 湖南 or 湖南省, 广西 or 广西壮族自治区.
+const PROVINCES = [
+  '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南',
+  '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆',
+];
+const PROVINCE = new RegExp(`^(${PROVINCES.join('|')})(省|市|(壮族|回族|维吾尔)?自治区)?`);
+
+function shortZone(name: string, county: string): string {
+  // The kinds people say short: whatever place name is in front is the county's own.
+  if (/经济(技术)?开发区$/.test(name)) return '经开区';
+  if (/高新技术产业开发区$/.test(name)) return '高新区';
+  let s = name.replace(PROVINCE, '');
+  const stem = county.replace(/(自治县|市|县|区|旗)$/, '');
+  for (const c of [county, stem.length >= 2 ? stem : ''])
+    if (c && s.startsWith(c) && s.length > c.length) {
+      s = s.slice(c.length);
+      break;
+    }
+  return s || name;
 }
