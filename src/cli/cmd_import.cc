@@ -109,7 +109,7 @@ void add_import(CLI::App& app, Runner& run) {
           if (auto st = (*sink)->prefilter(rows); !st) return fail(st.error());
           // A large file: secondary indexes built once, at the end.
           if (!o->dry_run)
-            if (auto st = (*sink)->defer_indexes(rows); !st) return fail(st.error());
+            if (auto st = (*sink)->prepare_bulk(rows); !st) return fail(st.error());
         }
         auto rep = exchange::import_households(**reader, **sink, tree, opts);
         if (tty) std::fprintf(stderr, "\r%40s\r", "");

@@ -37,6 +37,23 @@ class BoundedQueue {
     not_full_.notify_one();
     return item;
   }
+  // Without waiting: the next item if there is one.
+  std::optional<T> try_pop() {
+    std::lock_guard l(mu_);
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return item;
+  }
+  // Without waiting: false (and `item` left as it was) when full or closed.
+  bool try_push(T& item) {
+    std::lock_guard l(mu_);
+    if (closed_ || items_.size() >= capacity_) return false;
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+    return true;
+  }
   void close() {
     std::lock_guard l(mu_);
     closed_ = true;

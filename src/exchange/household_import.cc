@@ -125,6 +125,9 @@ class Importer {
     HouseholdInput hin;
     Pending members;
     std::optional<Result<Household>> valid;
+    // Each member's ID number as IdNumber::parse normalises it (empty when
+    // it does not parse): the writer's dedupe looks them up.
+    std::vector<std::string> id_numbers;
   };
   // An item of the pipeline: some households' rows (a batch: fewer hand-overs
   // between the threads), or the error that stopped the reading.
@@ -135,7 +138,11 @@ class Importer {
   PersonInput person_input(const Row& r, Pending& p) const;
   Prepared prepare(Group&& g);
   // Reads the rows (after the header) into households, prepared, in file order.
-  void read_rows(TableReader& in, BoundedQueue<Item>& q);
+  // `spent`: batches the writer is done with, destroyed here (their strings
+  // were allocated on this thread: freeing them here keeps malloc's work
+  // off the writer, the pipeline's slower side).
+  void read_rows(TableReader& in, BoundedQueue<Item>& q,
+                 BoundedQueue<std::vector<Prepared>>& spent);
   Status flush(Prepared& x);
   Status apply_new(Prepared& x);
   Status apply_existing(Group& g, Pending& p, HouseholdInput& hin, const ExistingHousehold& eh);
@@ -261,6 +268,11 @@ Importer::Prepared Importer::prepare(Group&& group) {
   // A new household's members (an existing one's are read again against the database).
   for (const auto& r : g.rows) hin.members.push_back(person_input(r, x.members));
   x.valid = validate_household(hin, regions_, opts_.today);
+  x.id_numbers.reserve(hin.members.size());
+  for (const auto& m : hin.members) {
+    auto id = IdNumber::parse(m.id_number, opts_.today);
+    x.id_numbers.push_back(id ? id->str() : std::string());
+  }
   return x;
 }
 
@@ -321,7 +333,6 @@ Status Importer::flush(Prepared& x) {
 Status Importer::apply_new(Prepared& x) {
   Group& g = x.g;
   Pending& p = x.p;
-  HouseholdInput& hin = x.hin;
   for (auto& e : x.members.errs) p.errs.push_back(std::move(e));
   Result<Household>& h = *x.valid;
   if (!h) {
@@ -329,9 +340,8 @@ Status Importer::apply_new(Prepared& x) {
     // Still report members already registered elsewhere.
   }
   for (size_t i = 0; i < g.rows.size(); ++i) {
-    auto id = IdNumber::parse(hin.members[i].id_number, opts_.today);
-    if (!id) continue;
-    auto found = sink_.person_by_id_number(id->str());
+    if (x.id_numbers[i].empty()) continue;
+    auto found = sink_.person_by_id_number(x.id_numbers[i]);
     if (!found) return found.error();
     if (!*found) continue;
     const Person& ep = **found;
@@ -479,13 +489,16 @@ Status Importer::apply_existing(Group& g, Pending& p, HouseholdInput& hin,
   return {};
 }
 
-void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q) {
+void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q,
+                         BoundedQueue<std::vector<Prepared>>& spent) {
   Row row;
   Group g;
   std::vector<Prepared> batch;
   auto add = [&](Group&& done) {
     batch.push_back(prepare(std::move(done)));
     if (batch.size() < kBatch) return true;
+    while (spent.try_pop()) {
+    }
     bool open = q.push(std::move(batch));
     batch = {};
     return open;
@@ -564,9 +577,10 @@ Result<ImportReport> Importer::run() {
   if (in_.format() == "xlsx") prefetch.emplace(in_);
   TableReader& src = prefetch ? static_cast<TableReader&>(*prefetch) : in_;
   BoundedQueue<Item> q(8);
+  BoundedQueue<std::vector<Prepared>> spent(16);
   std::thread reader([&] {
     try {
-      read_rows(src, q);
+      read_rows(src, q, spent);
     } catch (const std::exception& e) {  // a bug: reported as such, not a crash of the process
       q.push(internal("import.reader", fmt::format("读取文件时出错：{}", e.what()),
                       fmt::format("Reading the file failed: {}", e.what())));
@@ -579,9 +593,11 @@ Result<ImportReport> Importer::run() {
       st = std::move(*e);
       break;
     }
-    for (auto& x : std::get<std::vector<Prepared>>(*item))
+    auto& batch = std::get<std::vector<Prepared>>(*item);
+    for (auto& x : batch)
       if (st = flush(x); !st) break;
     if (!st) break;
+    (void)spent.try_push(batch);  // else freed here (the reader is done or behind)
   }
   q.close();  // the reader stops at its next household if this side gave up
   reader.join();

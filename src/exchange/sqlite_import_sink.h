@@ -11,11 +11,13 @@
 // before the file (a person updated, before and after; a household updated
 // or given a member). Created by `liangzhan import` and the API's uploads.
 #pragma once
+#include <array>
 #include <memory>
 #include <unordered_set>
 #include <vector>
 
 #include "exchange/import_sink.h"
+#include "store/sqlite/facts_triggers.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::exchange {
@@ -68,15 +70,24 @@ class SqliteImportSink final : public ImportSink {
   };
   void set_source(Source s) { source_ = std::move(s); }
 
-  // For a file that adds many rows relative to the registry (expected_rows
-  // above half the persons already there): drops the person and household
-  // indexes the import never reads (not unique, not led by household_id:
-  // person_name, person_region, ...) and creates them again in commit(),
-  // before COMMIT: one sorted build instead of a B-tree insert at a random
-  // place per row. Inside the transaction, so a rollback (an error, a kill)
-  // leaves them as they were. The unique indexes (dedupe by ID number and
-  // household number) and those by household stay. Not for a dry run.
-  Status defer_indexes(int64_t expected_rows);
+  // What a large file's import does differently (not for a dry run):
+  // - From kPauseTriggersRows rows on: the household_facts triggers on
+  //   person and household are paused for the transaction
+  //   (store/sqlite/facts_triggers.h; ~2 µs a row otherwise); commit()
+  //   deletes the facts rows of the households created and touched and
+  //   puts the triggers back before COMMIT.
+  // - For a file that adds many rows relative to the registry
+  //   (expected_rows above half the persons already there): drops the
+  //   person and household indexes the import never reads (not unique, not
+  //   led by household_id: person_name, person_region, ...) and creates
+  //   them again in commit(), before COMMIT: one sorted build instead of a
+  //   B-tree insert at a random place per row. The unique indexes (dedupe
+  //   by ID number and household number) and those by household stay.
+  // Both inside the transaction, so a rollback (an error, a kill) leaves
+  // the schema as it was.
+  static constexpr int64_t kPauseTriggersRows = 5000;
+  Status prepare_bulk(int64_t expected_rows);
+  bool facts_triggers_paused() const { return facts_pause_.paused(); }
   // For a file about as large as the registry or larger (expected_rows at
   // least the persons there): reads the ID numbers and household numbers
   // already there once, into sets of their 64-bit hashes, to which each one
@@ -95,7 +106,10 @@ class SqliteImportSink final : public ImportSink {
  private:
   SqliteImportSink(sqlite::SqliteStore& store, const Actor& actor, std::string detail)
       : store_(store), db_(store.db()), actor_(actor), detail_(std::move(detail)) {}
-  Status insert_person(Person& p, int64_t household_id, const std::string& region_code);
+  // Writes members [0, n) with the ids from next_person_id_ on, several to a statement.
+  static constexpr size_t kRowsPerInsert = 8;
+  Status insert_persons(Person* members, size_t n, int64_t household_id,
+                        const std::string& region_code);
   // Opens the household's savepoint before its first write (a household
   // that writes nothing needs none; none at all when units need not be
   // undone alone: a savepoint copies every page it touches to the
@@ -121,12 +135,20 @@ class SqliteImportSink final : public ImportSink {
   struct RawStmt {  // finalized with the sink
     sqlite3_stmt* st = nullptr;
     ~RawStmt() { sqlite3_finalize(st); }
-  } insert_person_;
-  std::unordered_set<std::string> known_regions_;  // region codes seen to exist
+  };
+  std::array<RawStmt, kRowsPerInsert> insert_persons_;  // [n - 1]: n rows
+  std::unordered_set<std::string> known_regions_;       // region codes seen to exist
   bool filtered_ = false;  // prefilter(): the sets below hold every number there is
   HashSet64 id_hashes_, number_hashes_;
   std::vector<std::pair<std::string, std::string>>
       deferred_;  // name, CREATE INDEX to run at commit
+  sqlite::FactsTriggersPause facts_pause_;
+  // Existing households written while the triggers are paused (their facts
+  // rows go at commit; the created ones go by id range).
+  std::vector<int64_t> touched_;
+  void touch(int64_t household_id) {
+    if (facts_pause_.paused()) touched_.push_back(household_id);
+  }
 };
 
 }  // namespace lz::exchange

@@ -1,5 +1,6 @@
 // The demo county's shape (the seed's exact figures), its validity (every
 // record would pass the same checks user input passes) and determinism.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -223,6 +224,34 @@ TEST(DemoCounty, CampaignOutcomesWrittenAsTheStoreWritesThem) {
     ASSERT_TRUE((*l)->add(outcomes_for(next).front()).ok());
   }
   EXPECT_EQ(a.scalar("SELECT COUNT(*) FROM call_outcome"), before);
+}
+
+// The bulk loader pauses the household_facts triggers while it writes
+// (store/sqlite/facts_triggers.h): afterwards all 36 are back as the
+// migration made them, and they work (a write deletes the household's row).
+TEST(DemoCounty, FactsTriggersBackAfterTheLoad) {
+  Db fresh("lz_demo_triggers_fresh");
+  const std::string before = fresh.text(
+      "SELECT group_concat(name || ': ' || sql, char(10)) FROM (SELECT name, sql FROM sqlite_master "
+      "WHERE type = 'trigger' AND name LIKE 'household_facts%' ORDER BY name)");
+  Db db("lz_demo_triggers");
+  ASSERT_TRUE(demo::generate_county(*db.store, small(5)).ok());
+  EXPECT_EQ(db.text("SELECT group_concat(name || ': ' || sql, char(10)) FROM (SELECT name, sql FROM "
+                    "sqlite_master WHERE type = 'trigger' AND name LIKE 'household_facts%' ORDER BY "
+                    "name)"),
+            before);
+  EXPECT_EQ(db.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+                      "'household_facts%'"),
+            36);
+  const int64_t h = db.scalar("SELECT MIN(household_id) FROM poverty_household");
+  ASSERT_TRUE(db.store->db()
+                  .exec(fmt::format("INSERT INTO household_facts (household_id, year, codec, "
+                                    "region_code, data) VALUES ({}, 2020, 1, '', x'00')",
+                                    h))
+                  .ok());
+  ASSERT_TRUE(
+      db.store->db().exec(fmt::format("UPDATE poverty_household SET status = status WHERE household_id = {}", h)).ok());
+  EXPECT_EQ(db.scalar("SELECT COUNT(*) FROM household_facts"), 0);
 }
 
 TEST(DemoCounty, RefusesANonEmptyDatabase) {

@@ -63,6 +63,11 @@ class ImportTest : public testing::TempDir {
     if (prefilter_) {
       if (auto st = (*sink)->prefilter(1000000); !st) return st.error();
     }
+    if (bulk_rows_ && !dry) {
+      if (auto st = (*sink)->prepare_bulk(bulk_rows_); !st) return st.error();
+      if (bulk_rows_ >= SqliteImportSink::kPauseTriggersRows && !(*sink)->facts_triggers_paused())
+        return internal("test", "not paused", "the facts triggers were not paused");
+    }
     ImportOptions o;
     o.mode = mode;
     o.dry_run = dry;
@@ -79,6 +84,27 @@ class ImportTest : public testing::TempDir {
     s.step();
     return s.str(0);
   }
+  // The household_facts triggers with their SQL, in name order (migration 016).
+  std::string triggers() {
+    auto s = store_->db().prepare(
+        "SELECT COUNT(*) || '\n' || group_concat(name || ': ' || sql, '\n') FROM (SELECT name, "
+        "sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'household_facts%' ORDER BY "
+        "name)");
+    s.step();
+    return s.str(0);
+  }
+  // The households that have a household_facts row, in id order.
+  std::vector<int64_t> facts_rows() {
+    std::vector<int64_t> out;
+    auto s = store_->db().prepare("SELECT household_id FROM household_facts ORDER BY 1");
+    while (s.step()) out.push_back(s.i64(0));
+    return out;
+  }
+  int64_t household_id(const std::string& number) {
+    auto s = store_->db().prepare("SELECT id FROM household WHERE number = ?");
+    s.bind(1, number);
+    return s.step() ? s.i64(0) : -1;
+  }
   int64_t count(const char* table) {
     auto s = store_->db().prepare(fmt::format("SELECT COUNT(*) FROM {}", table));
     s.step();
@@ -87,6 +113,7 @@ class ImportTest : public testing::TempDir {
   std::string db_;
   std::unique_ptr<sqlite::SqliteStore> store_;
   bool prefilter_ = false;  // the sink's number sets (SqliteImportSink::prefilter)
+  int64_t bulk_rows_ = 0;   // when set: SqliteImportSink::prepare_bulk(bulk_rows_)
 };
 
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
@@ -418,11 +445,12 @@ TEST_F(ImportTest, XlsxImportAndExportRoundTrip) {
 }
 
 // A process killed in the middle of an import leaves the database as it was.
-// With the secondary indexes dropped for the load (defer_indexes), the kill
+// With the secondary indexes dropped for the load (prepare_bulk), the kill
 // brings them back too.
 TEST_F(ImportTest, KilledMidImportLeavesNothing) {
   ASSERT_TRUE(run(kHeader + member("H000", "先有", id(1950, 1, 1, 11), "01")).ok());
   std::string before = indexes();
+  std::string triggers_before = triggers();
   std::string csv = kHeader;
   for (int i = 1; i <= 30000; ++i)
     csv += member(fmt::format("K{:05}", i), "甲",
@@ -439,7 +467,9 @@ TEST_F(ImportTest, KilledMidImportLeavesNothing) {
     RegionTree tree = RegionTree::from_regions(*(*s)->regions(""));
     auto sink = SqliteImportSink::begin(**s, Actor{"import", "", ""}, "kill test");
     if (!sink) _exit(5);
-    if (!(*sink)->defer_indexes(30000) || (*sink)->deferred_indexes().empty()) _exit(7);
+    if (!(*sink)->prepare_bulk(30000) || (*sink)->deferred_indexes().empty() ||
+        !(*sink)->facts_triggers_paused())
+      _exit(7);
     ImportOptions o;
     o.mode = ImportMode::kGoodRows;
     o.today = kToday;
@@ -457,6 +487,7 @@ TEST_F(ImportTest, KilledMidImportLeavesNothing) {
   EXPECT_EQ(count("household"), 1);
   EXPECT_EQ(count("person"), 1);
   EXPECT_EQ(indexes(), before);
+  EXPECT_EQ(triggers(), triggers_before);
   auto ic = store_->db().prepare("PRAGMA integrity_check");
   ASSERT_TRUE(ic.step());
   EXPECT_EQ(ic.str(0), "ok");
@@ -471,6 +502,7 @@ TEST_F(ImportTest, KilledMidImportLeavesNothing) {
 // data is the same as with them; a small file against a large registry keeps them.
 TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   std::string before = indexes();
+  std::string triggers_before = triggers();
   std::string csv = kHeader;
   for (int i = 1; i <= 300; ++i)
     csv += member(fmt::format("D{:04}", i), fmt::format("乙{}", i % 7),
@@ -480,7 +512,7 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   RegionTree tree = RegionTree::from_regions(*store_->regions(""));
   auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
   ASSERT_TRUE(sink.ok());
-  ASSERT_TRUE((*sink)->defer_indexes(SqliteImportSink::rows_estimate(csv.size())).ok());
+  ASSERT_TRUE((*sink)->prepare_bulk(SqliteImportSink::rows_estimate(csv.size())).ok());
   auto names = (*sink)->deferred_indexes();
   EXPECT_EQ(names, (std::vector<std::string>{"person_name", "person_region", "person_region_live",
                                              "household_region"}));
@@ -492,6 +524,7 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   EXPECT_TRUE(r->committed);
   sink->reset();
   EXPECT_EQ(indexes(), before);
+  EXPECT_EQ(triggers(), triggers_before);
   auto ic = store_->db().prepare("PRAGMA integrity_check");
   ASSERT_TRUE(ic.step());
   EXPECT_EQ(ic.str(0), "ok");
@@ -501,8 +534,51 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   // 10 more rows against 300: nothing dropped.
   auto small = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
   ASSERT_TRUE(small.ok());
-  ASSERT_TRUE((*small)->defer_indexes(10).ok());
+  ASSERT_TRUE((*small)->prepare_bulk(10).ok());
   EXPECT_TRUE((*small)->deferred_indexes().empty());
+}
+
+// A large import pauses the household_facts triggers (a sub-program and a
+// statement journal per row) and, before COMMIT, deletes the facts rows of
+// the households it created or wrote and puts the triggers back as they
+// were: a facts row that is present is still current. Each case: what the
+// file does to which household, and whether that household's row survives.
+TEST_F(ImportTest, LargeImportPausesFactsTriggersAndDropsTheRowsItTouched) {
+  ASSERT_TRUE(run(kHeader + member("F1", "一甲", id(1950, 1, 1, 11), "01") +
+                  member("F2", "二甲", id(1951, 1, 1, 11), "01", "13800000002") +
+                  member("F3", "三甲", id(1952, 1, 1, 11), "01") +
+                  member("F4", "四甲", id(1953, 1, 1, 11), "01"))
+                  .ok());
+  const std::string triggers_before = triggers();
+  ASSERT_NE(triggers_before.rfind("36\n", 0), std::string::npos) << triggers_before;
+  // Rows as a poverty check would have left them (the bytes do not matter here).
+  for (const char* number : {"F1", "F2", "F3", "F4"}) {
+    auto s = store_->db().prepare(
+        "INSERT INTO household_facts (household_id, year, codec, region_code, data) VALUES "
+        "(?, 2020, 1, '', x'00')");
+    s.bind(1, household_id(number));
+    ASSERT_TRUE(s.exec().ok());
+  }
+  bulk_rows_ = 100000;
+  auto r = run(kHeader +
+               member("F1", "一乙", id(1980, 2, 2, 21), "10") +             // F1 gains a member
+               member("F2", "二甲", id(1951, 1, 1, 11), "01", "13900000009") +  // F2's head: new phone
+               member("F3", "三甲", id(1952, 1, 1, 11), "01") +             // F3: the same again
+               member("F5", "五甲", id(1955, 1, 1, 11), "01"));             // a new household
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->added, 2);
+  EXPECT_EQ(r->updated, 1);
+  EXPECT_EQ(r->unchanged, 1);
+  EXPECT_EQ(triggers(), triggers_before);
+  EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F3"), household_id("F4")}));
+  // The triggers work again: a write to F3's head deletes its row.
+  ASSERT_TRUE(store_->db().exec("UPDATE person SET phone = '13700000000' WHERE name = '三甲'").ok());
+  EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F4")}));
+  // A dry run and a small file keep the triggers throughout (nothing paused).
+  bulk_rows_ = SqliteImportSink::kPauseTriggersRows - 1;
+  ASSERT_TRUE(run(kHeader + member("F6", "六甲", id(1956, 1, 1, 11), "01")).ok());
+  EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F4")}));
+  EXPECT_EQ(triggers(), triggers_before);
 }
 
 // The import runs as a pipeline (one thread reads and checks the rows, this

@@ -220,7 +220,7 @@ Result<exchange::KindImport> run_import(Job& j, Services& svc) {
       int64_t rows = ec ? 0 : exchange::SqliteImportSink::rows_estimate(bytes);
       LZ_TRY((*sink)->prefilter(rows));
       // A large file: secondary indexes built once, before COMMIT.
-      if (!j.dry_run) LZ_TRY((*sink)->defer_indexes(rows));
+      if (!j.dry_run) LZ_TRY((*sink)->prepare_bulk(rows));
     }
     ScopedSink scoped(**sink, j.scope);
     auto rep = exchange::import_households(**reader, scoped, tree, opts);

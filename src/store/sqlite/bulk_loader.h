@@ -1,5 +1,6 @@
 // SqliteBulkLoader: the BulkLoader on SQLite: one prepared statement per
-// table inside one open transaction; rolled back if not committed.
+// table inside one open transaction; rolled back if not committed. The
+// household_facts triggers are paused meanwhile (facts_triggers.h).
 // SqliteCallOutcomeLoader: the same for a campaign's call outcomes (the demo
 // writes them as it makes them instead of holding them all).
 #pragma once
@@ -8,6 +9,7 @@
 #include "epidemic/campaign.h"
 #include "store/audit.h"
 #include "store/sqlite/db.h"
+#include "store/sqlite/facts_triggers.h"
 #include "store/store.h"
 
 namespace lz::sqlite {
@@ -44,6 +46,7 @@ class SqliteBulkLoader final : public BulkLoader {
   Stmt region_, household_, person_, poverty_, cadre_, cadre_kind_, team_, team_member_, pairing_;
   Stmt cause_, income_, member_, condition_, loan_, measure_, risk_, visit_;
   Stmt key_person_, case_, contact_, observation_, follow_up_, checkpoint_, passage_;
+  FactsTriggersPause facts_pause_;  // from begin() to commit()
 };
 
 // Writes the rows SqliteEpidemicStore::add_outcomes_bulk writes (a
