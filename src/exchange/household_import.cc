@@ -5,8 +5,10 @@
 
 #include <algorithm>
 
+#include <pthread.h>
 #include <map>
 #include <set>
+
 #include <thread>
 #include <unordered_map>
 #include <variant>
@@ -579,6 +581,7 @@ Result<ImportReport> Importer::run() {
   BoundedQueue<Item> q(8);
   BoundedQueue<std::vector<Prepared>> spent(16);
   std::thread reader([&] {
+    pthread_setname_np(pthread_self(), "lz-import-read");  // for top, perf, gdb
     try {
       read_rows(src, q, spent);
     } catch (const std::exception& e) {  // a bug: reported as such, not a crash of the process
