@@ -1,7 +1,8 @@
 // The only file that knows RESTinio. The I/O thread parses HTTP, serves the
 // static UI from memory, answers quick point reads of signed-in users itself
 // (Api::handle_quick: an indexed lookup on its own read connection, never a
-// write) and hands every other API request to the worker pool; a worker
+// write), hands the hot single-row POSTs to the write lane (write_lane.h:
+// group commit) and every other API request to the worker pool; a worker
 // runs the Api on its own SQLite connection, compresses the body and queues
 // the response for the I/O thread, which sends it through RESTinio. Responses cross back in
 // batches: one wake-up of the I/O thread for all that are ready, rather than
@@ -15,7 +16,6 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <regex>
 #include <restinio/all.hpp>
 #include <thread>
 
@@ -23,7 +23,7 @@
 #include "http/problem.h"
 #include "http/services.h"
 #include "http/static_files.h"
-#include "store/sqlite/db.h"
+#include "http/write_lane.h"
 
 namespace lz::http {
 
@@ -91,196 +91,6 @@ class WorkerPool {
   std::vector<std::unique_ptr<Services>> services_;
   std::vector<std::thread> threads_;
 };
-
-// Checkpoints the WAL off the write lane. The lane's connection never
-// checkpoints itself (SQLite's auto-checkpoint runs inside the commit that
-// crosses its threshold, and would hold every queued follow-up meanwhile);
-// its WAL hook wakes this thread instead once the WAL holds kPages pages,
-// and this thread copies them into the database on a connection of its own
-// (PASSIVE: it never blocks the writer or the readers).
-class Checkpointer {
- public:
-  static constexpr int kPages = 1000;  // SQLite's own auto-checkpoint threshold
-
-  Status start(const std::string& db_path) {
-    auto db = sqlite::Db::open(db_path);
-    if (!db) return db.error();
-    db_ = std::move(db).value();
-    thread_ = std::thread([this] { loop(); });
-    return {};
-  }
-  // Installs the hook on the writer's connection (replacing its auto-checkpoint).
-  void watch(sqlite3* writer) {
-    sqlite3_wal_hook(
-        writer,
-        [](void* self, sqlite3*, const char*, int pages) {
-          if (pages >= kPages) static_cast<Checkpointer*>(self)->due();
-          return SQLITE_OK;
-        },
-        this);
-  }
-  void stop() {
-    {
-      std::lock_guard lock(mu_);
-      stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-    db_.reset();
-  }
-
- private:
-  void due() {
-    {
-      std::lock_guard lock(mu_);
-      due_ = true;
-    }
-    cv_.notify_one();
-  }
-  void loop() {
-    for (;;) {
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return stopping_ || due_; });
-        if (stopping_) return;
-        due_ = false;
-      }
-      int wal_pages = 0, copied = 0;
-      int rc = sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                         &wal_pages, &copied);
-      if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        spdlog::warn("checkpoint: {}", sqlite3_errmsg(db_->handle()));
-    }
-  }
-  std::unique_ptr<sqlite::Db> db_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool due_ = false, stopping_ = false;
-  std::thread thread_;
-};
-
-// Group commit for the hot write route (POST /api/v1/observations/{id}/
-// follow-ups): one thread with a connection of its own takes every request
-// queued meanwhile, runs them one after the other inside one transaction
-// (each handler's own Tx becomes a savepoint: a refused request leaves
-// nothing and the others stand), commits once and only then hands the
-// responses back, so a 201 still means committed. The lane's connection
-// runs with synchronous=FULL: the WAL is synced at every commit, once per
-// batch rather than per request, so a 201 survives a power cut too; the WAL
-// is checkpointed by a Checkpointer thread, never inside the lane; and the
-// writers no longer take turns at SQLite's lock (a refused BEGIN IMMEDIATE
-// sleeps 1, 2, 5, 10... ms in the busy handler).
-class WriteLane {
- public:
-  using Done = std::function<void(HttpResponse&&)>;
-  struct Job {
-    HttpRequest req;
-    Done done;
-  };
-  static constexpr size_t kMaxBatch = 512;
-
-  Status start(const std::string& db_path, const Api& api) {
-    auto svc = Services::open(db_path);
-    if (!svc) return svc.error();
-    svc_ = std::move(svc).value();
-    LZ_TRY(svc_->store->db().exec("PRAGMA synchronous=FULL"));
-    LZ_TRY(checkpointer_.start(db_path));
-    checkpointer_.watch(svc_->store->db().handle());
-    api_ = &api;
-    thread_ = std::thread([this] { loop(); });
-    return {};
-  }
-  void post(Job job) {
-    {
-      std::lock_guard lock(mu_);
-      jobs_.push_back(std::move(job));
-    }
-    cv_.notify_one();
-  }
-  // Finishes the queued jobs, then joins the thread and closes the database.
-  void stop() {
-    {
-      std::lock_guard lock(mu_);
-      stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-    checkpointer_.stop();
-    svc_.reset();
-  }
-
- private:
-  void loop() {
-    std::vector<Job> batch;
-    for (;;) {
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-        if (jobs_.empty()) return;
-        while (!jobs_.empty() && batch.size() < kMaxBatch) {
-          batch.push_back(std::move(jobs_.front()));
-          jobs_.pop_front();
-        }
-      }
-      run(batch);
-      batch.clear();
-    }
-  }
-
-  static HttpResponse not_saved(const HttpRequest& r) {
-    return problem(503, "server.not_saved", "未能保存，请重试", "Not saved; please try again",
-                   lang_of(r));
-  }
-
-  void run(std::vector<Job>& batch) {
-    sqlite::Db& db = svc_->store->db();
-    if (auto st = db.run("BEGIN IMMEDIATE"); !st) {
-      spdlog::error("write lane: {}", st.error().message_en);
-      for (auto& j : batch) j.done(not_saved(j.req));
-      return;
-    }
-    std::vector<HttpResponse> out;
-    out.reserve(batch.size());
-    bool lost = false;
-    for (auto& j : batch) {
-      out.push_back(api_->handle(j.req, *svc_));
-      // An error that rolls the whole transaction back (SQLITE_FULL, IOERR...)
-      // takes the batch's earlier writes with it.
-      if (sqlite3_get_autocommit(db.handle())) {
-        lost = true;
-        break;
-      }
-    }
-    if (!lost) {
-      if (auto st = db.run("COMMIT"); !st) {
-        spdlog::error("write lane: commit: {}", st.error().message_en);
-        (void)db.run("ROLLBACK");
-        lost = true;
-      }
-    }
-    if (lost) {
-      for (auto& j : batch) j.done(not_saved(j.req));
-      return;
-    }
-    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(out[i]));
-  }
-
-  std::unique_ptr<Services> svc_;
-  Checkpointer checkpointer_;
-  const Api* api_ = nullptr;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Job> jobs_;
-  bool stopping_ = false;
-  std::thread thread_;
-};
-
-// The requests that take the write lane.
-bool write_lane_route(const HttpRequest& r) {
-  static const std::regex follow_up(R"(/api/v1/observations/[0-9]+/follow-ups/?)");
-  return r.method == "POST" && r.path.ends_with("/follow-ups") &&
-         std::regex_match(r.path, follow_up);
-}
 
 }  // namespace
 

@@ -394,8 +394,10 @@ Result<std::optional<int64_t>> SqliteProduceStore::price(int64_t point_id, Date 
 }
 
 Result<int64_t> SqliteProduceStore::bought_at_point(int64_t point_id, Date on) {
+  // One row kept by triggers (migration 018), not a sum over the day's purchases.
   auto s = db_.prepare(
-      "SELECT COALESCE(SUM(grams), 0) FROM produce_purchase WHERE point_id = ? AND on_date = ?");
+      "SELECT COALESCE(SUM(grams), 0) FROM purchase_day_total "
+      "WHERE owner = 'point' AND owner_id = ? AND on_date = ?");
   s.bind(1, point_id).bind(2, on.iso());
   s.step();
   return s.i64(0);
@@ -468,7 +470,8 @@ Result<std::vector<BackstopBuyer>> SqliteProduceStore::buyers(const std::string&
 
 Result<int64_t> SqliteProduceStore::bought_by_buyer(int64_t buyer_id, Date on) {
   auto s = db_.prepare(
-      "SELECT COALESCE(SUM(grams), 0) FROM produce_purchase WHERE buyer_id = ? AND on_date = ?");
+      "SELECT COALESCE(SUM(grams), 0) FROM purchase_day_total "
+      "WHERE owner = 'buyer' AND owner_id = ? AND on_date = ?");
   s.bind(1, buyer_id).bind(2, on.iso());
   s.step();
   return s.i64(0);
