@@ -12,13 +12,16 @@ namespace lz::http {
 
 namespace {
 
-// The POSTs that take the lane: single-row writes that county staff send in
-// bursts. "{}" matches a numeric id (one or more digits).
-constexpr std::array<std::string_view, 4> kLaneRoutes = {
-    "/api/v1/purchases",                   // produce bought at a purchase point
-    "/api/v1/checkpoints/{}/passages",     // checkpoint staff record a passage
-    "/api/v1/observations/{}/follow-ups",  // a day's follow-up under observation
-    "/api/v1/campaigns/{}/calls/{}",       // a phone-screening call's result
+// The POSTs that take the lane: short writes of one record (an enterprise's
+// readings of the morning are one report) that many county staff send at
+// the same hours. "{}" matches a numeric id (one or more digits).
+constexpr std::array<std::string_view, 6> kLaneRoutes = {
+    "/api/v1/purchases",                    // produce bought at a purchase point
+    "/api/v1/checkpoints/{}/passages",      // checkpoint staff record a passage
+    "/api/v1/observations/{}/follow-ups",   // a day's follow-up under observation
+    "/api/v1/campaigns/{}/calls/{}",        // a phone-screening call's result
+    "/api/v1/enterprises/{}/temperatures",  // an enterprise's morning temperature readings
+    "/api/v1/households/{}/visits",         // a paired cadre's visit (re-checks the household)
 };
 
 bool is_digit(char ch) {

@@ -1,14 +1,15 @@
-// The write lane: group commit for the hot single-row POSTs that many county
+// The write lane: group commit for the hot short POSTs that many county
 // staff send at once (purchases at purchase points, checkpoint passages,
 // daily follow-ups of people under observation, phone-screening call
-// results). server.cc hands such a request (write_lane_route) to the lane
-// instead of the worker pool. One thread with a connection of its own takes
-// every request queued meanwhile, runs them one after the other inside one
+// results, enterprises' temperature readings, paired cadres' visits).
+// server.cc hands such a request (write_lane_route) to the lane instead of
+// the worker pool. One thread with a connection of its own takes every
+// request queued meanwhile, runs them one after the other inside one
 // transaction (each handler's own Tx becomes a savepoint: a refused request
-// leaves nothing and the others stand), commits once and only then hands the
-// responses back, so a 201 still means committed. No RESTinio here: the lane
-// takes HttpRequest values and gives HttpResponse values, so tests drive it
-// without sockets.
+// leaves nothing and the others stand), commits once and only then hands
+// the responses back, so a 201 still means committed. No RESTinio here: the
+// lane takes HttpRequest values and gives HttpResponse values, so tests
+// drive it without sockets.
 #pragma once
 #include <sqlite3.h>
 

@@ -1,6 +1,6 @@
 // The write lane (http/write_lane.h, group commit) for purchases at purchase
-// points, checkpoint passages and phone-screening call results: which routes
-// take it; a batch in which
+// points, checkpoint passages, phone-screening call results, enterprises'
+// temperature readings and visits: which routes take it; a batch in which
 // every 201 is committed before the first reply goes out; a refused request
 // in the middle of a batch (unknown household, bad price, over the point's
 // capacity, a fever without identity refused after its row was written)
@@ -42,14 +42,17 @@ using nlohmann::json;
 
 TEST(WriteLaneRoute, HotSinglePostsTakeTheLaneOthersDoNot) {
   for (const char* p : {"/api/v1/purchases", "/api/v1/checkpoints/12/passages",
-                        "/api/v1/observations/7/follow-ups", "/api/v1/campaigns/3/calls/4501"})
+                        "/api/v1/observations/7/follow-ups", "/api/v1/campaigns/3/calls/4501",
+                        "/api/v1/enterprises/8/temperatures", "/api/v1/households/42/visits"})
     EXPECT_TRUE(write_lane_route("POST", p)) << p;
   for (const char* p :
        {"/api/v1/purchases/5", "/api/v1/purchases/", "/api/v1/purchase-points",
         "/api/v1/checkpoints//passages", "/api/v1/checkpoints/x/passages",
         "/api/v1/checkpoints/12/passages/", "/api/v1/checkpoints/12/shifts",
         "/api/v1/observations/7/follow-ups/2", "/api/v1/campaigns/3/calls", "/api/v1/households",
-        "/api/v1/observations/7/release", "/api/v2/purchases", "/api/v1/purchasesX"})
+        "/api/v1/observations/7/release", "/api/v2/purchases", "/api/v1/purchasesX",
+        "/api/v1/enterprises/8/temperatures/1", "/api/v1/enterprises/8/workers",
+        "/api/v1/households/42/visits/3", "/api/v1/households/42/check"})
     EXPECT_FALSE(write_lane_route("POST", p)) << p;
   EXPECT_FALSE(write_lane_route("GET", "/api/v1/purchases"));
   EXPECT_FALSE(write_lane_route("PUT", "/api/v1/checkpoints/12/passages"));
@@ -286,6 +289,87 @@ TEST_F(WriteLaneTest, CallResultsOfABatchCommitBeforeTheRepliesARefusedOneLeaves
   for (int64_t seen : seen_at_reply) EXPECT_EQ(seen, n - 1);
   EXPECT_EQ(count(recorded), n - 1);
   EXPECT_EQ(count(recorded + " AND household_id = " + std::to_string(hh[1])), 0);
+}
+
+// Enterprises' temperature reports in one batch: a report refused for a
+// duplicate reading (after the report's earlier reading was written) rolls
+// back alone; the reports before and after it stand.
+TEST_F(WriteLaneTest, TemperatureReportRefusedInABatchLeavesNothingOthersStand) {
+  int64_t enterprise = 0;
+  std::vector<int64_t> w;
+  {
+    auto s = svc_->store->db().prepare(
+        "SELECT enterprise_id, id FROM enterprise_worker ew WHERE active = 1 AND NOT EXISTS "
+        "(SELECT 1 FROM worker_temperature t WHERE t.worker_id = ew.id AND t.on_date = "
+        "'2020-02-12') ORDER BY enterprise_id, id");
+    while (s.step() && w.size() < 4) {
+      if (s.i64(0) != enterprise) w.clear();
+      enterprise = s.i64(0);
+      w.push_back(s.i64(1));
+    }
+  }
+  ASSERT_EQ(w.size(), 4u);
+  std::string at = "/api/v1/enterprises/" + std::to_string(enterprise) + "/temperatures";
+  auto readings = [](std::vector<int64_t> ids) {
+    json rs = json::array();
+    for (int64_t id : ids) rs.push_back({{"worker_id", id}, {"temperature", 36.4}});
+    return json{{"on", "2020-02-12"}, {"readings", rs}};
+  };
+  std::vector<HttpRequest> reqs = {post(at, readings({w[0], w[1]})),
+                                   post(at, readings({w[2], w[0]})),  // w[0] again: refused
+                                   post(at, readings({w[3]}))};
+  auto replies = run_batch(std::move(reqs));
+  EXPECT_EQ(replies[0].status, 201) << replies[0].body;
+  EXPECT_EQ(replies[1].status, 409) << replies[1].body;
+  EXPECT_EQ(replies[2].status, 201) << replies[2].body;
+  auto readings_of = [&](int64_t id) {
+    return count(
+        "SELECT COUNT(*) FROM worker_temperature WHERE on_date = '2020-02-12' AND "
+        "worker_id = " +
+        std::to_string(id));
+  };
+  EXPECT_EQ(readings_of(w[0]), 1);
+  EXPECT_EQ(readings_of(w[1]), 1);
+  EXPECT_EQ(readings_of(w[2]), 0);  // the refused report's first reading
+  EXPECT_EQ(readings_of(w[3]), 1);
+}
+
+// Visits to poor households in one batch: each visit committed before the
+// replies, with the household re-checked; a refused one (an unknown mode)
+// records nothing.
+TEST_F(WriteLaneTest, VisitsOfABatchCommitBeforeTheRepliesARefusedOneRecordsNothing) {
+  std::vector<int64_t> hh;
+  {
+    auto s = svc_->store->db().prepare(
+        "SELECT household_id FROM poverty_household ORDER BY household_id LIMIT 6");
+    while (s.step()) hh.push_back(s.i64(0));
+  }
+  ASSERT_EQ(hh.size(), 6u);
+  std::string ids;
+  for (int64_t h : hh) ids += (ids.empty() ? "" : ",") + std::to_string(h);
+  std::string visits =
+      "SELECT COUNT(*) FROM visit WHERE notes = '车道测试走访' AND household_id IN (" + ids + ")";
+  std::vector<HttpRequest> reqs;
+  for (size_t i = 0; i < hh.size(); ++i)
+    reqs.push_back(post("/api/v1/households/" + std::to_string(hh[i]) + "/visits",
+                        {{"on", "2020-02-12"},
+                         {"mode", i == 3 ? "car" : "phone"},
+                         {"food_ok", true},
+                         {"clothing_ok", true},
+                         {"notes", "车道测试走访"}}));
+  auto reader = sqlite::Db::open(path_);
+  ASSERT_TRUE(reader.ok());
+  std::vector<int64_t> seen_at_reply;
+  auto replies = run_batch(std::move(reqs), [&](size_t, const HttpResponse&) {
+    auto s = (*reader)->prepare(visits);
+    s.step();
+    seen_at_reply.push_back(s.i64(0));
+  });
+  for (size_t i = 0; i < hh.size(); ++i)
+    EXPECT_EQ(replies[i].status, i == 3 ? 422 : 201) << i << replies[i].body;
+  for (int64_t seen : seen_at_reply) EXPECT_EQ(seen, 5);
+  EXPECT_EQ(count(visits), 5);
+  EXPECT_EQ(count(visits + " AND household_id = " + std::to_string(hh[3])), 0);
 }
 
 // The day totals the capacity check reads (purchase_day_total, kept by
