@@ -5,18 +5,21 @@
 #include <unzip.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <variant>
 
 #include "core/date.h"
+#include "exchange/xml_scanner.h"
 
 namespace lz::exchange {
 
 namespace {
 
-constexpr size_t kChunk = 1 << 16;
+constexpr size_t kChunk = 1 << 16;  // 64 KiB of inflated XML a piece
 
 std::string_view local_name(const char* name) {
   std::string_view n(name);
@@ -40,7 +43,7 @@ std::optional<std::string> read_part(unzFile z, const std::string& name) {
   if (unzLocateFile(z, name.c_str(), 0) != UNZ_OK) return std::nullopt;
   if (unzOpenCurrentFile(z) != UNZ_OK) return std::nullopt;
   std::string out;
-  char buf[kChunk];
+  char buf[1 << 16];
   int n;
   while ((n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) out.append(buf, n);
   unzCloseCurrentFile(z);
@@ -89,9 +92,12 @@ std::string general_number(const std::string& v) {
   return fmt::format("{:.15g}", d);
 }
 
-size_t column_index(const char* ref) {
+size_t column_index(std::string_view ref) {
   size_t col = 0;
-  for (const char* p = ref; *p && *p >= 'A' && *p <= 'Z'; ++p) col = col * 26 + (*p - 'A' + 1);
+  for (char c : ref) {
+    if (c < 'A' || c > 'Z') break;
+    col = col * 26 + static_cast<size_t>(c - 'A' + 1);
+  }
   return col == 0 ? 0 : col - 1;
 }
 
@@ -105,28 +111,140 @@ std::optional<std::string> excel_serial_to_iso(double serial) {
   return Date::from_days(static_cast<int32_t>(s - 25569)).iso();
 }
 
-struct XlsxReader::State {
+namespace {
+
+// One part of the zip, inflated piece by piece into an XmlScanner (or into
+// expat, for a document the scanner does not take: it starts again from the
+// part's first byte), events going to a handler.
+class PartStream {
+ public:
+  PartStream(unzFile zip, XmlHandler& h) : zip_(zip), h_(h), scanner_(h) {}
+  ~PartStream() {
+    if (expat_) XML_ParserFree(expat_);
+    if (open_) unzCloseCurrentFile(zip_);
+  }
+  PartStream(const PartStream&) = delete;
+  PartStream& operator=(const PartStream&) = delete;
+
+  // Opens the zip's current file (located by the caller).
+  bool open() { return open_ = unzOpenCurrentFile(zip_) == UNZ_OK; }
+  // Inflates and parses the next piece: true while there is more, false at
+  // the end; on an error: the XML line and what is wrong, or an empty
+  // `what` if the part cannot be inflated.
+  struct Failure {
+    long line = 0;
+    std::string what;
+  };
+  std::variant<bool, Failure> step();
+  uint64_t done() const { return done_; }
+
+ private:
+  static void ex_start(void* ud, const char* name, const char** atts) {
+    auto* ps = static_cast<PartStream*>(ud);
+    ps->attrs_.clear();
+    for (int i = 0; atts[i]; i += 2) ps->attrs_.push_back({local_name(atts[i]), atts[i + 1]});
+    ps->h_.start(local_name(name), ps->attrs_.data(), ps->attrs_.size());
+  }
+  static void ex_end(void* ud, const char* name) {
+    static_cast<PartStream*>(ud)->h_.end(local_name(name));
+  }
+  static void ex_text(void* ud, const char* s, int len) {
+    static_cast<PartStream*>(ud)->h_.text(std::string_view(s, static_cast<size_t>(len)));
+  }
+
+  unzFile zip_;
+  XmlHandler& h_;
+  XmlScanner scanner_;
+  XML_Parser expat_ = nullptr;
+  bool open_ = false, finished_ = false;
+  uint64_t done_ = 0;
+  std::vector<XmlAttr> attrs_;
+};
+
+std::variant<bool, PartStream::Failure> PartStream::step() {
+  if (finished_) return false;
+  if (!expat_) {
+    char* buf = scanner_.buffer(kChunk);
+    int n = unzReadCurrentFile(zip_, buf, static_cast<unsigned>(kChunk));
+    if (n < 0) return Failure{};
+    done_ += static_cast<uint64_t>(n);
+    switch (scanner_.parse(static_cast<size_t>(n), n == 0)) {
+      case XmlScanner::kOk:
+        finished_ = n == 0;
+        return !finished_;
+      case XmlScanner::kError:
+        return Failure{scanner_.line(), scanner_.error()};
+      case XmlScanner::kUnsupported:  // nothing was reported yet: expat from the start
+        unzCloseCurrentFile(zip_);
+        if (!(open_ = unzOpenCurrentFile(zip_) == UNZ_OK)) return Failure{};
+        done_ = 0;
+        expat_ = XML_ParserCreate(nullptr);
+        XML_SetUserData(expat_, this);
+        XML_SetElementHandler(expat_, ex_start, ex_end);
+        XML_SetCharacterDataHandler(expat_, ex_text);
+        return true;
+    }
+  }
+  // Inflate straight into expat's own buffer (no copy).
+  void* buf = XML_GetBuffer(expat_, static_cast<int>(kChunk));
+  if (!buf) return Failure{0, "out of memory"};
+  int n = unzReadCurrentFile(zip_, buf, static_cast<unsigned>(kChunk));
+  if (n < 0) return Failure{};
+  done_ += static_cast<uint64_t>(n);
+  if (XML_ParseBuffer(expat_, n, n == 0) == XML_STATUS_ERROR)
+    return Failure{static_cast<long>(XML_GetCurrentLineNumber(expat_)),
+                   XML_ErrorString(XML_GetErrorCode(expat_))};
+  finished_ = n == 0;
+  return !finished_;
+}
+
+int to_int(std::string_view v, int fallback) {
+  int x = fallback;
+  std::from_chars(v.data(), v.data() + v.size(), x);
+  return x;
+}
+long to_long(std::string_view v) {
+  long x = 0;
+  std::from_chars(v.data(), v.data() + v.size(), x);
+  return x;
+}
+
+}  // namespace
+
+struct XlsxReader::State final : XmlHandler {
   unzFile zip = nullptr;
-  XML_Parser parser = nullptr;
+  std::unique_ptr<PartStream> sheet;
   // Shared strings: all text in one pool, offsets into it.
   std::string sst_pool;
   std::vector<size_t> sst_offsets;  // size = count + 1
-  std::set<int> date_styles;
+  std::vector<bool> date_styles;    // by cell style (xf) index
   // Sheet streaming.
-  uint64_t total = 0, done = 0;
+  uint64_t total = 0;
   bool finished = false;
   std::deque<Row> ready;
   Row row;
   long last_row = 0;
   size_t col = 0, next_col = 0, width = 0;
-  std::string type;  // t attribute
+  enum Type { kNumber, kShared, kText, kBool } type = kNumber;  // the t attribute
   int style = -1;
-  std::string text;
+  std::string value;  // the cell's <v> or inline text
   bool in_v = false, in_is = false, in_t = false, in_rph = false;
   std::string error;
 
   std::string_view shared(size_t i) const {
     return std::string_view(sst_pool).substr(sst_offsets[i], sst_offsets[i + 1] - sst_offsets[i]);
+  }
+  bool date_style(int s) const {
+    return s >= 0 && static_cast<size_t>(s) < date_styles.size() && date_styles[s];
+  }
+  std::string& cell(size_t c) {
+    if (row.cells.size() <= c) row.cells.resize(c + 1);
+    return row.cells[c];
+  }
+  void start(std::string_view name, const XmlAttr* a, size_t n) override;
+  void end(std::string_view name) override;
+  void text(std::string_view piece) override {
+    if (in_v || (in_is && in_t && !in_rph)) value.append(piece);
   }
 };
 
@@ -134,44 +252,41 @@ namespace {
 
 using State = XlsxReader::State;
 
-// --- shared strings
-struct SstCtx {
-  State* s;
+// --- shared strings: the text of each <si>, runs (<r><t>) joined, phonetic
+// runs (<rPh>) left out.
+struct SstHandler final : XmlHandler {
+  explicit SstHandler(State& s) : s(s) {}
+  State& s;
   bool in_si = false, in_t = false, in_rph = false;
-};
-void sst_start(void* ud, const char* name, const char**) {
-  auto* c = static_cast<SstCtx*>(ud);
-  auto n = local_name(name);
-  if (n == "si") {
-    c->in_si = true;
-    c->s->sst_offsets.push_back(c->s->sst_pool.size());
-  } else if (n == "t") {
-    c->in_t = true;
-  } else if (n == "rPh") {
-    c->in_rph = true;
+  void start(std::string_view n, const XmlAttr*, size_t) override {
+    if (n == "si") {
+      in_si = true;
+      s.sst_offsets.push_back(s.sst_pool.size());
+    } else if (n == "t") {
+      in_t = true;
+    } else if (n == "rPh") {
+      in_rph = true;
+    }
   }
-}
-void sst_end(void* ud, const char* name) {
-  auto* c = static_cast<SstCtx*>(ud);
-  auto n = local_name(name);
-  if (n == "si")
-    c->in_si = false;
-  else if (n == "t")
-    c->in_t = false;
-  else if (n == "rPh")
-    c->in_rph = false;
-}
-void sst_chars(void* ud, const char* s, int len) {
-  auto* c = static_cast<SstCtx*>(ud);
-  if (c->in_si && c->in_t && !c->in_rph) c->s->sst_pool.append(s, len);
-}
+  void end(std::string_view n) override {
+    if (n == "si")
+      in_si = false;
+    else if (n == "t")
+      in_t = false;
+    else if (n == "rPh")
+      in_rph = false;
+  }
+  void text(std::string_view piece) override {
+    if (in_si && in_t && !in_rph) s.sst_pool.append(piece);
+  }
+};
 
 // --- styles: which cellXfs are dates
 struct StylesCtx {
   std::set<int> date_fmts;
   bool in_cell_xfs = false;
   int xf_index = 0;
-  std::set<int>* date_styles;
+  std::vector<bool>* date_styles;
 };
 void styles_start(void* ud, const char* name, const char** atts) {
   auto* c = static_cast<StylesCtx*>(ud);
@@ -185,7 +300,7 @@ void styles_start(void* ud, const char* name, const char** atts) {
   } else if (n == "xf" && c->in_cell_xfs) {
     const char* id = attr(atts, "numFmtId");
     int f = id ? std::atoi(id) : 0;
-    if (is_builtin_date(f) || c->date_fmts.count(f)) c->date_styles->insert(c->xf_index);
+    c->date_styles->push_back(is_builtin_date(f) || c->date_fmts.count(f));
     ++c->xf_index;
   }
 }
@@ -216,94 +331,98 @@ void rels_start(void* ud, const char* name, const char** atts) {
   if (id && t && c->want == id) c->target = t;
 }
 
-// --- the sheet
-void sheet_start(void* ud, const char* name, const char** atts) {
-  auto* s = static_cast<State*>(ud);
-  auto n = local_name(name);
-  if (n == "row") {
-    const char* r = attr(atts, "r");
-    s->row.number = r ? std::atol(r) : s->last_row + 1;
-    s->row.cells.clear();
-    s->row.cells.reserve(std::min<size_t>(s->width, 64));  // as wide as the rows so far
-    s->next_col = 0;
-  } else if (n == "c") {
-    const char* r = attr(atts, "r");
-    s->col = r ? column_index(r) : s->next_col;
-    const char* t = attr(atts, "t");
-    s->type = t ? t : "n";
-    const char* st = attr(atts, "s");
-    s->style = st ? std::atoi(st) : -1;
-    s->text.clear();
-  } else if (n == "v") {
-    s->in_v = true;
-  } else if (n == "is") {
-    s->in_is = true;
-  } else if (n == "t") {
-    s->in_t = true;
-  } else if (n == "rPh") {
-    s->in_rph = true;
-  }
-}
-
-void sheet_end(void* ud, const char* name) {
-  auto* s = static_cast<State*>(ud);
-  auto n = local_name(name);
-  if (n == "v") {
-    s->in_v = false;
-  } else if (n == "is") {
-    s->in_is = false;
-  } else if (n == "t") {
-    s->in_t = false;
-  } else if (n == "rPh") {
-    s->in_rph = false;
-  } else if (n == "c") {
-    std::string value;
-    if (s->type == "s") {
-      char* end = nullptr;
-      unsigned long i = std::strtoul(s->text.c_str(), &end, 10);
-      if (end == s->text.c_str() || i + 1 >= s->sst_offsets.size()) {
-        if (s->error.empty())
-          s->error = fmt::format("{}\x1f{}", s->row.number, "shared string index out of range");
-      } else {
-        value = std::string(s->shared(i));
-      }
-    } else if (s->type == "inlineStr" || s->type == "str" || s->type == "e") {
-      value = s->text;
-    } else if (s->type == "b") {
-      value = s->text == "1" ? "TRUE" : "FALSE";
-    } else if (!s->text.empty()) {  // a number
-      std::optional<std::string> date;
-      if (s->date_styles.count(s->style))
-        date = excel_serial_to_iso(std::strtod(s->text.c_str(), nullptr));
-      value = date ? *date : general_number(s->text);
-    }
-    if (!value.empty()) {
-      if (s->row.cells.size() <= s->col) s->row.cells.resize(s->col + 1);
-      s->row.cells[s->col] = std::move(value);
-    }
-    s->next_col = s->col + 1;
-  } else if (n == "row") {
-    s->last_row = s->row.number;
-    s->width = std::max(s->width, s->row.cells.size());
-    s->ready.push_back(std::move(s->row));
-    s->row = Row();
-  }
-}
-
-void sheet_chars(void* ud, const char* text, int len) {
-  auto* s = static_cast<State*>(ud);
-  if (s->in_v || (s->in_is && s->in_t && !s->in_rph)) s->text.append(text, len);
+const XmlAttr* find(const XmlAttr* a, size_t n, std::string_view want) {
+  for (size_t i = 0; i < n; ++i)
+    if (a[i].name == want) return &a[i];
+  return nullptr;
 }
 
 }  // namespace
 
+// --- the sheet
+void State::start(std::string_view n, const XmlAttr* a, size_t na) {
+  if (n == "c") {
+    col = next_col, type = kNumber, style = -1;
+    for (size_t i = 0; i < na; ++i) {
+      std::string_view an = a[i].name, v = a[i].value;
+      if (an == "r") {
+        col = column_index(v);
+      } else if (an == "t") {
+        type = v == "s"                                     ? kShared
+               : v == "inlineStr" || v == "str" || v == "e" ? kText
+               : v == "b"                                   ? kBool
+                                                            : kNumber;
+      } else if (an == "s") {
+        style = to_int(v, 0);
+      }
+    }
+    value.clear();
+  } else if (n == "v") {
+    in_v = true;
+  } else if (n == "is") {
+    in_is = true;
+  } else if (n == "t") {
+    in_t = true;
+  } else if (n == "rPh") {
+    in_rph = true;
+  } else if (n == "row") {
+    const XmlAttr* r = find(a, na, "r");
+    row.number = r ? to_long(r->value) : last_row + 1;
+    row.cells.clear();
+    row.cells.reserve(std::min<size_t>(width, 64));  // as wide as the rows so far
+    next_col = 0;
+  }
+}
+
+void State::end(std::string_view n) {
+  if (n == "c") {
+    switch (type) {
+      case kShared: {
+        size_t i = 0;
+        auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), i);
+        if (ec != std::errc() || p == value.data() || i + 1 >= sst_offsets.size()) {
+          if (error.empty())
+            error = fmt::format("{}\x1f{}", row.number, "shared string index out of range");
+        } else if (auto v = shared(i); !v.empty()) {
+          cell(col).assign(v);
+        }
+        break;
+      }
+      case kText:
+        if (!value.empty()) cell(col).assign(value);
+        break;
+      case kBool:
+        cell(col) = value == "1" ? "TRUE" : "FALSE";
+        break;
+      case kNumber:
+        if (!value.empty()) {
+          std::optional<std::string> date;
+          if (date_style(style)) date = excel_serial_to_iso(std::strtod(value.c_str(), nullptr));
+          cell(col) = date ? std::move(*date) : general_number(value);
+        }
+        break;
+    }
+    next_col = col + 1;
+  } else if (n == "v") {
+    in_v = false;
+  } else if (n == "is") {
+    in_is = false;
+  } else if (n == "t") {
+    in_t = false;
+  } else if (n == "rPh") {
+    in_rph = false;
+  } else if (n == "row") {
+    last_row = row.number;
+    width = std::max(width, row.cells.size());
+    ready.push_back(std::move(row));
+    row = Row();
+  }
+}
+
 XlsxReader::~XlsxReader() {
   if (!s_) return;
-  if (s_->parser) XML_ParserFree(s_->parser);
-  if (s_->zip) {
-    unzCloseCurrentFile(s_->zip);
-    unzClose(s_->zip);
-  }
+  s_->sheet.reset();  // closes the sheet's entry
+  if (s_->zip) unzClose(s_->zip);
 }
 
 Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
@@ -333,14 +452,21 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
   } else {
     return damaged("缺少xl/workbook.xml", "xl/workbook.xml is missing");
   }
-  if (auto sst = read_part(s.zip, "xl/sharedStrings.xml")) {
-    SstCtx c{&s};
-    if (!parse_all(*sst, c, sst_start, sst_end, sst_chars))
-      return damaged("共享字符串表无法解析", "the shared strings cannot be parsed");
-    s.sst_offsets.push_back(s.sst_pool.size());
-  } else {
-    s.sst_offsets.push_back(0);
+  // The shared strings, streamed: the pool holds each string's text once,
+  // never the part's XML.
+  if (unzLocateFile(s.zip, "xl/sharedStrings.xml", 0) == UNZ_OK) {
+    SstHandler h(s);
+    PartStream sst(s.zip, h);
+    if (!sst.open())
+      return damaged("共享字符串表无法解压", "the shared strings cannot be inflated");
+    for (;;) {
+      auto st = sst.step();
+      if (auto* more = std::get_if<bool>(&st); more && !*more) break;
+      if (std::holds_alternative<PartStream::Failure>(st))
+        return damaged("共享字符串表无法解析", "the shared strings cannot be parsed");
+    }
   }
+  s.sst_offsets.push_back(s.sst_pool.size());
   if (auto styles = read_part(s.zip, "xl/styles.xml")) {
     StylesCtx c;
     c.date_styles = &s.date_styles;
@@ -352,35 +478,25 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
   unz_file_info64 info;
   if (unzGetCurrentFileInfo64(s.zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) == UNZ_OK)
     s.total = info.uncompressed_size;
-  if (unzOpenCurrentFile(s.zip) != UNZ_OK)
-    return damaged("工作表无法解压", "the sheet cannot be inflated");
-  s.parser = XML_ParserCreate(nullptr);
-  XML_SetUserData(s.parser, &s);
-  XML_SetElementHandler(s.parser, sheet_start, sheet_end);
-  XML_SetCharacterDataHandler(s.parser, sheet_chars);
+  s.sheet = std::make_unique<PartStream>(s.zip, s);
+  if (!s.sheet->open()) return damaged("工作表无法解压", "the sheet cannot be inflated");
   return r;
 }
 
 double XlsxReader::fraction_done() const {
-  return s_->total ? static_cast<double>(s_->done) / static_cast<double>(s_->total) : 0.0;
+  return s_->total ? static_cast<double>(s_->sheet->done()) / static_cast<double>(s_->total) : 0.0;
 }
 
 Result<bool> XlsxReader::next(Row& row) {
   State& s = *s_;
   while (s.ready.empty() && !s.finished) {
-    // Inflate straight into expat's own buffer (no copy).
-    void* buf = XML_GetBuffer(s.parser, static_cast<int>(kChunk));
-    if (!buf) return damaged("工作表过大，内存不足", "out of memory parsing the sheet");
-    int n = unzReadCurrentFile(s.zip, buf, static_cast<unsigned>(kChunk));
-    if (n < 0) return damaged("工作表解压失败", "the sheet cannot be inflated");
-    s.done += static_cast<uint64_t>(n);
-    if (XML_ParseBuffer(s.parser, n, n == 0) == XML_STATUS_ERROR) {
-      long line = static_cast<long>(XML_GetCurrentLineNumber(s.parser));
-      return damaged(
-          fmt::format("工作表XML第{}行：{}", line, XML_ErrorString(XML_GetErrorCode(s.parser))),
-          fmt::format("sheet XML line {}: {}", line, XML_ErrorString(XML_GetErrorCode(s.parser))));
+    auto st = s.sheet->step();
+    if (auto* f = std::get_if<PartStream::Failure>(&st)) {
+      if (f->what.empty()) return damaged("工作表解压失败", "the sheet cannot be inflated");
+      return damaged(fmt::format("工作表XML第{}行：{}", f->line, f->what),
+                     fmt::format("sheet XML line {}: {}", f->line, f->what));
     }
-    if (n == 0) s.finished = true;
+    s.finished = !std::get<bool>(st);
   }
   if (!s.error.empty()) {
     Error e = damaged("共享字符串编号超出范围", "a shared string index is out of range");

@@ -1,11 +1,13 @@
 // XlsxReader: streams the first worksheet of an .xlsx (Office Open XML: a
 // zip of XML parts) without loading it: minizip inflates the sheet part in
-// 64 KiB pieces and expat parses each piece, so memory holds one piece and
-// the rows it completed. The shared-strings table (unique strings only) and
-// the date styles are read first. Numbers come out as Excel shows them in
-// General format (up to 15 significant digits, so an ID number stored as a
-// number reads "4.30281199001011e+17" and is refused downstream); numbers in
-// a date style come out as ISO dates. Used through open_table().
+// 64 KiB pieces and XmlScanner (xml_scanner.h; expat for a sheet it leaves,
+// e.g. one with a DOCTYPE) parses each piece, so memory holds one piece and
+// the rows it completed. The shared-strings table (unique strings only,
+// streamed the same way) and the date styles are read first. Numbers come
+// out as Excel shows them in General format (up to 15 significant digits,
+// so an ID number stored as a number reads "4.30281199001011e+17" and is
+// refused downstream); numbers in a date style come out as ISO dates. Used
+// through open_table().
 #pragma once
 #include <deque>
 #include <memory>
