@@ -165,6 +165,40 @@ async function chooseLanguage(page, locale) {
   await page.locator(`[data-testid="lang-${locale}"]:visible`).click();
 }
 
+/** `liangzhan serve` of a database on a free port; resolves once it answers /health. */
+async function startServer(db) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', DIST, '--workers', '2'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => (log += d));
+  proc.stderr.on('data', (d) => (log += d));
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (i > 100 || proc.exitCode !== null) throw new Error(`server did not start:\n${log}`);
+    await sleep(100);
+  }
+  return { proc, base };
+}
+async function stopServer(proc) {
+  if (!proc || proc.exitCode !== null) return;
+  proc.kill('SIGTERM');
+  await Promise.race([new Promise((r) => proc.once('exit', r)), sleep(5000)]);
+  if (proc.exitCode === null) proc.kill('SIGKILL');
+}
+/** A valid resident ID number (GB 11643) of a division, birth date YYYYMMDD and sequence. */
+function idNumber(division, ymd, seq) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const s17 = `${division}${ymd}${String(seq).padStart(3, '0')}`;
+  return s17 + '10X98765432'[[...s17].reduce((a, c, k) => a + Number(c) * w[k], 0) % 11];
+}
+
 async function main() {
   // ---- the county, the accounts, the server ----
   sh(['demo', '--db', DB, '--seed', '7']);
@@ -173,23 +207,7 @@ async function main() {
   addUser('hq.admin', 'county_admin', ['--name', '指挥部']);
   addUser('auditor', 'audit_admin');
   addUser('sysadmin', 'system_admin');
-  const port = await freePort();
-  BASE = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--db', DB, '--listen', `127.0.0.1:${port}`, '--web', DIST, '--workers', '2'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let serverLog = '';
-  server.stdout.on('data', (d) => (serverLog += d));
-  server.stderr.on('data', (d) => (serverLog += d));
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (i > 100 || server.exitCode !== null) throw new Error(`server did not start:\n${serverLog}`);
-    await sleep(100);
-  }
+  ({ proc: server, base: BASE } = await startServer(DB));
   const hq = await tokenFor('hq.admin');
   // The village of 官庄镇 with the most households, one of its households, and a
   // paired cadre with households, all taken from the API.
@@ -286,6 +304,7 @@ async function main() {
       };
       eq(ui, want, `${t.name} (${t.code})`);
     }
+    eq(await page.getByTestId('township-map').getAttribute('data-layout'), 'geometry', 'Liling (430281) on its schematic');
     check(await page.getByTestId('schematic-tag').isVisible(), 'the map is labelled 示意图');
     check((await page.getByTestId('schematic-tag').innerText()).includes('示意图'), 'schematic label text');
     check((await page.locator('canvas').count()) >= 2, 'map and bar chart drawn');
@@ -304,6 +323,27 @@ async function main() {
     const want = await count(hq, `region=${village}`);
     eq(await numberShown(page.locator('.el-pagination__total').first(), want), want, 'household list of the village');
     await page.close();
+  });
+
+  await test('Liling\'s dashboard draws tiles when its schematic cannot be fetched, and the schematic again once it can', async () => {
+    const page = await newPage('dashboard-no-schematic');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.locator('[data-testid=township-map][data-layout=geometry] .echart[data-drawn]').waitFor({ timeout: 20000 });
+    const schematic = /liling-schematic.*\.geojson/;
+    await page.route(schematic, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.reload();
+    await page.locator('[data-testid=township-map][data-layout=tiles] .echart[data-drawn]').waitFor({ timeout: 20000 });
+    check(await page.getByTestId('tiles-tag').isVisible(), 'labelled 方块图');
+    eq(await page.getByTestId('schematic-tag').count(), 0, 'not labelled 示意图');
+    await page.unroute(schematic);
+    await page.getByTestId(`fig-${townships[0].code}-name`).click();
+    await page.getByTestId('dashboard-region').filter({ hasText: townships[0].name }).waitFor();
+    await page.goBack();
+    await page.locator('[data-testid=township-map][data-layout=geometry] .echart[data-drawn]').waitFor({ timeout: 20000 });
+    await page.close();
+    // The 404 is this test's doing.
+    for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i].startsWith('dashboard-no-schematic:') && /404/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
   });
 
   // ---- household page: masking, reveal, field errors, stale edit ----
@@ -1320,6 +1360,91 @@ async function main() {
     for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i].startsWith('import:') && /ERR_CONNECTION_RESET|ERR_FAILED/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
   });
 
+  // ---- another county: 攸县 (430223), made with `init --regions`, no shipped map ----
+  await test('a county with no shipped map (攸县 430223): the dashboard draws every township as a tile with the API\'s figures; a tile drills down', async () => {
+    const db = join(tmp, 'youxian.db');
+    // 攸县's 2 subdistricts, 15 towns and its industrial park (codes in the layout of the national list).
+    const towns = [['430223001', '联星街道'], ['430223002', '江桥街道'], ['430223400', '湖南攸县工业园区']];
+    for (const [i, name] of ['网岭镇', '丫江桥镇', '皇图岭镇', '新市镇', '酒埠江镇', '宁家坪镇', '桃水镇', '鸾山镇', '菜花坪镇',
+      '黄丰桥镇', '柏市镇', '莲塘坑镇', '渌田镇', '石羊塘镇', '鸭塘铺镇'].entries()) towns.splice(2 + i, 0, [`430223${100 + i}`, name]);
+    const regions = ['code,name,level,parent', '430223000000,攸县,county,'];
+    for (const [c, n] of towns) regions.push(`${c}000,${n},township,430223000000`, `${c}201,${n.slice(0, 2)}村,village,${c}000`);
+    writeFileSync(join(tmp, 'youxian.csv'), regions.join('\n') + '\n');
+    sh(['init', '--db', db, '--regions', join(tmp, 'youxian.csv')]);
+    // Township i gets i + 1 households (one person each): every tile has its own figure.
+    const hh = ['户编号,行政区划代码,姓名,公民身份号码,与户主关系'];
+    towns.forEach(([c], i) => {
+      for (let k = 0; k <= i; k++) hh.push(`YX${i}-${k},${c}201,住户${i}-${k},${idNumber('430223', `19${60 + i}0101`, 11 + 2 * k)},本人`);
+    });
+    writeFileSync(join(tmp, 'youxian-households.csv'), hh.join('\n') + '\n');
+    sh(['import', 'households', join(tmp, 'youxian-households.csv'), '--db', db]);
+    sh(['user', 'add', '--db', db, '--login', 'yx.admin', '--role', 'county_admin', '--password-stdin'], `${PASSWORD}\n`);
+    const yx = await startServer(db);
+    try {
+      const token = (await (await fetch(`${yx.base}/api/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'yx.admin', password: PASSWORD }) })).json()).token;
+      const households = async (code) => (await (await fetch(`${yx.base}/api/v1/households?limit=0&region=${code}`, { headers: { Authorization: `Bearer ${token}` } })).json()).total;
+      const page = await newPage('youxian-dashboard');
+      await context.clearCookies();
+      await page.goto(`${yx.base}/login`);
+      await page.getByTestId('login-name').fill('yx.admin');
+      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/dashboard/);
+      const chart = page.locator('[data-testid=township-map][data-layout=tiles] .echart[data-finished]');
+      await chart.waitFor({ timeout: 20000 });
+      check((await page.getByTestId('tiles-tag').innerText()).includes('方块图'), 'the map is labelled 方块图');
+      eq(await page.getByTestId('schematic-tag').count(), 0, 'no 示意图 tag');
+      check((await page.getByTestId('township-map').innerText()).includes('攸县'), 'the map names the county');
+      await page.getByTestId('township-map').getByText('户数', { exact: true }).click(); // coloured by households
+      await page.waitForTimeout(600); // chart animation
+      await shot(page, 'dashboard-youxian-tiles');
+      await page.getByTestId('township-map').screenshot({ path: join(ARTIFACTS, 'dashboard-youxian-tiles-map.png') });
+      // The tiles (1.4 × 1, 0.06 apart from the cell's edge) in code order, ceil(sqrt(n)) columns, fitted
+      // into the box less 8 px at the sides and top and 44 px at the bottom (the legend), centred.
+      await chart.scrollIntoViewIfNeeded();
+      const box = await chart.boundingBox();
+      const n = towns.length;
+      const cols = Math.ceil(Math.sqrt(n));
+      const rows = Math.ceil(n / cols);
+      const [gw, gh] = [cols * 1.4 - 0.12, rows - 0.12];
+      const [aw, ah] = [box.width - 16, box.height - 52];
+      const k = Math.min(aw / gw, ah / gh);
+      const [x0, y0] = [box.x + 8 + (aw - gw * k) / 2, box.y + 8 + (ah - gh * k) / 2];
+      const centre = (i) => [x0 + ((i % cols) + 0.5) * 1.4 * k - 0.06 * k, y0 + (Math.floor(i / cols) + 0.5) * k - 0.06 * k];
+      const tip = page.locator('.map-tooltip');
+      for (const [i, [code, name]] of [...towns].sort((a, b) => (a[0] < b[0] ? -1 : 1)).entries()) {
+        await page.mouse.move(...centre(i));
+        const want = await households(code);
+        const line = `户数: ${want}`;
+        let text = '';
+        for (const end = Date.now() + 3000; Date.now() < end && !(text.includes(name) && text.includes(line)); await sleep(50))
+          text = await tip.innerText().catch(() => '');
+        check(text.includes(name) && text.includes(line), `the tile of ${name} (${code}) says ${line}: ${JSON.stringify(text)}`);
+      }
+      // A tile drills down to its township's villages, as the map does.
+      const [code, name] = towns[towns.length - 1];
+      const i = [...towns].sort((a, b) => (a[0] < b[0] ? -1 : 1)).findIndex((t) => t[0] === code);
+      await page.mouse.click(...centre(i));
+      await page.waitForURL(new RegExp(`region=${code}`));
+      eq((await page.getByTestId('dashboard-region').innerText()).trim(), name, 'breadcrumb shows the township');
+      await page.getByTestId(`fig-${code}201-households`).waitFor({ timeout: 20000 });
+      eq(num(await page.getByTestId(`fig-${code}201-households`).innerText()), towns.length, 'its village\'s households');
+      await page.close();
+      // On a 360-px phone: the tiles drawn, no sideways scroll.
+      const phone = await newPage('youxian-phone', { width: 360, height: 740 });
+      await phone.goto(`${yx.base}/dashboard`);
+      await phone.locator('[data-testid=township-map][data-layout=tiles] .echart[data-finished]').waitFor({ timeout: 20000 });
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 0, `no horizontal overflow on the phone (${overflow}px)`);
+      await phone.getByTestId('township-map').scrollIntoViewIfNeeded();
+      await phone.getByTestId('township-map').screenshot({ path: join(ARTIFACTS, 'dashboard-youxian-tiles-phone.png') });
+      await phone.close();
+    } finally {
+      await stopServer(yx.proc);
+      await context.clearCookies();
+    }
+  });
+
   await test('no console errors on the pages visited', async () => {
     check(consoleErrors.length === 0, `console errors:\n  ${consoleErrors.join('\n  ')}`);
   });
@@ -1333,11 +1458,7 @@ try {
   console.log(`FAIL  setup: ${e?.stack || e}`);
 } finally {
   await context?.close().catch(() => undefined);
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  await stopServer(server);
   if (!process.env.E2E_KEEP) rmSync(tmp, { recursive: true, force: true });
 }
 const passed = results.filter((r) => r.ok).length;

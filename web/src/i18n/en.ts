@@ -509,6 +509,8 @@ const en: Messages = {
     map: 'Townships of {county}',
     schematic: 'schematic',
     schematicNote: 'Schematic: townships are placed roughly where they lie; shapes and borders are not the real boundaries.',
+    tiles: 'tiles',
+    tilesNote: 'Tiles: no map of this county\'s townships is shipped. One tile per township, in the order of the division codes, showing the chosen figure; a tile\'s place and size say nothing of where the township lies or how large it is.',
     colourBy: 'Colour by',
     drillHint: 'Click a township in a chart to see its villages; click a village to list its households',
     backTo: 'Back to {name}',

@@ -509,6 +509,8 @@ const zhTW: Messages = {
     map: '{county}鄉鎮分布',
     schematic: '示意圖',
     schematicNote: '示意圖：各鎮（街道）位置為大致方位，形狀與邊界不代表實際行政區域界線。',
+    tiles: '方塊圖',
+    tilesNote: '方塊圖：本縣（市）暫無鄉鎮示意地圖。每格一個鄉鎮（街道），按區劃代碼排列，格內為所選指標；格子的位置與大小不代表實際方位和面積。',
     colourBy: '著色',
     drillHint: '點擊圖表中的鎮（街道）檢視下轄村（社區），點擊村（社區）檢視戶列表',
     backTo: '返回{name}',

@@ -1,5 +1,5 @@
 // ECharts from its core with only what the dashboard draws: bars and the
-// schematic map, the bulletin's trends as lines, with grid, tooltip, legend and a
+// schematic map (or the tiles of a county without one: the same map chart), the bulletin's trends as lines, with grid, tooltip, legend and a
 // continuous visual map.
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
