@@ -331,6 +331,12 @@ void rels_start(void* ud, const char* name, const char** atts) {
   if (id && t && c->want == id) c->target = t;
 }
 
+// n == lit, the comparison inlined (a sheet compares names ~100 M times).
+template <size_t N>
+bool is(std::string_view n, const char (&lit)[N]) {
+  return n.size() == N - 1 && std::memcmp(n.data(), lit, N - 1) == 0;
+}
+
 const XmlAttr* find(const XmlAttr* a, size_t n, std::string_view want) {
   for (size_t i = 0; i < n; ++i)
     if (a[i].name == want) return &a[i];
@@ -341,31 +347,31 @@ const XmlAttr* find(const XmlAttr* a, size_t n, std::string_view want) {
 
 // --- the sheet
 void State::start(std::string_view n, const XmlAttr* a, size_t na) {
-  if (n == "c") {
+  if (is(n, "c")) {
     col = next_col, type = kNumber, style = -1;
     for (size_t i = 0; i < na; ++i) {
       std::string_view an = a[i].name, v = a[i].value;
-      if (an == "r") {
+      if (is(an, "r")) {
         col = column_index(v);
-      } else if (an == "t") {
-        type = v == "s"                                     ? kShared
-               : v == "inlineStr" || v == "str" || v == "e" ? kText
-               : v == "b"                                   ? kBool
-                                                            : kNumber;
-      } else if (an == "s") {
+      } else if (is(an, "t")) {
+        type = is(v, "s")                                         ? kShared
+               : is(v, "inlineStr") || is(v, "str") || is(v, "e") ? kText
+               : is(v, "b")                                       ? kBool
+                                                                  : kNumber;
+      } else if (is(an, "s")) {
         style = to_int(v, 0);
       }
     }
     value.clear();
-  } else if (n == "v") {
+  } else if (is(n, "v")) {
     in_v = true;
-  } else if (n == "is") {
+  } else if (is(n, "is")) {
     in_is = true;
-  } else if (n == "t") {
+  } else if (is(n, "t")) {
     in_t = true;
-  } else if (n == "rPh") {
+  } else if (is(n, "rPh")) {
     in_rph = true;
-  } else if (n == "row") {
+  } else if (is(n, "row")) {
     const XmlAttr* r = find(a, na, "r");
     row.number = r ? to_long(r->value) : last_row + 1;
     row.cells.clear();
@@ -375,7 +381,7 @@ void State::start(std::string_view n, const XmlAttr* a, size_t na) {
 }
 
 void State::end(std::string_view n) {
-  if (n == "c") {
+  if (is(n, "c")) {
     switch (type) {
       case kShared: {
         size_t i = 0;
@@ -403,15 +409,15 @@ void State::end(std::string_view n) {
         break;
     }
     next_col = col + 1;
-  } else if (n == "v") {
+  } else if (is(n, "v")) {
     in_v = false;
-  } else if (n == "is") {
+  } else if (is(n, "is")) {
     in_is = false;
-  } else if (n == "t") {
+  } else if (is(n, "t")) {
     in_t = false;
-  } else if (n == "rPh") {
+  } else if (is(n, "rPh")) {
     in_rph = false;
-  } else if (n == "row") {
+  } else if (is(n, "row")) {
     last_row = row.number;
     width = std::max(width, row.cells.size());
     ready.push_back(std::move(row));

@@ -9,18 +9,38 @@ namespace {
 
 constexpr size_t kMaxToken = size_t{1} << 28;  // 256 MiB of one tag or text run: refused
 
+// Byte classes: white space; what ends a name; what may not be in one.
+enum : uint8_t { kSpace = 1, kNameEnd = 2, kNotInName = 4 };
+constexpr struct Classes {
+  uint8_t of[256] = {};
+  constexpr Classes() {
+    for (unsigned char c : {' ', '\t', '\n', '\r'}) of[c] = kSpace | kNameEnd;
+    for (unsigned char c : {'>', '/', '='}) of[c] = kNameEnd;
+    for (unsigned char c : {'<', '"', '\'', '&'}) of[c] = kNameEnd | kNotInName;
+  }
+} kClass;
+
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return kClass.of[static_cast<unsigned char>(c)] & kSpace;
 }
 
-// A byte that may end a name.
+// A byte that ends a name (or may not be in one).
 bool name_end(char c) {
-  return is_space(c) || c == '>' || c == '/' || c == '=';
+  return kClass.of[static_cast<unsigned char>(c)] & kNameEnd;
 }
 
 std::string_view local(std::string_view qname) {
-  auto colon = qname.rfind(':');
-  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+  for (size_t i = qname.size(); i-- > 0;)
+    if (qname[i] == ':') return qname.substr(i + 1);
+  return qname;
+}
+
+// The first `c` in [p, e), or null: a plain loop for the short runs of a
+// sheet (cell references, styles, a name), memchr past the first 16 bytes.
+const char* find(const char* p, const char* e, char c) {
+  for (const char* stop = e - p > 16 ? p + 16 : e; p < stop; ++p)
+    if (*p == c) return p;
+  return p < e ? static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(e - p))) : nullptr;
 }
 
 bool xml_char(uint32_t cp) {
@@ -73,15 +93,24 @@ size_t utf8_char(const unsigned char* b, const unsigned char* e) {
 }
 
 // False if the bytes need decode(): references, \r (and in an attribute
-// \t and \n) to normalise, other controls or non-ASCII to check.
+// \t and \n) to normalise, other controls, or UTF-8 that is not valid (for
+// decode() to report). Valid UTF-8 is checked here, in place.
 bool plain(const char* b, const char* e, bool attribute) {
-  for (; b < e; ++b) {
+  while (b < e) {
     auto c = static_cast<unsigned char>(*b);
+    if (c >= 0x80) {
+      size_t len = utf8_char(reinterpret_cast<const unsigned char*>(b),
+                             reinterpret_cast<const unsigned char*>(e));
+      if (len == 0) return false;
+      b += len;
+      continue;
+    }
     if (c < 0x20) {
       if (attribute || (c != '\n' && c != '\t')) return false;
-    } else if (c >= 0x80 || c == '&' || c == '<') {
+    } else if (c == '&' || c == '<') {
       return false;
     }
+    ++b;
   }
   return true;
 }
@@ -151,7 +180,7 @@ XmlScanner::Status XmlScanner::parse(size_t n, bool last) {
       p = q;
       first_ = false;
     } else {
-      auto* lt = static_cast<const char*>(std::memchr(d + p, '<', end_ - p));
+      const char* lt = find(d + p, d + end_, '<');
       if (!lt) {
         if (!last) break;
         lt = d + end_;
@@ -264,13 +293,12 @@ size_t XmlScanner::tag(size_t p) {
   while (i < end_ && !name_end(d[i])) ++i;
   if (i >= end_) return 0;
   std::string_view name(d + p + 1, i - p - 1);
-  if (name.empty() || name.find_first_of("<\"'&") != std::string_view::npos) {
+  if (name.empty() || (kClass.of[static_cast<unsigned char>(d[i])] & kNotInName)) {
     fail(d + p, "not well-formed (invalid token)");
     return 0;
   }
-  attrs_.clear();
+  size_t na = 0;
   size_t decoded = 0;
-  which_.clear();
   bool self_closing = false;
   for (;;) {
     bool space = false;
@@ -312,17 +340,19 @@ size_t XmlScanner::tag(size_t p) {
       fail(d + j, "not well-formed (invalid token)");
       return 0;
     }
-    auto* close = static_cast<const char*>(std::memchr(d + j + 1, quote, end_ - j - 1));
+    const char* close = find(d + j + 1, d + end_, quote);
     if (!close) return 0;
     const char* vb = d + j + 1;
     if (plain(vb, close, true)) {
-      attrs_.push_back({local(an), std::string_view(vb, static_cast<size_t>(close - vb))});
-      which_.push_back(-1);
+      if (attrs_.size() <= na) attrs_.resize(na + 1), which_.resize(na + 1);
+      attrs_[na] = {local(an), std::string_view(vb, static_cast<size_t>(close - vb))};
+      which_[na++] = -1;
     } else {
       if (values_.size() <= decoded) values_.resize(decoded + 1);
       if (!decode(vb, close, true, values_[decoded])) return 0;
-      attrs_.push_back({local(an), {}});
-      which_.push_back(static_cast<int>(decoded++));
+      if (attrs_.size() <= na) attrs_.resize(na + 1), which_.resize(na + 1);
+      attrs_[na] = {local(an), {}};
+      which_[na++] = static_cast<int>(decoded++);
     }
     i = static_cast<size_t>(close - d) + 1;
     if (i < end_ && !is_space(d[i]) && d[i] != '>' && d[i] != '/') {
@@ -330,7 +360,7 @@ size_t XmlScanner::tag(size_t p) {
       return 0;
     }
   }
-  for (size_t k = 0; k < attrs_.size(); ++k)
+  for (size_t k = 0; k < na && decoded > 0; ++k)
     if (which_[k] >= 0) attrs_[k].value = values_[static_cast<size_t>(which_[k])];
   if (depth_ == 0 && seen_root_) {
     fail(d + p, "junk after document element");
@@ -338,7 +368,7 @@ size_t XmlScanner::tag(size_t p) {
   }
   seen_root_ = true;
   std::string_view ln = local(name);
-  h_.start(ln, attrs_.data(), attrs_.size());
+  h_.start(ln, attrs_.data(), na);
   if (self_closing) {
     h_.end(ln);
   } else {
