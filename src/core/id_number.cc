@@ -41,6 +41,17 @@ Result<IdNumber> IdNumber::parse(std::string_view input, Date today) {
                    fmt::format("公民身份号码“{}”已被Excel改成科学计数法，后几位已丢失，无法恢复：请将该列设为文本后重新录入", s),
                    fmt::format("The ID number \"{}\" was turned into scientific notation by Excel and its last "
                                "digits are lost: format the column as text and enter it again", s));
+  // An export without --full-ids (or a list on screen) shows 430281********1234:
+  // the birth date and sequence are gone, so say so instead of "not a digit".
+  if (s.find('*') != std::string::npos)
+    return invalid(
+        "id_number.masked", F,
+        fmt::format("公民身份号码“{}”已打码（含*），无法确定是谁：请填写完整的18位号码"
+                    "（导出时加 --full-ids 可得完整号码）",
+                    s),
+        fmt::format("The ID number \"{}\" is masked (it contains *), so nobody can be told "
+                    "from it: give the full 18 characters (export with --full-ids to get them)",
+                    s));
   long len = text::utf8_length(s);
   if (len != 18)
     return invalid("id_number.length", F,

@@ -105,7 +105,16 @@ Result<Person> validate_person(const PersonInput& in, Date today) {
   check_enum(errs, p.health, in.health, "health", enums::health_statuses(), "健康状况", "health status");
   check_enum(errs, p.labour, in.labour, "labour", enums::labour_capacities(), "劳动技能", "labour capacity");
   p.phone = text::strip_spaces(in.phone);
-  if (!p.phone.empty() && !is_valid_phone(p.phone))
+  if (p.phone.find('*') != std::string::npos)  // 138****0001 from a masked export
+    errs.push_back(
+        invalid("phone.masked", "phone",
+                fmt::format("联系电话“{}”已打码（含*）：请填写完整号码或留空"
+                            "（导出时加 --full-ids 可得完整号码）",
+                            p.phone),
+                fmt::format("Phone \"{}\" is masked (it contains *): give the full number or "
+                            "leave it empty (export with --full-ids to get it)",
+                            p.phone)));
+  else if (!p.phone.empty() && !is_valid_phone(p.phone))
     errs.push_back(invalid("phone.invalid", "phone",
                            fmt::format("联系电话“{}”无效：手机号应为1开头的11位数字，座机应带区号", p.phone),
                            fmt::format("Phone \"{}\" is invalid: a mobile number has 11 digits starting with 1, "

@@ -114,6 +114,10 @@ const InvalidCase kInvalid[] = {
     {"43028119900101123Y", "id_number.chars"},   // last char neither digit nor X
     {"43028119900101123三", "id_number.chars"},  // 18 code points, last not ASCII
     {"430281.99001011239", "id_number.chars"},
+    // Masked as exports and lists show it (re-imported by mistake): said so.
+    {"430281********1239", "id_number.masked"},
+    {"430281****0101123*", "id_number.masked"},
+    {"4302811990****", "id_number.masked"},  // masked and short: masked first
     // First six digits: unknown province, or a province/prefecture code xx0000.
     {"990281199001011238", "id_number.division"},
     {"100281199001011232", "id_number.division"},

@@ -252,6 +252,7 @@ TEST(ValidatePersonTest, RejectsOneBadField) {
       {"id_number",       "",                     "id_number.missing"},
       {"id_number",       "430281199001011238",   "id_number.checksum"},
       {"id_number",       "4.30281E+17",          "id_number.scientific"},
+      {"id_number",       "430281********1239",   "id_number.masked"},  // a masked export
       {"id_number",       "430281202002131237",   "id_number.birth_future"},
       // Sex and birth date must agree with the ID number (male, 1990-01-01).
       {"sex",             "女",                   "sex.mismatch"},
@@ -293,6 +294,7 @@ TEST(ValidatePersonTest, RejectsOneBadField) {
       {"phone",           "0731-234-5678",        "phone.invalid"},   // two dashes
       {"phone",           "2345678",              "phone.invalid"},   // no area code
       {"phone",           "abc",                  "phone.invalid"},
+      {"phone",           "138****5678",          "phone.masked"},  // a masked export
   };
   // clang-format on
   for (const auto& c : cases) {
