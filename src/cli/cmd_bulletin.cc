@@ -55,8 +55,12 @@ void add_bulletin(CLI::App& app, Runner& run) {
                   n(e["confirmed_new"]).c_str(), n(e["confirmed_total"]).c_str(),
                   n(e["discharged_total"]).c_str(), n(e["in_hospital"]).c_str(),
                   n(e["deaths_total"]).c_str(), n(e["suspected"]).c_str());
-      std::printf(en ? "Days without a new case: %s\n" : "连续无新增确诊：%s天\n",
-                  n(e["days_without_new_case"]).c_str());
+      if (e["days_without_new_case"].is_null())  // no case confirmed on or before the day
+        std::printf(en ? "Days without a new case: no case confirmed yet\n"
+                       : "连续无新增确诊：尚无确诊病例\n");
+      else
+        std::printf(en ? "Days without a new case: %s\n" : "连续无新增确诊：%s天\n",
+                    n(e["days_without_new_case"]).c_str());
       std::printf(
           en ? "Under medical observation: %s (home %s, centralised %s); released in all %s\n"
              : "医学观察：%s人（居家%s人，集中%s人）；累计解除%s人\n",
@@ -71,7 +75,7 @@ void add_bulletin(CLI::App& app, Runner& run) {
                   n(k["hubei_returnee"]).c_str());
       std::printf(
           en ? "Follow-ups: %s due, %s done, %s overdue; checkpoints: %s passages, %s fevers\n"
-             : "随访：应访%s人次，已访%s人次，逾期%s人次；卡点：通行%s人次，发热%s人\n",
+             : "随访：应访%s人次，已访%s人次，逾期%s人次；卡点：通行%s车次/批，发热%s人\n",
           n(e["follow_ups_due"]).c_str(), n(e["follow_ups_done"]).c_str(),
           n(e["follow_ups_overdue"]).c_str(), n(e["checkpoint_passages"]).c_str(),
           n(e["checkpoint_fevers"]).c_str());

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "cli/common.h"
@@ -26,6 +27,46 @@
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::cli {
+
+namespace {
+// A kind's own count (KindImport::counts) as a line of the summary, in the
+// user's language and with its unit: "  新建人员：1人", "  收购金额：260.25元".
+// The --json keys stay the identifiers.
+std::string count_line(const std::string& name, long n, Lang lang) {
+  struct Label {
+    const char* name;
+    const char* zh;
+    const char* en;
+    const char* unit_zh;
+    const char* unit_en;
+  };
+  static const Label kLabels[] = {
+      {"persons_created", "新建人员（不在户内）", "persons created (in no household)", "人",
+       "persons"},
+      {"passages", "通行", "passages", "车次/批", "vehicles or groups"},
+      {"fevers", "发热", "fevers", "人", "persons"},
+      {"key_persons_referred", "转为重点人员", "listed as key persons", "人", "persons"},
+      {"alerts", "体温异常或有症状", "alerts (fever or symptom)", "人次", "follow-ups"},
+      {"households_credited", "计入经营收入的农户", "households credited", "户", "households"},
+      {"households_rechecked", "重新核查的贫困户", "poor households re-checked", "户",
+       "households"},
+      {"income_above_line", "其中人均纯收入超过贫困线", "of which income above the line", "户",
+       "households"},
+  };
+  bool en = lang == Lang::kEn;
+  if (name == "amount_fen")  // fen -> yuan, two decimals
+    return fmt::format(fmt::runtime(en ? "  amount: {}{}.{:02} yuan" : "  收购金额：{}{}.{:02}元"),
+                       n < 0 ? "-" : "", std::abs(n) / 100, std::abs(n) % 100);
+  if (name == "grams")  // 1 jin = 500 g
+    return fmt::format(fmt::runtime(en ? "  quantity listed: {:.1f} jin" : "  待售数量：{:.1f}斤"),
+                       static_cast<double>(n) / 500.0);
+  for (const auto& l : kLabels)
+    if (name == l.name)
+      return en ? fmt::format("  {}: {} {}", l.en, n, l.unit_en)
+                : fmt::format("  {}：{}{}", l.zh, n, l.unit_zh);
+  return fmt::format(fmt::runtime(en ? "  {}: {}" : "  {}：{}"), name, n);
+}
+}  // namespace
 
 void add_import(CLI::App& app, Runner& run) {
   struct Opts {
@@ -176,7 +217,8 @@ void add_import(CLI::App& app, Runner& run) {
           std::printf(en ? "%ld rows read: %ld imported, %ld refused (%s%s)\n"
                          : "读取%ld行：导入%ld行，退回%ld行（%s%s）\n",
                       r.rows_read, r.added, r.refused, written, dry);
-        for (const auto& [name, n] : result.counts) std::printf("  %s: %ld\n", name.c_str(), n);
+        for (const auto& [name, n] : result.counts)
+          std::printf("%s\n", count_line(name, n, lang).c_str());
         for (const auto& e : r.errors) std::printf("  %s\n", exchange::describe(e, lang).c_str());
       }
       return rep->refused > 0 ? kExitBadInput : kExitOk;

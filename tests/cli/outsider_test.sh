@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The product as someone from outside uses it, with data it has not seen:
+# a made-up county (青岚县, 431130) whose region file is GB18030 with Chinese
+# headers, a full-width code and padded names; messy household rows; a masked
+# export imported again; the other kinds' summaries; the bulletin's text. Each
+# check here failed once (qa's pass of 2026-12):
+#   - a masked export re-imported said "第7位应为数字" and "联系电话无效"
+#     instead of saying the number is masked (id_number.masked, phone.masked);
+#   - the summary of key_persons/passages/follow_ups/purchases printed the
+#     JSON keys (persons_created: 1, amount_fen: 26025) in the Chinese output;
+#   - the bulletin said "连续无新增确诊：-天" with no case, and counted
+#     checkpoint passages (vehicles or groups) in 人次.
+# Usage: outsider_test.sh path/to/liangzhan
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+lz_bin "${1:-}"
+lz_test_init
+LZ_DIVISION=431130
+DB="$T/q.db"
+
+# --- init from a GB18030 file: Chinese headers, 县/镇/村, a full-width code
+printf '代码,名称,级别,上级代码\n431130000000,青岚县,县,\n431130100000, 青岚镇 ,镇,431130000000\n431130100201,东山村,村,431130100000\n４３１１３０１０１０００,白沙乡,乡,431130000000\n431130101201,白沙村,村,431130101000\n' \
+  | iconv -f UTF-8 -t GB18030 > "$T/regions.csv"
+check "init" 0 "$BIN" init --db "$DB" --regions "$T/regions.csv"
+check "regions" 0 "$BIN" regions --db "$DB"
+expect_in "full-width code read" "$T/out" "431130101 白沙乡"
+expect_in "padded name trimmed" "$T/out" "431130100 青岚镇"
+
+# --- households: BOM, units in the header, dates three ways, a trailing column
+H1=$(idn 19650312011) W1=$(idn 19680506022) H2=$(idn 19700101031) H3=$(idn 19800229071)
+printf '\xef\xbb\xbf户编号,行政区划代码,家庭住址,姓名,公民身份号码（18位）,出生日期,与户主关系,联系电话,备用列\n' > "$T/hh.csv"
+{ echo "QL0001,431130100201,东山村1组,王大山,$H1,1965/3/12,户主,13800000001,x"
+  echo "QL0001,431130100201,东山村1组,李秀英,$W1,1968年5月6日,妻,,"
+  echo ""
+  echo "QL0002,431130101201,白沙村,陳國強,$H2,25569,01,13900000002,"
+  echo "QL0003,431130101201,白沙村,赵四,$H3,,本人,,"; } >> "$T/hh.csv"
+check "households imported" 0 "$BIN" import households "$T/hh.csv" --db "$DB"
+expect_eq "persons" "$(q 'SELECT count(*) FROM person')" "4"
+expect_eq "Traditional name simplified, serial date read" "$(q "SELECT name, birth_date FROM person WHERE id_number = '$H2'")" "陈国强|1970-01-01"
+
+# --- a masked export imported again: the number is said to be masked
+check "export masked" 0 "$BIN" export households "$T/masked.csv" --db "$DB"
+check "masked re-import refused" 1 "$BIN" import households "$T/masked.csv" --db "$DB" --dry-run --json
+expect_in "masked ID number code" "$T/out" '"id_number.masked"'
+expect_in "masked phone code" "$T/out" '"phone.masked"'
+expect_not_in "not 'not a digit'" "$T/out" "应为数字"
+check "masked, text" 1 "$BIN" import households "$T/masked.csv" --db "$DB" --dry-run
+expect_in "masked: says so, row and column" "$T/out" "第2行 F列（公民身份号码）：公民身份号码“431130********"
+expect_in "masked: the way out" "$T/out" "--full-ids"
+check "full export" 0 "$BIN" export households "$T/full.csv" --db "$DB" --full-ids
+check "full re-import unchanged" 0 "$BIN" import households "$T/full.csv" --db "$DB" --dry-run --json
+expect_eq "round trip" "$(json "$T/out" 'd["unchanged"], d["refused"]')" "4 0"
+
+# --- the kinds' counts in words and units, in the user's language
+N1=$(idn 19950505001)
+{ echo "姓名,公民身份号码,类别,来源,登记日期,返乡日期,从何地返回,行政区划代码"
+  echo "王大山,$H1,湖北返乡,卡点,2020/2/10,2020年2月8日,湖北武汉,"
+  echo "张新人,$N1,疑似,医院,2020-02-11,,,431130101201"; } > "$T/kp.csv"
+check "key persons" 0 "$BIN" import key_persons "$T/kp.csv" --db "$DB"
+expect_in "persons created, in Chinese" "$T/out" "新建人员（不在户内）：1人"
+expect_not_in "no JSON key" "$T/out" "persons_created"
+check "key persons json keeps the key" 1 "$BIN" import key_persons "$T/kp.csv" --db "$DB" --dry-run --json
+expect_in "json key" "$T/out" '"persons_created"'
+check "key persons, English" 1 "$BIN" --lang en import key_persons "$T/kp.csv" --db "$DB" --dry-run
+expect_in "persons created, in English" "$T/out" "persons created (in no household): 0 persons"
+
+# --- the bulletin's text: no case yet; passages are vehicles or groups
+check "bulletin" 0 "$BIN" bulletin --db "$DB" --date 2020-02-12
+expect_in "no case yet" "$T/out" "连续无新增确诊：尚无确诊病例"
+expect_not_in "no '-天'" "$T/out" "-天"
+expect_in "passages in 车次/批" "$T/out" "通行0车次/批"
+check "bulletin, English" 0 "$BIN" --lang en bulletin --db "$DB" --date 2020-02-12
+expect_in "no case yet, English" "$T/out" "no case confirmed yet"
+
+lz_done outsider
