@@ -138,7 +138,58 @@ std::span<const Value> cadre_kinds() {
   return kCadreKinds;
 }
 
+namespace {
+// The Traditional characters of the vocabularies' labels (the ones above and
+// relationship_category's), each with its Simplified one: OpenCC s2t, s2tw
+// and s2hk of every character in this file, so that a register kept in
+// Traditional (戶主, 長子, 漢族, 無勞動力, 小學) reads as it does in
+// Simplified. The registry links no OpenCC; the importers convert names and
+// addresses with it (exchange/simplified.h).
+constexpr std::string_view kTraditional[][2] = {
+    {"倫", "伦"}, {"兒", "儿"}, {"兩", "两"}, {"別", "别"}, {"動", "动"}, {"勞", "劳"},
+    {"喪", "丧"}, {"壯", "壮"}, {"婦", "妇"}, {"嬸", "婶"}, {"孫", "孙"}, {"學", "学"},
+    {"專", "专"}, {"對", "对"}, {"屬", "属"}, {"嶽", "岳"}, {"幫", "帮"}, {"幹", "干"},
+    {"戶", "户"}, {"東", "东"}, {"殘", "残"}, {"溫", "温"}, {"滿", "满"}, {"漢", "汉"},
+    {"烏", "乌"}, {"無", "无"}, {"爾", "尔"}, {"獨", "独"}, {"瑤", "瑶"}, {"碼", "码"},
+    {"納", "纳"}, {"結", "结"}, {"維", "维"}, {"繼", "继"}, {"羅", "罗"}, {"職", "职"},
+    {"薩", "萨"}, {"親", "亲"}, {"諾", "诺"}, {"貧", "贫"}, {"輟", "辍"}, {"達", "达"},
+    {"鄉", "乡"}, {"錫", "锡"}, {"長", "长"}, {"門", "门"}, {"關", "关"}, {"頗", "颇"},
+    {"養", "养"}, {"駐", "驻"}, {"鮮", "鲜"}, {"齡", "龄"}, {"龍", "龙"},
+};
+
+// `s` with each character of kTraditional replaced by its Simplified one.
+std::string fold_traditional(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    bool done = false;
+    if (static_cast<unsigned char>(s[i]) >= 0xE0 && i + 3 <= s.size()) {
+      for (const auto& [trad, simp] : kTraditional)
+        if (s.substr(i, 3) == trad) {
+          out += simp;
+          i += 3;
+          done = true;
+          break;
+        }
+    }
+    if (!done) out += s[i++];
+  }
+  return out;
+}
+}  // namespace
+
+// find() without the Traditional fold.
+static std::optional<Value> find_simplified(std::span<const Value> values, std::string_view input);
+
 std::optional<Value> find(std::span<const Value> values, std::string_view input) {
+  auto found = find_simplified(values, input);
+  if (found) return found;
+  std::string folded = fold_traditional(input);
+  if (folded != input) return find_simplified(values, folded);
+  return std::nullopt;
+}
+
+static std::optional<Value> find_simplified(std::span<const Value> values, std::string_view input) {
   std::string s = text::normalize(input);
   if (s.empty()) return std::nullopt;
   // Relationship codes may lose their leading zero in Excel ("1" for "01").

@@ -9,7 +9,8 @@
 #   - the summary of key_persons/passages/follow_ups/purchases printed the
 #     JSON keys (persons_created: 1, amount_fen: 26025) in the Chinese output;
 #   - the bulletin said "连续无新增确诊：-天" with no case, and counted
-#     checkpoint passages (vehicles or groups) in 人次.
+#     checkpoint passages (vehicles or groups) in 人次;
+#   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學).
 # Usage: outsider_test.sh path/to/liangzhan
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -37,6 +38,14 @@ printf '\xef\xbb\xbf户编号,行政区划代码,家庭住址,姓名,公民身�
 check "households imported" 0 "$BIN" import households "$T/hh.csv" --db "$DB"
 expect_eq "persons" "$(q 'SELECT count(*) FROM person')" "4"
 expect_eq "Traditional name simplified, serial date read" "$(q "SELECT name, birth_date FROM person WHERE id_number = '$H2'")" "陈国强|1970-01-01"
+
+# --- a register kept in Traditional: headers, names and the coded cells
+T1=$(idn 19600101201) T2=$(idn 20100101211)
+{ echo "戶編號,所在村,姓名,身份證號,與戶主關係,民族,文化程度,健康狀況,勞動技能,在校生狀況"
+  echo "TW01,白沙村,陳大文,$T1,戶主,漢族,初中,長期慢性病,弱勞動力或半勞動力,"
+  echo "TW01,白沙村,陳小文,$T2,長子,漢族,小學,健康,無勞動力,小學"; } > "$T/tw.csv"
+check "Traditional register" 0 "$BIN" import households "$T/tw.csv" --db "$DB" --dry-run --json
+expect_eq "Traditional labels read" "$(json "$T/out" 'd["added"], d["refused"]')" "2 0"
 
 # --- a masked export imported again: the number is said to be masked
 check "export masked" 0 "$BIN" export households "$T/masked.csv" --db "$DB"
