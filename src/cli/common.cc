@@ -49,8 +49,14 @@ void progress_done() {
 namespace lz::cli {
 Result<std::unique_ptr<Store>> open_existing(const std::string& db) {
   if (!std::filesystem::exists(db))
-    return invalid("db.missing", "--db", fmt::format("数据库文件“{}”不存在（可先用 liangzhan demo 创建）", db),
-                   fmt::format("The database file \"{}\" does not exist (create one with liangzhan demo)", db));
+    return invalid(
+        "db.missing", "--db",
+        fmt::format("数据库文件“{}”不存在（可先用 liangzhan init --regions 区划文件 为本县建库，"
+                    "或用 liangzhan demo 建演示库）",
+                    db),
+        fmt::format("The database file \"{}\" does not exist (create one for your county with "
+                    "liangzhan init --regions FILE, or the demo with liangzhan demo)",
+                    db));
   return open_store(db);
 }
 }  // namespace lz::cli

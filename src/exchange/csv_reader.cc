@@ -31,13 +31,31 @@ bool valid_utf8(std::string_view s) {
   return valid_utf8_prefix(s, false);
 }
 
+namespace {
+// Why fopen failed, in Chinese (strerror speaks English): the usual causes
+// in words, anything else as the system says it.
+std::string reason_zh(int err) {
+  switch (err) {
+    case ENOENT:
+      return "文件不存在";
+    case EACCES:
+      return "没有读取权限";
+    case EISDIR:
+      return "这是文件夹，不是文件";
+    default:
+      return std::strerror(err);
+  }
+}
+}  // namespace
+
 Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path) {
   std::unique_ptr<CsvReader> r(new CsvReader());
   r->f_ = std::fopen(path.c_str(), "rb");
-  if (!r->f_)
-    return invalid("file.open", "file",
-                   fmt::format("无法打开文件“{}”：{}", path, std::strerror(errno)),
-                   fmt::format("Cannot open \"{}\": {}", path, std::strerror(errno)));
+  if (!r->f_) {
+    int err = errno;
+    return invalid("file.open", "file", fmt::format("无法打开文件“{}”：{}", path, reason_zh(err)),
+                   fmt::format("Cannot open \"{}\": {}", path, std::strerror(err)));
+  }
   std::fseek(r->f_, 0, SEEK_END);
   r->size_ = std::ftell(r->f_);
   std::fseek(r->f_, 0, SEEK_SET);

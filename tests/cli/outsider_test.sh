@@ -10,7 +10,9 @@
 #     JSON keys (persons_created: 1, amount_fen: 26025) in the Chinese output;
 #   - the bulletin said "连续无新增确诊：-天" with no case, and counted
 #     checkpoint passages (vehicles or groups) in 人次;
-#   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學).
+#   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學);
+#   - a missing --db pointed to `liangzhan demo` only, a missing file said
+#     "No such file or directory" in the Chinese message.
 # Usage: outsider_test.sh path/to/liangzhan
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -18,6 +20,14 @@ lz_bin "${1:-}"
 lz_test_init
 LZ_DIVISION=431130
 DB="$T/q.db"
+
+# --- before init: the messages point to init and speak Chinese
+check "no database yet" 1 "$BIN" stats --db "$DB"
+expect_in "points to init" "$T/err" "liangzhan init --regions"
+touch "$T/empty.db"
+check "no such file" 1 "$BIN" import households "$T/none.csv" --db "$T/empty.db"
+expect_in "missing file in Chinese" "$T/err" "无法打开文件“$T/none.csv”：文件不存在"
+expect_not_in "no English reason" "$T/err" "No such file"
 
 # --- init from a GB18030 file: Chinese headers, 县/镇/村, a full-width code
 printf '代码,名称,级别,上级代码\n431130000000,青岚县,县,\n431130100000, 青岚镇 ,镇,431130000000\n431130100201,东山村,村,431130100000\n４３１１３０１０１０００,白沙乡,乡,431130000000\n431130101201,白沙村,村,431130101000\n' \
