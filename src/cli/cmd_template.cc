@@ -1,22 +1,25 @@
 // `liangzhan template KIND OUT.xlsx`: the empty import template of a kind:
 // its header row (required columns marked), an example row, and a sheet
-// explaining each column. Kinds: households, key_persons, passages, follow_ups,
-// purchases, listings, labourers, cooperatives.
+// explaining each column; with --db the example is set in that county. Kinds: households,
+// key_persons, passages, follow_ups, purchases, listings, labourers, cooperatives.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "cli/common.h"
 #include "exchange/columns.h"
 #include "exchange/epidemic_import.h"
 #include "exchange/sheets.h"
+#include "registry/region_tree.h"
+#include "store/store.h"
 
 namespace lz::cli {
 
 void add_template(CLI::App& app, Runner& run) {
   struct Opts {
-    std::string kind, out;
+    std::string kind, out, db;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand(
@@ -26,6 +29,9 @@ void add_template(CLI::App& app, Runner& run) {
                   "labourers or cooperatives")
       ->required();
   cmd->add_option("OUT", o->out, "The .xlsx file to write")->required();
+  cmd->add_option("--db", o->db,
+                  "The county's database: the example row is set in its first village (its "
+                  "codes in the ID and household numbers); without it, in Liling");
   cmd->callback([o, &run] {
     run = [o] {
       const auto* spec = exchange::find_import_kind(o->kind);
@@ -38,7 +44,15 @@ void add_template(CLI::App& app, Runner& run) {
       if (o->out.size() < 5 || o->out.substr(o->out.size() - 5) != ".xlsx")
         return fail(invalid("file.format", "OUT", "模板文件名应以.xlsx结尾",
                             "The template file must end in .xlsx"));
-      auto st = exchange::write_template(*spec, o->out);
+      std::optional<RegionTree> county;
+      if (!o->db.empty()) {
+        auto store = open_existing(o->db);
+        if (!store) return fail(store.error());
+        auto regions = (*store)->regions("");
+        if (!regions) return fail(regions.error());
+        county = RegionTree::from_regions(std::move(regions).value());
+      }
+      auto st = exchange::write_template(*spec, o->out, county ? &*county : nullptr);
       if (!st) return fail(st.error());
       return kExitOk;
     };

@@ -10,10 +10,15 @@
 
 #include "core/error.h"
 #include "exchange/columns.h"
+#include "registry/region_tree.h"
 
 namespace lz::exchange {
 
-Status write_template(const KindSpec& spec, const std::string& path);
+// The example row is set in `county` (its first village, its code in the ID
+// number and household number, its names for Liling's) when given, else in
+// Liling as shipped.
+Status write_template(const KindSpec& spec, const std::string& path,
+                      const RegionTree* county = nullptr);
 Status write_bulletin_xlsx(const nlohmann::json& bulletin, const std::string& path, Lang lang);
 
 }  // namespace lz::exchange

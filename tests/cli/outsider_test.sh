@@ -12,7 +12,8 @@
 #     checkpoint passages (vehicles or groups) in 人次;
 #   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學);
 #   - a missing --db pointed to `liangzhan demo` only, a missing file said
-#     "No such file or directory" in the Chinese message.
+#     "No such file or directory" in the Chinese message;
+#   - `template` wrote Liling's example row (430281...) whatever the county.
 # Usage: outsider_test.sh path/to/liangzhan
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -36,6 +37,16 @@ check "init" 0 "$BIN" init --db "$DB" --regions "$T/regions.csv"
 check "regions" 0 "$BIN" regions --db "$DB"
 expect_in "full-width code read" "$T/out" "431130101 白沙乡"
 expect_in "padded name trimmed" "$T/out" "431130100 青岚镇"
+
+# --- the template's example row in this county (--db), not in Liling
+check "template --db" 0 "$BIN" template households "$T/tpl.xlsx" --db "$DB"
+check "template example imports here" 0 "$BIN" import households "$T/tpl.xlsx" --db "$DB" --dry-run --json
+expect_eq "example row is this county's" "$(json "$T/out" 'd["added"], d["refused"]')" "1 0"
+check "template without --db" 0 "$BIN" template households "$T/tpl-liling.xlsx"
+check "Liling's example does not fit here" 1 "$BIN" import households "$T/tpl-liling.xlsx" --db "$DB" --dry-run --json
+expect_in "Liling's code refused" "$T/out" '"region_code.unknown"'
+check "template help" 0 "$BIN" template --help
+expect_in "template help names --db" "$T/out" "--db"
 
 # --- households: BOM, units in the header, dates three ways, a trailing column
 H1=$(idn 19650312011) W1=$(idn 19680506022) H2=$(idn 19700101031) H3=$(idn 19800229071)
