@@ -11,6 +11,15 @@
 
 namespace lz::exchange {
 
+namespace {
+// A time as people write it in messages: "2020-02-12 08:30" (not ISO's T).
+std::string shown_at(epidemic::DateTime at) {
+  std::string s = at.iso();
+  if (auto t = s.find('T'); t != std::string::npos) s[t] = ' ';
+  return s;
+}
+}  // namespace
+
 using namespace lz::epidemic;
 using detail::RowGroup;
 
@@ -145,10 +154,10 @@ class PassageImporter {
           first, "at",
           conflict(
               "passage.duplicate", "at",
-              fmt::format("卡点{}在{}已有车牌“{}”的通行记录，不重复导入", (*cp)->name, p.at.iso(),
-                          p.plate),
+              fmt::format("卡点{}在{}已有车牌“{}”的通行记录，不重复导入", (*cp)->name,
+                          shown_at(p.at), p.plate),
               fmt::format("Checkpoint {} already has a passage of \"{}\" at {}: not imported twice",
-                          (*cp)->name, p.plate, p.at.iso())));
+                          (*cp)->name, p.plate, shown_at(p.at))));
       return {};
     }
     auto res = env_.svc.record_passage(p, env_.actor);

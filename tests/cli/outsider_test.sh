@@ -13,7 +13,8 @@
 #   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學);
 #   - a missing --db pointed to `liangzhan demo` only, a missing file said
 #     "No such file or directory" in the Chinese message;
-#   - `template` wrote Liling's example row (430281...) whatever the county.
+#   - `template` wrote Liling's example row (430281...) whatever the county;
+#   - a passage already recorded was named at "2020-02-12T08:30".
 # Usage: outsider_test.sh path/to/liangzhan
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -101,5 +102,22 @@ expect_not_in "no '-天'" "$T/out" "-天"
 expect_in "passages in 车次/批" "$T/out" "通行0车次/批"
 check "bulletin, English" 0 "$BIN" --lang en bulletin --db "$DB" --date 2020-02-12
 expect_in "no case yet, English" "$T/out" "no case confirmed yet"
+
+# --- the API: a township officer sees their township only; a checkpoint's
+# ledger imported twice names the passage's time as people write it
+PW='Qinglan#2020x'
+echo "$PW" > "$T/pw"
+check "user add admin" 0 "$BIN" user add --db "$DB" --login boss --role county_admin --password-stdin < "$T/pw"
+check "user add officer" 0 "$BIN" user add --db "$DB" --login baisha --role township_officer --region 431130101 --password-stdin < "$T/pw"
+lz_serve
+CP=$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/checkpoints" -d '{"name":"青岚收费站","region_code":"431130100"}' | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
+lz_login baisha "$PW"
+curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/households?limit=100" > "$T/hh.json"
+expect_eq "officer sees 白沙乡 only" "$(json "$T/hh.json" 'd["total"], sorted(i["number"] for i in d["items"])')" "2 ['QL0002', 'QL0003']"
+{ echo "卡点,时间,车牌号,来自,体温"; echo "$CP,2020/2/12 8:30,湘B12345,长沙,36.6"; } > "$T/pa.csv"
+check "passages" 0 "$BIN" import passages "$T/pa.csv" --db "$DB"
+expect_in "passages counted" "$T/out" "通行：1车次/批"
+check "passages again" 1 "$BIN" import passages "$T/pa.csv" --db "$DB"
+expect_in "duplicate: the time as written" "$T/out" "在2020-02-12 08:30已有车牌“湘B12345”"
 
 lz_done outsider
