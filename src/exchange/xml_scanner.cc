@@ -9,14 +9,20 @@ namespace {
 
 constexpr size_t kMaxToken = size_t{1} << 28;  // 256 MiB of one tag or text run: refused
 
-// Byte classes: white space; what ends a name; what may not be in one.
-enum : uint8_t { kSpace = 1, kNameEnd = 2, kNotInName = 4 };
+// Byte classes: white space; what ends a name; what may not be in one;
+// what text or an attribute value cannot pass on as written (references,
+// controls and line ends to normalise, non-ASCII to check).
+enum : uint8_t { kSpace = 1, kNameEnd = 2, kNotInName = 4, kNotPlainText = 8, kNotPlainValue = 16 };
 constexpr struct Classes {
   uint8_t of[256] = {};
   constexpr Classes() {
     for (unsigned char c : {' ', '\t', '\n', '\r'}) of[c] = kSpace | kNameEnd;
     for (unsigned char c : {'>', '/', '='}) of[c] = kNameEnd;
     for (unsigned char c : {'<', '"', '\'', '&'}) of[c] = kNameEnd | kNotInName;
+    for (int c = 0; c < 0x20; ++c)
+      of[c] |= kNotPlainValue | (c == '\t' || c == '\n' ? 0 : kNotPlainText);
+    for (int c = 0x80; c < 0x100; ++c) of[c] |= kNotPlainText | kNotPlainValue;
+    for (unsigned char c : {'&', '<'}) of[c] |= kNotPlainText | kNotPlainValue;
   }
 } kClass;
 
@@ -27,12 +33,6 @@ bool is_space(char c) {
 // A byte that ends a name (or may not be in one).
 bool name_end(char c) {
   return kClass.of[static_cast<unsigned char>(c)] & kNameEnd;
-}
-
-std::string_view local(std::string_view qname) {
-  for (size_t i = qname.size(); i-- > 0;)
-    if (qname[i] == ':') return qname.substr(i + 1);
-  return qname;
 }
 
 // The first `c` in [p, e), or null: a plain loop for the short runs of a
@@ -96,21 +96,19 @@ size_t utf8_char(const unsigned char* b, const unsigned char* e) {
 // \t and \n) to normalise, other controls, or UTF-8 that is not valid (for
 // decode() to report). Valid UTF-8 is checked here, in place.
 bool plain(const char* b, const char* e, bool attribute) {
+  const uint8_t stop = attribute ? kNotPlainValue : kNotPlainText;
   while (b < e) {
     auto c = static_cast<unsigned char>(*b);
-    if (c >= 0x80) {
+    if (!(kClass.of[c] & stop)) {
+      ++b;
+    } else if (c >= 0x80) {
       size_t len = utf8_char(reinterpret_cast<const unsigned char*>(b),
                              reinterpret_cast<const unsigned char*>(e));
       if (len == 0) return false;
       b += len;
-      continue;
-    }
-    if (c < 0x20) {
-      if (attribute || (c != '\n' && c != '\t')) return false;
-    } else if (c == '&' || c == '<') {
+    } else {
       return false;
     }
-    ++b;
   }
   return true;
 }
@@ -290,9 +288,12 @@ bool XmlScanner::decode(const char* b, const char* e, bool attribute, std::strin
 size_t XmlScanner::tag(size_t p) {
   const char* d = buf_.data();
   size_t i = p + 1;
-  while (i < end_ && !name_end(d[i])) ++i;
+  size_t colon = p;  // the name's last ':' (p: none)
+  for (; i < end_ && !name_end(d[i]); ++i)
+    if (d[i] == ':') colon = i;
   if (i >= end_) return 0;
   std::string_view name(d + p + 1, i - p - 1);
+  std::string_view ln(d + colon + 1, i - colon - 1);  // the local name
   if (name.empty() || (kClass.of[static_cast<unsigned char>(d[i])] & kNotInName)) {
     fail(d + p, "not well-formed (invalid token)");
     return 0;
@@ -319,13 +320,15 @@ size_t XmlScanner::tag(size_t p) {
       break;
     }
     size_t j = i;
-    while (j < end_ && !name_end(d[j])) ++j;
+    size_t acolon = i - 1;
+    for (; j < end_ && !name_end(d[j]); ++j)
+      if (d[j] == ':') acolon = j;
     if (j >= end_) return 0;
     if (!space || j == i) {
       fail(d + i, "not well-formed (invalid token)");
       return 0;
     }
-    std::string_view an(d + i, j - i);
+    std::string_view an(d + acolon + 1, j - acolon - 1);  // the local name
     while (j < end_ && is_space(d[j])) ++j;
     if (j >= end_) return 0;
     if (d[j] != '=') {
@@ -345,13 +348,13 @@ size_t XmlScanner::tag(size_t p) {
     const char* vb = d + j + 1;
     if (plain(vb, close, true)) {
       if (attrs_.size() <= na) attrs_.resize(na + 1), which_.resize(na + 1);
-      attrs_[na] = {local(an), std::string_view(vb, static_cast<size_t>(close - vb))};
+      attrs_[na] = {an, std::string_view(vb, static_cast<size_t>(close - vb))};
       which_[na++] = -1;
     } else {
       if (values_.size() <= decoded) values_.resize(decoded + 1);
       if (!decode(vb, close, true, values_[decoded])) return 0;
       if (attrs_.size() <= na) attrs_.resize(na + 1), which_.resize(na + 1);
-      attrs_[na] = {local(an), {}};
+      attrs_[na] = {an, {}};
       which_[na++] = static_cast<int>(decoded++);
     }
     i = static_cast<size_t>(close - d) + 1;
@@ -367,7 +370,6 @@ size_t XmlScanner::tag(size_t p) {
     return 0;
   }
   seen_root_ = true;
-  std::string_view ln = local(name);
   h_.start(ln, attrs_.data(), na);
   if (self_closing) {
     h_.end(ln);
@@ -381,8 +383,11 @@ size_t XmlScanner::tag(size_t p) {
 size_t XmlScanner::end_tag(size_t p) {
   const char* d = buf_.data();
   size_t i = p + 2;
-  while (i < end_ && !name_end(d[i])) ++i;
+  size_t colon = p + 1;  // the name's last ':' (p + 1: none)
+  for (; i < end_ && !name_end(d[i]); ++i)
+    if (d[i] == ':') colon = i;
   std::string_view name(d + p + 2, i - p - 2);
+  std::string_view ln(d + colon + 1, i - colon - 1);  // the local name
   while (i < end_ && is_space(d[i])) ++i;
   if (i >= end_) return 0;
   if (d[i] != '>') {
@@ -394,7 +399,7 @@ size_t XmlScanner::end_tag(size_t p) {
     return 0;
   }
   --depth_;
-  h_.end(local(name));
+  h_.end(ln);
   return i + 1;
 }
 
