@@ -194,7 +194,7 @@ std::optional<int> temperature_cell(RowGroup& g, const Row& r, std::string_view 
 }
 
 std::optional<epidemic::SymptomSet> symptoms_cell(RowGroup& g, const Row& r, std::string_view key) {
-  std::string s = clean_cell(g.cell(r, key));
+  std::string s = clean_name(g.cell(r, key));  // 乾咳、呼吸困難 in Traditional too
   if (s.empty() || s == "无" || s == "否" || s == "none" || s == "正常")
     return epidemic::SymptomSet{};
   auto set = epidemic::parse_symptoms(s);

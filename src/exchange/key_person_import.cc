@@ -181,7 +181,7 @@ class KeyPersonImporter {
     in.id_number = clean_cell(g.cell(r, "id_number"));
     in.phone = clean_cell(g.cell(r, "phone"));
     in.note = text::trim(clean_cell(g.cell(r, "note")));
-    std::string cat = clean_cell(g.cell(r, "category"));
+    std::string cat = clean_name(g.cell(r, "category"));  // 類別 in Traditional too
     if (cat.empty()) {
       g.error(r, "category",
               invalid("category.required", "category",
@@ -194,7 +194,7 @@ class KeyPersonImporter {
       g.error(r, "category", unknown_value<KeyCategory>(cat, "类别", "category"));
     }
     in.source = KeySource::kSelfReport;
-    if (std::string s = clean_cell(g.cell(r, "source")); !s.empty()) {
+    if (std::string s = clean_name(g.cell(r, "source")); !s.empty()) {
       if (auto v = source_of(s))
         in.source = *v;
       else
@@ -208,7 +208,7 @@ class KeyPersonImporter {
     // Travel: any of its cells given (required for returnees: the domain says so).
     auto arrived = detail::date_cell(g, r, "arrived_on");
     std::string from = clean_name(g.cell(r, "from_place"));
-    std::string mode = clean_cell(g.cell(r, "travel_mode"));
+    std::string mode = clean_name(g.cell(r, "travel_mode"));
     if (arrived || !from.empty() || !mode.empty() || in.category == KeyCategory::kHubeiReturnee) {
       HubeiTravel t;
       if (arrived) t.arrived_on = *arrived;

@@ -118,13 +118,13 @@ class LabourerImporter {
                       "The ID number is missing"));
     // The cells given (empty: not given; on an update, left as they are).
     Labourer given;
-    given.skills = split_skills(clean_cell(g.cell(r, "skills")));
+    given.skills = split_skills(clean_name(g.cell(r, "skills")));
     auto from = detail::date_cell(g, r, "available_from");
-    given.hours = clean_cell(g.cell(r, "hours"));
+    given.hours = clean_name(g.cell(r, "hours"));  // labels in Traditional too
     given.returned_from = clean_name(g.cell(r, "returned_from"));
-    given.wanted_kind = clean_cell(g.cell(r, "wanted_kind"));
-    given.wanted_place = clean_cell(g.cell(r, "wanted_place"));
-    given.status = clean_cell(g.cell(r, "status"));
+    given.wanted_kind = clean_name(g.cell(r, "wanted_kind"));
+    given.wanted_place = clean_name(g.cell(r, "wanted_place"));
+    given.status = clean_name(g.cell(r, "status"));
     given.note = text::trim(clean_cell(g.cell(r, "note")));
     if (!g.ok()) return {};
     if (auto it = seen_.find(id); it != seen_.end()) {

@@ -10,7 +10,8 @@
 #     JSON keys (persons_created: 1, amount_fen: 26025) in the Chinese output;
 #   - the bulletin said "连续无新增确诊：-天" with no case, and counted
 #     checkpoint passages (vehicles or groups) in 人次;
-#   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學);
+#   - a register in Traditional had every coded cell refused (戶主, 漢族, 小學),
+#     key persons too (湖北返鄉, 卡點, 自駕);
 #   - a missing --db pointed to `liangzhan demo` only, a missing file said
 #     "No such file or directory" in the Chinese message;
 #   - `template` wrote Liling's example row (430281...) whatever the county;
@@ -94,6 +95,12 @@ check "key persons json keeps the key" 1 "$BIN" import key_persons "$T/kp.csv" -
 expect_in "json key" "$T/out" '"persons_created"'
 check "key persons, English" 1 "$BIN" --lang en import key_persons "$T/kp.csv" --db "$DB" --dry-run
 expect_in "persons created, in English" "$T/out" "persons created (in no household): 0 persons"
+
+# key persons in Traditional (GB18030): 類別, 來源, 交通方式 read as Simplified
+{ echo "姓名,公民身份號碼,類別,來源,登記日期,返鄉日期,從何地返回,交通方式"
+  echo "李秀英,$W1,湖北返鄉,卡點,2020-02-11,2020-02-09,湖北孝感,自駕"; } | iconv -f UTF-8 -t GB18030 > "$T/kp-tw.csv"
+check "key persons in Traditional" 0 "$BIN" import key_persons "$T/kp-tw.csv" --db "$DB" --dry-run --json
+expect_eq "Traditional category, source, travel mode" "$(json "$T/out" 'd["added"], d["refused"]')" "1 0"
 
 # --- the bulletin's text: no case yet; passages are vehicles or groups
 check "bulletin" 0 "$BIN" bulletin --db "$DB" --date 2020-02-12
