@@ -206,5 +206,58 @@ TEST_F(PovertyApiTest, OtherTownshipsOfficerSeesNothingOfThisHousehold) {
   EXPECT_EQ(call("POST", h("/visits"), "other_officer", {{"on", "2020-02-11"}}).status, 404);
 }
 
+// A county other than the demo enters its register through the API: a
+// household not in it is put in (registered_poor, lifted, marginal), checked
+// at once and counted; bad years and statuses are 422 naming the field and
+// change nothing; only registry writers in scope may do it.
+TEST_F(PovertyApiTest, StatusPutsAHouseholdInTheRegister) {
+  auto s = svc_->store->db().prepare(
+      "SELECT id FROM household WHERE region_code LIKE ? || '%' AND deleted_at IS NULL AND id NOT IN "
+      "(SELECT household_id FROM poverty_household) ORDER BY id LIMIT 1");
+  s.bind(1, region_.substr(0, 12));
+  ASSERT_TRUE(s.step());
+  const std::string path = "/api/v1/households/" + std::to_string(s.i64(0)) + "/poverty";
+  EXPECT_EQ(call("GET", path, "county").status, 404);  // not in the register yet
+  auto before = call("GET", "/api/v1/poverty/summary", "county").body["households"];
+
+  // Refused: nothing changes.
+  auto bad = call("PUT", path + "/status", "officer", {{"status", "poor"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body["errors"][0]["field"], "status");
+  bad = call("PUT", path + "/status", "officer", {{"status", "registered_poor"}});
+  EXPECT_EQ(bad.body["errors"][0]["code"], "registered_year.missing");
+  bad = call("PUT", path + "/status", "officer", {{"status", "lifted"}, {"registered_year", 2016}, {"lifted_year", 2015}});
+  EXPECT_EQ(bad.body["errors"][0]["code"], "lifted_year.before_registered");
+  bad = call("PUT", path + "/status", "officer", {{"status", "lifted"}, {"registered_year", 2016}}, "en");
+  EXPECT_EQ(bad.body["errors"][0]["field"], "lifted_year");
+  EXPECT_NE(bad.body["detail"].get<std::string>().find("lifted_year"), std::string::npos);
+  bad = call("PUT", path + "/status", "officer", {{"status", "registered_poor"}, {"registered_year", 2035}});
+  EXPECT_EQ(bad.body["errors"][0]["code"], "registered_year.invalid");
+  EXPECT_EQ(call("PUT", path + "/status", "other_officer", {{"status", "marginal"}}).status, 404);
+  EXPECT_EQ(call("PUT", path + "/status", "mine", {{"status", "marginal"}}).status, 403);
+  EXPECT_EQ(call("GET", path, "county").status, 404);
+
+  // Put in, then lifted: checked at once, in the summary, audited.
+  auto in = call("PUT", path + "/status", "officer", {{"status", "registered_poor"}, {"registered_year", 2014}});
+  ASSERT_EQ(in.status, 200) << in.body.dump();
+  EXPECT_EQ(in.body["class"]["computed"], "key_support");
+  auto data = call("GET", path, "county");
+  ASSERT_EQ(data.status, 200);
+  EXPECT_EQ(data.body["status"], "registered_poor");
+  EXPECT_EQ(data.body["registered_year"], 2014);
+  EXPECT_EQ(call("GET", "/api/v1/poverty/summary", "county").body["households"], before.get<int64_t>() + 1);
+  auto lifted = call("PUT", path + "/status", "officer",
+                     {{"status", "lifted"}, {"registered_year", 2014}, {"lifted_year", 2019}});
+  ASSERT_EQ(lifted.status, 200) << lifted.body.dump();
+  data = call("GET", path, "county");
+  EXPECT_EQ(data.body["status"], "lifted");
+  EXPECT_EQ(data.body["lifted_year"], 2019);
+  auto audit = svc_->store->db().prepare(
+      "SELECT COUNT(*) FROM audit_log WHERE entity = 'poverty_household' AND entity_id = ?");
+  audit.bind(1, s.i64(0));
+  ASSERT_TRUE(audit.step());
+  EXPECT_EQ(audit.i64(0), 2);
+}
+
 }  // namespace
 }  // namespace lz::http

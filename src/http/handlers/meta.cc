@@ -100,6 +100,7 @@ static json schemas() {
   s["PovertyData"] = obj({{"household_id", integer}, {"status", str}, {"registered_year", nint}, {"lifted_year", nint}, {"causes", {{"type", "array"}, {"items", str}}},
                           {"income", {{"type", "object"}}}, {"housing_grade", nstr}, {"water", {{"type", "object"}}}, {"dibao", nbool}, {"tekun", nbool},
                           {"loans", {{"type", "array"}}}, {"measures", {{"type", "array"}}}, {"members", {{"type", "array"}}}, {"last_visit", nstr}});
+  s["PovertyStatusInput"] = {{"type", "object"}, {"required", {"status"}}, {"properties", {{"status", str}, {"registered_year", nint}, {"lifted_year", nint}}}};
   s["ConditionInput"] = obj({{"housing_grade", str}, {"water", obj({{"quality", nbool}, {"quantity", nbool}, {"convenience", nbool}, {"reliability", nbool}})}, {"dibao", nbool}, {"tekun", nbool}});
   s["IncomeInput"] = obj({{"year", integer}, {"wage_fen", integer}, {"business_fen", integer}, {"property_fen", integer}, {"transfer_fen", integer}, {"business_costs_fen", integer}});
   s["MemberPovertyInput"] = obj({{"basic_medical", nbool}, {"serious_illness", nbool}, {"chronic_card", nbool}, {"disability_certificate", str}, {"disability_subsidy", nbool}});
