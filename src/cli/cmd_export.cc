@@ -52,7 +52,7 @@ void add_export(CLI::App& app, Runner& run) {
         spec = exchange::find_epidemic_kind(o->kind);
         epidemic = spec != nullptr;
       }
-      if (!spec) {
+      if (!spec && o->kind != "poverty_register") {  // imported only
         spec = exchange::find_livelihood_kind(o->kind);
         livelihood = spec != nullptr;
       }

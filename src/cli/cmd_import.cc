@@ -50,6 +50,9 @@ std::string count_line(const std::string& name, long n, Lang lang) {
       {"households_credited", "计入经营收入的农户", "households credited", "户", "households"},
       {"households_rechecked", "重新核查的贫困户", "poor households re-checked", "户",
        "households"},
+      {"registered_poor", "建档立卡贫困户（未脱贫）", "registered poor", "户", "households"},
+      {"lifted", "已脱贫户", "lifted", "户", "households"},
+      {"marginal", "边缘易致贫户", "marginal", "户", "households"},
       {"income_above_line", "其中人均纯收入超过贫困线", "of which income above the line", "户",
        "households"},
   };
@@ -76,11 +79,12 @@ void add_import(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("import",
                                  "Import a .csv or .xlsx (households, key persons, passages, "
-                                 "follow-ups, purchases, listings, labourers, cooperatives) with a "
+                                 "follow-ups, purchases, listings, labourers, cooperatives, the "
+                                 "poverty register) with a "
                                  "row-level report");
   cmd->add_option("KIND", o->kind,
                   "households, key_persons, passages, follow_ups, purchases, listings, "
-                  "labourers or cooperatives")
+                  "labourers, cooperatives or poverty_register")
       ->required();
   cmd->footer(
       "Kinds and their columns (matched leniently; `liangzhan template KIND OUT.xlsx` writes "
@@ -96,6 +100,9 @@ void add_import(CLI::App& app, Runner& run) {
       "                最晚销售日期\n"
       "  labourers     姓名, 公民身份号码, 技能, 可就业日期, 全职兼职, 意向工种 ...\n"
       "  cooperatives  合作社名称, 所在村, 负责人, 负责人电话, 社员人数, 主要产品\n"
+      "  poverty_register  户编号 or 户主公民身份号码, 户主姓名, 贫困户属性 (建档立卡贫困户,\n"
+      "                已脱贫户, 边缘易致贫户), 识别年度, 脱贫年度: puts households already\n"
+      "                imported in the register (run audit --apply after it)\n"
       "The whole file is one transaction: a killed import leaves the database as it was.\n"
       "On the server: POST /api/v1/imports?kind=KIND (the file as the body); uploads are kept\n"
       "in the database (GET /api/v1/imports), an upload a restart interrupted is marked failed.");

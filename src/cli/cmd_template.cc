@@ -26,7 +26,7 @@ void add_template(CLI::App& app, Runner& run) {
       "template", "Write the import template of a kind (header row and an example row)");
   cmd->add_option("KIND", o->kind,
                   "households, key_persons, passages, follow_ups, purchases, listings, "
-                  "labourers or cooperatives")
+                  "labourers, cooperatives or poverty_register")
       ->required();
   cmd->add_option("OUT", o->out, "The .xlsx file to write")->required();
   cmd->add_option("--db", o->db,

@@ -42,8 +42,8 @@ const KindSpec* find_import_kind(std::string_view kind) {
 }
 
 std::vector<std::string> import_kind_names() {
-  return {"households", "key_persons", "passages",  "follow_ups",
-          "purchases",  "listings",    "labourers", "cooperatives"};
+  return {"households", "key_persons", "passages",     "follow_ups",      "purchases",
+          "listings",   "labourers",   "cooperatives", "poverty_register"};
 }
 
 Result<KindImport> import_epidemic(std::string_view kind, TableReader& in, EpidemicImportEnv& env,

@@ -161,7 +161,9 @@ Status cooperatives(LivelihoodImportEnv& env, const std::string& prefix, ExportR
 
 Result<long> export_livelihood(LivelihoodImportEnv& env, const ExportOptions& opts,
                                TableWriter& out) {
-  const KindSpec* spec = find_livelihood_kind(opts.kind);
+  // The poverty register is imported only (no export of it yet).
+  const KindSpec* spec =
+      opts.kind == "poverty_register" ? nullptr : find_livelihood_kind(opts.kind);
   if (!spec)
     return invalid("kind.unknown", "kind", fmt::format("不能导出“{}”", opts.kind),
                    fmt::format("Cannot export \"{}\"", opts.kind));

@@ -171,6 +171,7 @@ const KindSpec* find_livelihood_kind(std::string_view kind) {
   if (kind == "listings") return &listings_spec();
   if (kind == "labourers") return &labourers_spec();
   if (kind == "cooperatives") return &cooperatives_spec();
+  if (kind == "poverty_register") return &poverty_register_spec();
   return nullptr;
 }
 
@@ -180,6 +181,7 @@ Result<KindImport> import_livelihood(std::string_view kind, TableReader& in,
   if (kind == "listings") return import_listings(in, env, opts);
   if (kind == "labourers") return import_labourers(in, env, opts);
   if (kind == "cooperatives") return import_cooperatives(in, env, opts);
+  if (kind == "poverty_register") return import_poverty_register(in, env, opts);
   return invalid(
       "kind.unknown", "kind",
       fmt::format("不能导入“{}”，可选：{}", kind, fmt::join(import_kind_names(), "、")),

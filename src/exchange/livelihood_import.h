@@ -56,6 +56,11 @@ Result<KindImport> import_cooperatives(TableReader& in, LivelihoodImportEnv& env
                                        const ImportOptions& opts);
 
 const KindSpec& listings_spec();
+// The poverty register (poverty_register_import.cc): each household's status
+// and years, as PUT /households/{id}/poverty/status sets them.
+const KindSpec& poverty_register_spec();
+Result<KindImport> import_poverty_register(TableReader& in, LivelihoodImportEnv& env,
+                                           const ImportOptions& opts);
 Result<KindImport> import_listings(TableReader& in, LivelihoodImportEnv& env,
                                    const ImportOptions& opts);
 

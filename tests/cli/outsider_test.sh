@@ -15,7 +15,9 @@
 #   - a missing --db pointed to `liangzhan demo` only, a missing file said
 #     "No such file or directory" in the Chinese message;
 #   - `template` wrote Liling's example row (430281...) whatever the county;
-#   - a passage already recorded was named at "2020-02-12T08:30".
+#   - a passage already recorded was named at "2020-02-12T08:30";
+#   - a county made with init could not enter its poverty register at all
+#     (import poverty_register, PUT /households/{id}/poverty/status).
 # Usage: outsider_test.sh path/to/liangzhan
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -101,6 +103,25 @@ expect_in "persons created, in English" "$T/out" "persons created (in no househo
   echo "李秀英,$W1,湖北返鄉,卡點,2020-02-11,2020-02-09,湖北孝感,自駕"; } | iconv -f UTF-8 -t GB18030 > "$T/kp-tw.csv"
 check "key persons in Traditional" 0 "$BIN" import key_persons "$T/kp-tw.csv" --db "$DB" --dry-run --json
 expect_eq "Traditional category, source, travel mode" "$(json "$T/out" 'd["added"], d["refused"]')" "1 0"
+
+# --- the poverty register: households already imported put in it
+{ echo "户编号,户主公民身份号码,户主姓名,贫困户属性,识别年度,脱贫年度"
+  echo "QL0001,,王大山,建档立卡贫困户,2014年,"
+  echo ",$H2,陈国强,已脱贫户,2015,2018"
+  echo "QL0003,,赵四,边缘户,,"
+  echo "QL0001,,王大山,已脱贫户,2014,2013"
+  echo "QL9999,,,贫困户,2014,"; } > "$T/reg.csv"
+check "register, all-or-nothing" 1 "$BIN" import poverty_register "$T/reg.csv" --db "$DB" --json
+refusals > "$T/r"
+expect_in "lifted before registered" "$T/r" "5 F lifted_year.before_registered"
+expect_in "unknown household" "$T/r" "6 A household.unknown"
+expect_eq "nothing written" "$(q "SELECT COUNT(*) FROM poverty_household")" "0"
+check "register, good rows" 1 "$BIN" import poverty_register "$T/reg.csv" --db "$DB" --mode good-rows
+expect_in "counted in words" "$T/out" "已脱贫户：1户"
+expect_eq "statuses" "$(q "SELECT group_concat(status || ':' || IFNULL(registered_year,'') || ':' || IFNULL(lifted_year,''), ' ') FROM (SELECT * FROM poverty_household ORDER BY household_id)")" "registered_poor:2014: lifted:2015:2018 marginal::"
+check "stats count the register" 0 "$BIN" stats --db "$DB" --json
+expect_eq "poor households (registered and lifted)" "$(json "$T/out" 'd["county"]["poor_households"]')" "2"
+check "register export refused" 1 "$BIN" export poverty_register "$T/x.csv" --db "$DB"
 
 # --- the bulletin's text: no case yet; passages are vehicles or groups
 check "bulletin" 0 "$BIN" bulletin --db "$DB" --date 2020-02-12

@@ -321,9 +321,9 @@ Status check_kind(const std::string& kind) {
   if (exchange::find_import_kind(kind)) return {};
   return bad_parameter("kind",
                        "kind应为households、key_persons、passages、follow_ups、purchases、"
-                       "listings、labourers或cooperatives",
+                       "listings、labourers、cooperatives或poverty_register",
                        "kind must be households, key_persons, passages, follow_ups, "
-                       "purchases, listings, labourers or cooperatives");
+                       "purchases, listings, labourers, cooperatives or poverty_register");
 }
 
 Status check_mode(const std::string& mode) {
@@ -336,7 +336,7 @@ Status check_mode(const std::string& mode) {
 Status may_import(const Ctx& c, const std::string& kind) {
   const Scope& s = c.scope;
   bool ok = false;
-  if (kind == "households")
+  if (kind == "households" || kind == "poverty_register")  // as PUT .../poverty/status
     ok = s.registry_write && !s.paired_only;
   else if (kind == "passages")
     ok = s.role == Role::kCheckpointStaff || (s.epidemic_write && !s.paired_only);

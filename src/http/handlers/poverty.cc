@@ -9,6 +9,7 @@
 #include "http/problem.h"
 #include "http/scope_guard.h"
 #include "poverty/disability_certificate.h"
+#include "poverty/register_status.h"
 #include "poverty/vocab.h"
 
 namespace lz::http {
@@ -226,54 +227,21 @@ void add_poverty_routes(Router& r) {
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
            const std::string status = text_of(*body, "status");
-           const int this_year = c.svc.poverty->config().year;
+           const int this_year = Date::today().year();
            auto year_of = [&](const char* k) -> Result<std::optional<int>> {
              if (!body->contains(k) || (*body)[k].is_null()) return std::optional<int>();
              const auto& v = (*body)[k];
-             if (!v.is_number_integer() || v.get<int64_t>() < 2000 || v.get<int64_t>() > this_year)
-               return invalid(
-                   fmt::format("{}.invalid", k), k,
-                   fmt::format("{}应为2000至{}之间的年份",
-                               k == std::string("registered_year") ? "识别年度" : "脱贫年度",
-                               this_year),
-                   fmt::format("{} must be a year from 2000 to {}", k, this_year));
+             if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 9999)
+               return invalid(fmt::format("{}.invalid", k), k, fmt::format("{}应为年份（整数）", k),
+                              fmt::format("{} must be a year (an integer)", k));
              return std::optional<int>(v.get<int>());
            };
            auto reg = year_of("registered_year");
            if (!reg) return problem(reg.error(), c.lang);
            auto lifted = year_of("lifted_year");
            if (!lifted) return problem(lifted.error(), c.lang);
-           if (status != "registered_poor" && status != "lifted" && status != "marginal")
-             return problem(
-                 invalid("status.unknown", "status",
-                         fmt::format(
-                             "贫困户属性“{}”无效，可选：registered_poor 建档立卡贫困户（未脱贫）、"
-                             "lifted 已脱贫户、marginal 边缘易致贫户",
-                             status),
-                         fmt::format("Unknown status \"{}\": registered_poor, lifted or marginal",
-                                     status)),
-                 c.lang);
-           if (status != "marginal" && !*reg)
-             return problem(invalid("registered_year.missing", "registered_year",
-                                    "建档立卡户须填写识别年度（registered_year）",
-                                    "A registered household needs its registered_year"),
-                            c.lang);
-           if (status == "lifted" && !*lifted)
-             return problem(invalid("lifted_year.missing", "lifted_year",
-                                    "已脱贫户须填写脱贫年度（lifted_year）",
-                                    "A lifted household needs its lifted_year"),
-                            c.lang);
-           if (status != "lifted" && *lifted)
-             return problem(
-                 invalid("lifted_year.unexpected", "lifted_year", "只有已脱贫户才有脱贫年度",
-                         "Only a lifted household has a lifted_year"),
-                 c.lang);
-           if (*reg && *lifted && **lifted < **reg)
-             return problem(invalid("lifted_year.before_registered", "lifted_year",
-                                    fmt::format("脱贫年度{}早于识别年度{}", **lifted, **reg),
-                                    fmt::format("lifted_year {} is before registered_year {}",
-                                                **lifted, **reg)),
-                            c.lang);
+           if (auto st = check_register_status(status, *reg, *lifted, this_year); !st)
+             return problem(st.error(), c.lang);
            if (auto st =
                    c.svc.store->set_poverty_status(hid, status, reg->value_or(0), *lifted, c.actor);
                !st)
