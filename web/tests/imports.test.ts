@@ -106,7 +106,7 @@ describe('import kinds by role', () => {
     ({ region_prefix: '430281', registry: true, registry_write: false, paired_only: false, full_phone: false, may_reveal: false, manage_accounts: false, manage_roles: false, read_audit: false, ...s }) as Scope;
   it('follows the server', () => {
     expect(importKinds('county_admin', scope({ registry_write: true, epidemic_write: true, livelihood: true, livelihood_write: true, livelihood_command: true }))).toEqual([
-      'households', 'key_persons', 'passages', 'follow_ups', 'purchases', 'listings', 'labourers', 'cooperatives',
+      'households', 'key_persons', 'passages', 'follow_ups', 'purchases', 'listings', 'labourers', 'cooperatives', 'poverty_register',
     ]);
     expect(importKinds('checkpoint_staff', scope({ registry: false, checkpoint_id: 3 }))).toEqual(['passages']);
     expect(importKinds('paired_cadre', scope({ registry_write: true, paired_only: true, epidemic_write: true }))).toEqual([]);

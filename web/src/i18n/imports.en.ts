@@ -15,6 +15,7 @@ const importsEn: ImportsMessages = {
     listings: 'Produce for sale',
     labourers: 'Labour register',
     cooperatives: 'Farmers’ cooperatives',
+    poverty_register: 'Poverty register (household status)',
   },
   mode: 'Mode',
   modes: {

@@ -15,6 +15,7 @@ const importsZhCN = {
     listings: '待售农产品',
     labourers: '劳动力登记',
     cooperatives: '农民专业合作社',
+    poverty_register: '扶贫对象名单（贫困户属性）',
   },
   mode: '导入方式',
   modes: {

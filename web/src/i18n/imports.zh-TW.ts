@@ -15,6 +15,7 @@ const importsZhTW: ImportsMessages = {
     listings: '待售農產品',
     labourers: '勞動力登記',
     cooperatives: '農民專業合作社',
+    poverty_register: '扶貧對象名單（貧困戶屬性）',
   },
   mode: '匯入方式',
   modes: {

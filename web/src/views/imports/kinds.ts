@@ -4,7 +4,7 @@
 import type { Scope } from '@/api/types';
 import { isPointOperator } from '@/views/livelihood/lib';
 
-export const IMPORT_KINDS = ['households', 'key_persons', 'passages', 'follow_ups', 'purchases', 'listings', 'labourers', 'cooperatives'] as const;
+export const IMPORT_KINDS = ['households', 'key_persons', 'passages', 'follow_ups', 'purchases', 'listings', 'labourers', 'cooperatives', 'poverty_register'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 interface LhScope {
@@ -25,6 +25,7 @@ export function importKinds(role: string, scope: Scope): ImportKind[] {
     listings: !!lh.livelihood && !!lh.livelihood_write && notPaired,
     labourers: !!lh.livelihood && !!lh.livelihood_write && notPaired,
     cooperatives: !!lh.livelihood && !!lh.livelihood_write && !!lh.livelihood_command && notPaired,
+    poverty_register: scope.registry_write && notPaired,  // as PUT /households/{id}/poverty/status
   };
   return IMPORT_KINDS.filter((k) => may[k]);
 }
