@@ -155,9 +155,9 @@ void add_import(CLI::App& app, Runner& run) {
           auto bytes = std::filesystem::file_size(o->file, ec);
           int64_t rows = ec ? 0 : exchange::SqliteImportSink::rows_estimate(bytes);
           if (auto st = (*sink)->prefilter(rows); !st) return fail(st.error());
-          // A large file: secondary indexes built once, at the end.
-          if (!o->dry_run)
-            if (auto st = (*sink)->prepare_bulk(rows); !st) return fail(st.error());
+          // A large file: secondary indexes built once, at the end (a dry
+          // run rolls back: the schema is as it was, and nothing is built).
+          if (auto st = (*sink)->prepare_bulk(rows); !st) return fail(st.error());
         }
         auto rep = exchange::import_households(**reader, **sink, tree, opts);
         if (tty) std::fprintf(stderr, "\r%40s\r", "");

@@ -70,7 +70,8 @@ class SqliteImportSink final : public ImportSink {
   };
   void set_source(Source s) { source_ = std::move(s); }
 
-  // What a large file's import does differently (not for a dry run):
+  // What a large file's import does differently (a dry run too: it rolls
+  // back, which puts the schema back as it was and builds nothing):
   // - From kPauseTriggersRows rows on: the household_facts triggers on
   //   person and household are paused for the transaction
   //   (store/sqlite/facts_triggers.h; ~2 µs a row otherwise); commit()

@@ -63,7 +63,7 @@ class ImportTest : public testing::TempDir {
     if (prefilter_) {
       if (auto st = (*sink)->prefilter(1000000); !st) return st.error();
     }
-    if (bulk_rows_ && !dry) {
+    if (bulk_rows_) {
       if (auto st = (*sink)->prepare_bulk(bulk_rows_); !st) return st.error();
       if (bulk_rows_ >= SqliteImportSink::kPauseTriggersRows && !(*sink)->facts_triggers_paused())
         return internal("test", "not paused", "the facts triggers were not paused");
@@ -574,7 +574,19 @@ TEST_F(ImportTest, LargeImportPausesFactsTriggersAndDropsTheRowsItTouched) {
   // The triggers work again: a write to F3's head deletes its row.
   ASSERT_TRUE(store_->db().exec("UPDATE person SET phone = '13700000000' WHERE name = '三甲'").ok());
   EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F4")}));
-  // A dry run and a small file keep the triggers throughout (nothing paused).
+  // A large dry run pauses and drops too, and its rollback puts all back.
+  const std::string indexes_before = indexes();
+  const int64_t persons = count("person");
+  auto dry = run(kHeader + member("F7", "七甲", id(1957, 1, 1, 11), "01"), ImportMode::kAllOrNothing,
+                 true);
+  ASSERT_TRUE(dry.ok()) << dry.error().describe();
+  EXPECT_EQ(dry->added, 1);
+  EXPECT_FALSE(dry->committed);
+  EXPECT_EQ(count("person"), persons);
+  EXPECT_EQ(triggers(), triggers_before);
+  EXPECT_EQ(indexes(), indexes_before);
+  EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F4")}));
+  // A small file keeps the triggers throughout (nothing paused).
   bulk_rows_ = SqliteImportSink::kPauseTriggersRows - 1;
   ASSERT_TRUE(run(kHeader + member("F6", "六甲", id(1956, 1, 1, 11), "01")).ok());
   EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F4")}));

@@ -219,8 +219,9 @@ Result<exchange::KindImport> run_import(Job& j, Services& svc) {
       auto bytes = std::filesystem::file_size(j.file, ec);
       int64_t rows = ec ? 0 : exchange::SqliteImportSink::rows_estimate(bytes);
       LZ_TRY((*sink)->prefilter(rows));
-      // A large file: secondary indexes built once, before COMMIT.
-      if (!j.dry_run) LZ_TRY((*sink)->prepare_bulk(rows));
+      // A large file: secondary indexes built once, before COMMIT (a dry
+      // run rolls back: the schema is as it was, and nothing is built).
+      LZ_TRY((*sink)->prepare_bulk(rows));
     }
     ScopedSink scoped(**sink, j.scope);
     auto rep = exchange::import_households(**reader, scoped, tree, opts);
