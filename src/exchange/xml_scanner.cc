@@ -139,6 +139,7 @@ char* XmlScanner::buffer(size_t n) {
 
 long XmlScanner::lines_to(const char* at) const {
   long n = line_;
+  if (at == buf_.data()) return n;  // also an empty buffer: memchr must not see its null data()
   for (const char* p = buf_.data(); (p = static_cast<const char*>(std::memchr(p, '\n', at - p)));
        ++p)
     ++n;
