@@ -50,6 +50,15 @@ std::map<std::string, std::vector<std::string>> village_names(const RegionTree& 
   return out;
 }
 
+// The name of the township a village (or group) code lies in, for messages.
+std::string township_name(const RegionTree& regions, std::string code) {
+  while (const Region* r = regions.find(code)) {
+    if (r->level == RegionLevel::kTownship) return text::strip_spaces(r->name);
+    code = r->parent_code;
+  }
+  return "某镇";
+}
+
 bool same_fields(const Person& a, const Person& b) {
   return a.name == b.name && a.relationship == b.relationship && a.ethnicity == b.ethnicity &&
          a.education == b.education && a.enrolment == b.enrolment && a.health == b.health &&
@@ -190,8 +199,8 @@ Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
   if (it->second.size() > 1) {
     Error e = invalid(
         "village.ambiguous", "village",
-        fmt::format("村名“{}”有重名（{}），请写明乡镇（如“官庄镇{}”）或填行政区划代码", name,
-                    fmt::join(it->second, "、"), name),
+        fmt::format("村名“{}”有重名（{}），请写明乡镇（如“{}{}”）或填行政区划代码", name,
+                    fmt::join(it->second, "、"), township_name(regions_, it->second.front()), name),
         fmt::format(
             "More than one village is called \"{}\" ({}): add the township or give the code", name,
             fmt::join(it->second, ", ")));

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "exchange/household_import.h"
 #include "exchange/prefetch_reader.h"
 #include "exchange/report.h"
@@ -536,6 +537,38 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   ASSERT_TRUE(small.ok());
   ASSERT_TRUE((*small)->prepare_bulk(10).ok());
   EXPECT_TRUE((*small)->deferred_indexes().empty());
+}
+
+// A village name two townships share is refused naming both codes, and the
+// hint writes it with one of those townships (not another county's example).
+TEST_F(ImportTest, AmbiguousVillageHintUsesItsOwnTownship) {
+  const Region& v = village();
+  const Region* other = nullptr;  // a township other than v's
+  for (const Region* t : RegionTree::liling().at_level(RegionLevel::kTownship))
+    if (t->code != v.parent_code && t->code.size() == 9) other = t;
+  ASSERT_NE(other, nullptr);
+  const std::string twin = other->code + "299";
+  ASSERT_TRUE(store_->db()
+                  .prepare("INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, 'village', ?)")
+                  .bind(1, twin)
+                  .bind(2, v.name)
+                  .bind(3, other->code)
+                  .exec()
+                  .ok());
+  auto r = run("户编号,所在村,姓名,公民身份号码,与户主关系\nV1," + v.name + ",甲," + id(1950, 1, 1, 11) +
+               ",01\n");
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  std::string why;
+  for (const auto& e : r->errors)
+    if (e.code == "village.ambiguous") why = e.reason_zh;
+  ASSERT_FALSE(why.empty());
+  EXPECT_NE(why.find(v.code), std::string::npos) << why;
+  EXPECT_NE(why.find(twin), std::string::npos) << why;
+  const std::string own = lz::text::strip_spaces(RegionTree::liling().find(v.parent_code)->name);
+  const std::string theirs = lz::text::strip_spaces(other->name);
+  EXPECT_TRUE(why.find("如“" + own + v.name + "”") != std::string::npos ||
+              why.find("如“" + theirs + v.name + "”") != std::string::npos)
+      << why;
 }
 
 // A large import pauses the household_facts triggers (a sub-program and a
