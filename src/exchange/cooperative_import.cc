@@ -82,16 +82,12 @@ class CooperativeImporter {
  public:
   CooperativeImporter(LivelihoodImportEnv& env) : env_(env), lookup_(env.store.db()) {}
 
-  Status apply(RowGroup& g, KindImport& out) {
-    for (const Row& r : g.rows) LZ_TRY(apply_row(g, r, out));
-    return {};
-  }
-
  private:
   std::string_view region_col(RowGroup& g) const {
     return g.has("region_code") ? "region_code" : "village";
   }
 
+ public:
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
     Cooperative c;
     c.name = clean_name(g.cell(r, "name"));
@@ -158,6 +154,7 @@ class CooperativeImporter {
     return {};
   }
 
+ private:
   LivelihoodImportEnv& env_;
   LivelihoodLookup lookup_;
   std::map<std::string, long> seen_;
@@ -171,7 +168,8 @@ Result<KindImport> import_cooperatives(TableReader& in, LivelihoodImportEnv& env
   detail::KindHandler h;
   h.spec = &cooperatives_spec();
   h.check_header = check_header;
-  h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };
+  h.apply = detail::each_row(
+      [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });
   return detail::run_rows(in, env.store.db(), h, opts);
 }
 

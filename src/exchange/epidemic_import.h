@@ -112,6 +112,16 @@ struct KindHandler {
   std::function<Status(KindImport& out)> finish;
 };
 
+// A KindHandler::apply for kinds whose rows stand alone: `row(g, r, out)`
+// on each row of the group, in order, stopping at an internal failure.
+template <class RowFn>
+std::function<Status(RowGroup& g, KindImport& out)> each_row(RowFn row) {
+  return [row](RowGroup& g, KindImport& out) -> Status {
+    for (const Row& r : g.rows) LZ_TRY(row(g, r, out));
+    return {};
+  };
+}
+
 Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& h,
                             const ImportOptions& opts);
 

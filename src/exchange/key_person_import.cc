@@ -159,11 +159,6 @@ class KeyPersonImporter {
  public:
   KeyPersonImporter(EpidemicImportEnv& env, const ImportOptions& opts) : env_(env), opts_(opts) {}
 
-  Status apply(RowGroup& g, KindImport& out) {
-    for (const Row& r : g.rows) LZ_TRY(apply_row(g, r, out));
-    return {};
-  }
-
  private:
   void domain_error(RowGroup& g, const Row& r, const Error& e) {
     if (!e.details.empty()) {
@@ -175,6 +170,7 @@ class KeyPersonImporter {
     g.error(r, g.has(col) ? col : std::string_view(), e);
   }
 
+ public:
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
     KeyPersonInput in;
     in.name = clean_name(g.cell(r, "name"));
@@ -299,6 +295,7 @@ class KeyPersonImporter {
     return {};
   }
 
+ private:
   EpidemicImportEnv& env_;
   const ImportOptions& opts_;
   std::map<std::string, long> seen_;
@@ -311,7 +308,8 @@ Result<KindImport> import_key_persons(TableReader& in, EpidemicImportEnv& env,
   KeyPersonImporter imp(env, opts);
   detail::KindHandler h;
   h.spec = &key_persons_spec();
-  h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };
+  h.apply = detail::each_row(
+      [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });
   auto r = detail::run_rows(in, env.svc.store().db(), h, opts);
   if (r) r->count("persons_created");
   return r;

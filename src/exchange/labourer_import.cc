@@ -92,11 +92,6 @@ class LabourerImporter {
  public:
   LabourerImporter(LivelihoodImportEnv& env, const ImportOptions& opts) : env_(env), opts_(opts) {}
 
-  Status apply(RowGroup& g, KindImport& out) {
-    for (const Row& r : g.rows) LZ_TRY(apply_row(g, r, out));
-    return {};
-  }
-
  private:
   void domain_error(RowGroup& g, const Row& r, const Error& e) {
     if (!e.details.empty()) {
@@ -107,6 +102,7 @@ class LabourerImporter {
     g.error(r, g.has(col) ? col : std::string_view(), e);
   }
 
+ public:
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
     std::string name = text::strip_spaces(clean_name(g.cell(r, "name")));
     std::string id = detail::id_number_cell(g, r, "id_number", opts_.today);
@@ -216,6 +212,7 @@ class LabourerImporter {
     return {};
   }
 
+ private:
   LivelihoodImportEnv& env_;
   const ImportOptions& opts_;
   std::map<std::string, long> seen_;
@@ -228,7 +225,8 @@ Result<KindImport> import_labourers(TableReader& in, LivelihoodImportEnv& env,
   LabourerImporter imp(env, opts);
   detail::KindHandler h;
   h.spec = &labourers_spec();
-  h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };
+  h.apply = detail::each_row(
+      [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });
   return detail::run_rows(in, env.store.db(), h, opts);
 }
 

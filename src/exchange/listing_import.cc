@@ -88,27 +88,10 @@ class ListingImporter {
                                   jin_factor_);
   }
 
-  Status apply(RowGroup& g, KindImport& out) {
-    for (const Row& r : g.rows) LZ_TRY(apply_row(g, r, out));
-    return {};
-  }
-
- private:
-  std::string_view household_col(RowGroup& g) const {
-    return g.has("household_number") ? "household_number" : "id_number";
-  }
-
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
-    auto hr = detail::household_cell(g, r, lookup_, env_.store, opts_.today, "listing");
+    auto hr = detail::row_household(g, r, lookup_, env_, opts_.today, "listing");
     if (!hr) return hr.error();
     auto h = std::move(hr).value();
-    if (g.ok() && !h)
-      g.error(r, household_col(g),
-              invalid("listing.household_required", std::string(household_col(g)),
-                      "请填写农户（户编号或户主公民身份号码）",
-                      "Give the household (household number or ID number)"));
-    if (g.ok() && h && env_.covers && !env_.covers(h->region_code))
-      g.error(r, household_col(g), detail::out_of_scope(h->region_code));
     Listing in;
     if (auto kind = detail::produce_kind_cell(g, r))
       in.kind = *kind;
@@ -157,7 +140,7 @@ class ListingImporter {
       if (res.error().kind == ErrorKind::kInternal) return res.error();
       const Error& e = res.error();
       std::string_view col =
-          e.field == "household_id" ? household_col(g) : std::string_view(e.field);
+          e.field == "household_id" ? detail::household_col(g) : std::string_view(e.field);
       g.error(r, g.has(col) ? col : std::string_view(), e);
       return {};
     }
@@ -166,6 +149,7 @@ class ListingImporter {
     return {};
   }
 
+ private:
   LivelihoodImportEnv& env_;
   const ImportOptions& opts_;
   LivelihoodLookup lookup_;
@@ -184,7 +168,8 @@ Result<KindImport> import_listings(TableReader& in, LivelihoodImportEnv& env,
   h.check_header = [&](const HeaderMatch& m, const std::vector<std::string>& header, long row) {
     return imp.check_header(m, header, row);
   };
-  h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };
+  h.apply = detail::each_row(
+      [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });
   auto r = detail::run_rows(in, env.store.db(), h, opts);
   if (r) r->count("grams");
   return r;

@@ -105,6 +105,31 @@ Result<std::optional<HouseholdRef>> household_cell(RowGroup& g, const Row& r,
   return h;
 }
 
+std::string_view household_col(const RowGroup& g) {
+  if (g.has("household_number")) return "household_number";
+  if (g.has("id_number")) return "id_number";
+  return "";
+}
+
+Result<std::optional<HouseholdRef>> row_household(RowGroup& g, const Row& r,
+                                                  LivelihoodLookup& lookup,
+                                                  const LivelihoodImportEnv& env, Date today,
+                                                  const std::string& code_prefix,
+                                                  const HouseholdNeed& need) {
+  auto hr = household_cell(g, r, lookup, env.store, today, code_prefix);
+  if (!hr) return hr.error();
+  auto h = std::move(hr).value();
+  std::string_view col = household_col(g);
+  if (g.ok() && !h && need.required)
+    g.error(r, col,
+            invalid(code_prefix + ".household_required", std::string(col),
+                    fmt::format("请填写{}（户编号或户主公民身份号码）", need.who_zh),
+                    fmt::format("Give the {} (household number or ID number)", need.who_en)));
+  if (g.ok() && h && need.in_scope && env.covers && !env.covers(h->region_code))
+    g.error(r, col, out_of_scope(h->region_code));
+  return h;
+}
+
 Status produce_header(const KindSpec& k, const HeaderMatch& m,
                       const std::vector<std::string>& header, long row, bool allow_listing,
                       const char* price_key, const char* price_zh, double& jin_factor) {

@@ -79,6 +79,26 @@ Result<std::optional<HouseholdRef>> household_cell(RowGroup& g, const Row& r,
                                                    LivelihoodLookup& lookup,
                                                    sqlite::SqliteStore& store, Date today,
                                                    const std::string& code_prefix);
+// The column naming a row's household, for errors about it: household_number
+// where the file has it, else id_number, else "" (the whole row).
+std::string_view household_col(const RowGroup& g);
+// What row_household asks of a row's household: `required` (else
+// `code_prefix`.household_required, "请填写<who_zh>（户编号或户主公民身份
+// 号码）"), and within env.covers when `in_scope` (else out_of_scope).
+struct HouseholdNeed {
+  bool required = true;
+  bool in_scope = true;
+  const char* who_zh = "农户";
+  const char* who_en = "household";
+};
+// household_cell, then the household refused as `need` says, in the column
+// household_col(g) (the household is still returned: g.ok() says whether the
+// row stands). An Error only for an internal failure.
+Result<std::optional<HouseholdRef>> row_household(RowGroup& g, const Row& r,
+                                                  LivelihoodLookup& lookup,
+                                                  const LivelihoodImportEnv& env, Date today,
+                                                  const std::string& code_prefix,
+                                                  const HouseholdNeed& need = {});
 // The header of a produce file (listings, purchases): a column naming the
 // household (户编号 or 户主公民身份号码; `listing_id` too where `allow_listing`)
 // is required; a quantity column in kg sets `jin_factor` to 2; a price column

@@ -95,27 +95,10 @@ class RegisterImporter {
     return e;
   }
 
-  Status apply(RowGroup& g, KindImport& out) {
-    for (const Row& r : g.rows) LZ_TRY(apply_row(g, r, out));
-    return {};
-  }
-
- private:
-  std::string_view household_col(RowGroup& g) const {
-    return g.has("household_number") ? "household_number" : "id_number";
-  }
-
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
-    auto hr = detail::household_cell(g, r, lookup_, env_.store, opts_.today, "poverty_register");
+    auto hr = detail::row_household(g, r, lookup_, env_, opts_.today, "poverty_register");
     if (!hr) return hr.error();
     auto h = std::move(hr).value();
-    if (g.ok() && !h)
-      g.error(r, household_col(g),
-              invalid("poverty_register.household_required", std::string(household_col(g)),
-                      "请填写农户（户编号或户主公民身份号码）",
-                      "Give the household (household number or ID number)"));
-    if (g.ok() && h && env_.covers && !env_.covers(h->region_code))
-      g.error(r, household_col(g), detail::out_of_scope(h->region_code));
     std::string label = clean_name(g.cell(r, "status"));
     auto status = poverty::parse_register_status(text::strip_spaces(label));
     if (label.empty())
@@ -143,8 +126,8 @@ class RegisterImporter {
     }
     if (auto [it, fresh] = seen_.emplace(h->id, r.number); !fresh) {
       g.error(
-          r, household_col(g),
-          conflict("poverty_register.duplicate_in_file", std::string(household_col(g)),
+          r, detail::household_col(g),
+          conflict("poverty_register.duplicate_in_file", std::string(detail::household_col(g)),
                    fmt::format("该户（户编号{}）已在第{}行", h->number, it->second),
                    fmt::format("This household ({}) is already on row {}", h->number, it->second)));
       return {};
@@ -160,6 +143,7 @@ class RegisterImporter {
     return {};
   }
 
+ private:
   LivelihoodImportEnv& env_;
   const ImportOptions& opts_;
   LivelihoodLookup lookup_;
@@ -176,7 +160,8 @@ Result<KindImport> import_poverty_register(TableReader& in, LivelihoodImportEnv&
   h.check_header = [&](const HeaderMatch& m, const std::vector<std::string>& header, long row) {
     return imp.check_header(m, header, row);
   };
-  h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };
+  h.apply = detail::each_row(
+      [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });
   auto r = detail::run_rows(in, env.store.db(), h, opts);
   if (r) r->count("registered_poor"), r->count("lifted"), r->count("marginal");
   return r;

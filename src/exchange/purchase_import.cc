@@ -149,12 +149,6 @@ class PurchaseImporter {
     std::string_view col = column_of(g, e.field);
     g.error(r, !col.empty() && g.has(col) ? col : std::string_view(), e);
   }
-  // The column naming the household (for errors about it).
-  static std::string_view household_col(RowGroup& g) {
-    if (g.has("household_number")) return "household_number";
-    if (g.has("id_number")) return "id_number";
-    return "";
-  }
 
   const PurchasePoint* point_cell(RowGroup& g, const Row& r) {
     std::string s = text::strip_spaces(clean_name(g.cell(r, "point")));
@@ -208,27 +202,23 @@ class PurchaseImporter {
   Status apply_row(RowGroup& g, const Row& r, KindImport& out) {
     Purchase in;
     const PurchasePoint* point = point_cell(g, r);
-    auto hr = detail::household_cell(g, r, lookup_, env_.store, opts_.today, "purchase");
+    // A listing names the household; a listing number that is not a number
+    // refuses the row on its own (no household required, no scope said).
+    const std::string l = text::strip_spaces(clean_cell(g.cell(r, "listing_id")));
+    const bool bad_listing = !l.empty() && !(text::is_all_digits(l) && l.size() < 15);
+    auto hr = detail::row_household(g, r, lookup_, env_, opts_.today, "purchase",
+                                    {.required = l.empty(),
+                                     .in_scope = !bad_listing && !env_.point_only,
+                                     .who_zh = "出售农户",
+                                     .who_en = "selling household"});
     if (!hr) return hr.error();
     auto h = std::move(hr).value();
-    if (std::string l = text::strip_spaces(clean_cell(g.cell(r, "listing_id"))); !l.empty()) {
-      if (text::is_all_digits(l) && l.size() < 15)
-        in.listing_id = std::stoll(l);
-      else
-        g.error(r, "listing_id",
-                invalid("listing_id.format", "listing_id", fmt::format("待售编号“{}”应为数字", l),
-                        fmt::format("The listing number \"{}\" must be a number", l)));
-    }
-    if (g.ok() && !h && !in.listing_id) {
-      std::string_view col = household_col(g);
-      g.error(r, col,
-              invalid("purchase.household_required", std::string(col),
-                      "请填写出售农户（户编号或户主公民身份号码）",
-                      "Give the selling household (household number or ID number)"));
-    }
-    if (g.ok() && h && env_.covers && !env_.point_only && !env_.covers(h->region_code)) {
-      g.error(r, household_col(g), detail::out_of_scope(h->region_code));
-    }
+    if (bad_listing)
+      g.error(r, "listing_id",
+              invalid("listing_id.format", "listing_id", fmt::format("待售编号“{}”应为数字", l),
+                      fmt::format("The listing number \"{}\" must be a number", l)));
+    else if (!l.empty())
+      in.listing_id = std::stoll(l);
     if (auto kind = detail::produce_kind_cell(g, r)) {
       in.kind = *kind;
     } else if (!in.listing_id) {
@@ -319,7 +309,7 @@ class PurchaseImporter {
     const Purchase& p = res->purchase;
     // An operator buys from anyone; others only from households of their region.
     if (env_.covers && !env_.point_only && !env_.covers(p.region_code)) {
-      g.error(r, in.listing_id ? "listing_id" : household_col(g),
+      g.error(r, in.listing_id ? "listing_id" : detail::household_col(g),
               detail::out_of_scope(p.region_code));
       return {};
     }
