@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "core/text.h"
 #include "livelihood/units.h"
@@ -37,6 +38,57 @@ constexpr ProduceKind kKinds[] = {
     {"other", "其他", "Other", false},
 };
 
+// What growers and purchase points write for a variety of a kind (白萝卜,
+// 大白菜, 马铃薯), in Simplified: the kind it is sold as.
+constexpr std::pair<std::string_view, std::string_view> kVarieties[] = {
+    {"白萝卜", "radish"},
+    {"红萝卜", "radish"},
+    {"青萝卜", "radish"},
+    {"水萝卜", "radish"},
+    {"大白菜", "cabbage"},
+    {"小白菜", "cabbage"},
+    {"黄芽白", "cabbage"},
+    {"油菜", "greens"},
+    {"菜心", "greens"},
+    {"上海青", "greens"},
+    {"莴苣", "lettuce"},
+    {"西芹", "celery"},
+    {"青蒜", "garlic_sprout"},
+    {"大蒜苗", "garlic_sprout"},
+    {"香葱", "scallion"},
+    {"小葱", "scallion"},
+    {"大葱", "scallion"},
+    {"马铃薯", "potato"},
+    {"洋芋", "potato"},
+    {"番薯", "sweet_potato"},
+    {"地瓜", "sweet_potato"},
+    {"红苕", "sweet_potato"},
+    {"芋艿", "taro"},
+    {"青椒", "pepper"},
+    {"尖椒", "pepper"},
+    {"朝天椒", "pepper"},
+    {"红辣椒", "pepper"},
+    {"干香菇", "mushroom"},
+    {"土鸡蛋", "eggs"},
+    {"鸭蛋", "eggs"},
+    {"土鸡", "poultry"},
+    {"鸡", "poultry"},
+    {"鸭", "poultry"},
+    {"鹅", "poultry"},
+    {"肉猪", "livestock"},
+    {"猪", "livestock"},
+    {"草鱼", "fish"},
+    {"鲢鱼", "fish"},
+    {"鲤鱼", "fish"},
+    {"鲫鱼", "fish"},
+    {"水稻", "rice"},
+    {"早稻", "rice"},
+    {"晚稻", "rice"},
+    {"中稻", "rice"},
+    {"茶", "tea"},
+    {"茶油", "other"},
+};
+
 constexpr int kMaxSellByDays = 120;
 
 Error unknown_kind(const std::string& field, const std::string& given) {
@@ -54,6 +106,8 @@ std::span<const ProduceKind> produce_kinds() {
 const ProduceKind* find_produce_kind(std::string_view s) {
   for (const auto& k : kKinds)
     if (s == k.id || s == k.zh) return &k;
+  for (const auto& [variety, kind] : kVarieties)
+    if (s == variety) return find_produce_kind(kind);
   return nullptr;
 }
 

@@ -35,7 +35,8 @@ struct ProduceKind {
 // pepper 辣椒, mushroom 香菇, other_vegetable 其他蔬菜; fruit 水果, eggs 鸡蛋,
 // poultry 家禽, livestock 生猪, fish 鱼, rice 稻谷, tea 茶叶, other 其他.
 std::span<const ProduceKind> produce_kinds();
-// The kind with this id or Chinese label; nullptr if none.
+// The kind with this id or Chinese label, or of a variety written for it
+// (白萝卜 -> radish, 马铃薯 -> potato: produce.cc kVarieties); nullptr if none.
 const ProduceKind* find_produce_kind(std::string_view id_or_label);
 
 // ---------------------------------------------------------------- listings

@@ -84,6 +84,10 @@ expect_eq "both recorded ones refused" "$(json "$T/out" 'd["added"], sorted(r["r
 } > "$T/kg.csv"
 check "kg and a second purchase with a note" 0 "$BIN" import purchases "$T/kg.csv" --db "$DB" --json
 expect_eq "kg converted" "$(q "SELECT grams, amount_fen FROM produce_purchase ORDER BY id DESC LIMIT 1")" "18750|4988"
+# A variety written in Traditional (白蘿蔔): converted like names, then sold as its kind (萝卜).
+printf '收购日期,收购点,户编号,品种,重量（斤）,单价（元/斤）\n2020-02-12,%s,%s,白蘿蔔,4,0.50\n' "$P_NAME" "$H1_NUM" > "$T/trad.csv"
+check "Traditional variety" 0 "$BIN" import purchases "$T/trad.csv" --db "$DB" --json
+expect_eq "白蘿蔔 bought as radish" "$(q "SELECT kind, grams FROM produce_purchase ORDER BY id DESC LIMIT 1")" "radish|2000"
 # The day's capacity across the rows of one file (the import keeps a running
 # total per point and day): row 3 would pass alone but not after row 2; row 4
 # is written, then refused (amount) and undone, so row 5 still fits exactly.

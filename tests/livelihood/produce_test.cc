@@ -34,6 +34,28 @@ TEST(ProduceKinds, IdsAndLabels) {
   for (const auto& k : produce_kinds()) EXPECT_EQ(find_produce_kind(k.id), &k);
 }
 
+// The names growers and purchase points write for a variety of a kind
+// (白萝卜 is a 萝卜): each finds its kind; a word of no kind still finds none.
+TEST(ProduceKinds, VarietyNamesFindTheirKind) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"白萝卜", "radish"},     {"红萝卜", "radish"},     {"青萝卜", "radish"},
+      {"大白菜", "cabbage"},    {"小白菜", "cabbage"},    {"马铃薯", "potato"},
+      {"洋芋", "potato"},       {"番薯", "sweet_potato"}, {"地瓜", "sweet_potato"},
+      {"红苕", "sweet_potato"}, {"青椒", "pepper"},       {"尖椒", "pepper"},
+      {"香葱", "scallion"},     {"小葱", "scallion"},     {"青蒜", "garlic_sprout"},
+      {"莴苣", "lettuce"},      {"土鸡蛋", "eggs"},       {"水稻", "rice"},
+      {"晚稻", "rice"},         {"草鱼", "fish"},         {"茶", "tea"},
+      {"油菜", "greens"},
+  };
+  for (const auto& [word, kind] : cases) {
+    const ProduceKind* k = find_produce_kind(word);
+    ASSERT_NE(k, nullptr) << word;
+    EXPECT_STREQ(k->id, kind) << word;
+  }
+  for (const char* none : {"榴莲", "萝", "白", "白萝卜干"})
+    EXPECT_EQ(find_produce_kind(none), nullptr) << none;
+}
+
 TEST(ProduceListing, Validation) {
   struct Case {
     std::string kind;
