@@ -146,6 +146,15 @@ class Importer {
   static constexpr size_t kBatch = 64;
 
   Result<std::string> resolve_region(const Row& r, Pending& p);
+  // Two 所在村 cells (cleaned, without spaces) that name one village however
+  // written ("白沙村", "白沙镇白沙村"): both resolve to the same single code.
+  bool same_village(std::string_view key, const std::string& a, const std::string& b) {
+    if (key != "village") return false;
+    if (villages_.empty()) villages_ = village_names(regions_);
+    auto ia = villages_.find(a), ib = villages_.find(b);
+    return ia != villages_.end() && ib != villages_.end() && ia->second.size() == 1 &&
+           ia->second == ib->second;
+  }
   PersonInput person_input(const Row& r, Pending& p) const;
   Prepared prepare(Group&& g);
   // Reads the rows (after the header) into households, prepared, in file order.
@@ -265,7 +274,7 @@ Importer::Prepared Importer::prepare(Group&& group) {
         first_value[k] = text::strip_spaces(clean_name(cell(first, key)));
         first_done[k] = true;
       }
-      if (v != first_value[k]) {
+      if (v != first_value[k] && !same_village(key, v, first_value[k])) {
         const auto& spec = spec_.columns[spec_.index(key)];
         at(p, r, key,
            invalid("household.inconsistent", key,

@@ -571,6 +571,47 @@ TEST_F(ImportTest, AmbiguousVillageHintUsesItsOwnTownship) {
       << why;
 }
 
+// The rows of one household agree on 所在村 when they name the same village,
+// however written (the village alone, with its township, spaces between);
+// they disagree when the names resolve to different villages.
+TEST_F(ImportTest, RowsOfAHouseholdNamingOneVillageAlikeAgree) {
+  const Region& v = village(0);
+  const Region& w = village(1);
+  const std::string town = lz::text::strip_spaces(RegionTree::liling().find(v.parent_code)->name);
+  struct Case {
+    std::string first, second;
+    bool agree;
+  };
+  const Case cases[] = {
+      {v.name, v.name, true},
+      {v.name, town + v.name, true},
+      {town + v.name, v.name, true},
+      {v.name, town + " " + v.name, true},
+      {town + "　" + v.name, " " + v.name + " ", true},
+      {v.name, w.name, false},
+      {v.name, town + w.name, false},
+      {town + v.name, "无此村", false},
+  };
+  int n = 0;
+  for (const auto& c : cases) {
+    const std::string number = fmt::format("VV{}", ++n);
+    auto r = run("户编号,所在村,姓名,公民身份号码,与户主关系\n" + number + "," + c.first + ",甲," +
+                     id(1950, 1, n, 11) + ",01\n" + number + "," + c.second + ",乙," +
+                     id(1980, 1, n, 12) + ",20\n",
+                 ImportMode::kGoodRows);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    bool inconsistent = false;
+    for (const auto& e : r->errors) inconsistent |= e.code == "household.inconsistent";
+    EXPECT_EQ(inconsistent, !c.agree) << c.first << " / " << c.second;
+    EXPECT_EQ(r->households_added, c.agree ? 1 : 0) << c.first << " / " << c.second;
+    if (c.agree) {
+      auto s = store_->db().prepare("SELECT region_code FROM household WHERE number = ?");
+      s.bind(1, number);
+      EXPECT_TRUE(s.step() && s.str(0) == v.code) << number;
+    }
+  }
+}
+
 // A large import pauses the household_facts triggers (a sub-program and a
 // statement journal per row) and, before COMMIT, deletes the facts rows of
 // the households it created or wrote and puts the triggers back as they
