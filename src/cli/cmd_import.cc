@@ -147,9 +147,8 @@ void add_import(CLI::App& app, Runner& run) {
         RegionTree tree = RegionTree::from_regions(std::move(regions).value());
         auto sink = exchange::SqliteImportSink::begin(sq, actor, "import " + o->file);
         if (!sink) return fail(sink.error());
-        auto sha = exchange::file_sha256(o->file);
-        if (!sha) return fail(sha.error());
-        (*sink)->set_source({std::filesystem::path(o->file).filename().string(), *sha, ""});
+        (*sink)->set_source({std::filesystem::path(o->file).filename().string(), "", "",
+                             exchange::file_sha256_async(o->file)});
         {
           std::error_code ec;
           auto bytes = std::filesystem::file_size(o->file, ec);

@@ -501,6 +501,12 @@ std::vector<std::string> SqliteImportSink::deferred_indexes() const {
 }
 
 Status SqliteImportSink::commit(const ImportTally& t) {
+  if (source_.sha256_pending.valid()) {
+    auto sha = source_.sha256_pending.get();
+    if (!sha) return sha.error();
+    source_.sha256 = *sha;
+    source_.sha256_pending = {};
+  }
   auto range = [&](const char* table, int64_t base) {
     int64_t last = base;
     auto q = db_.prepare(fmt::format("SELECT COALESCE(MAX(id), 0) FROM {}", table));

@@ -12,6 +12,7 @@
 // or given a member). Created by `liangzhan import` and the API's uploads.
 #pragma once
 #include <array>
+#include <future>
 #include <memory>
 #include <unordered_set>
 #include <vector>
@@ -65,8 +66,11 @@ class SqliteImportSink final : public ImportSink {
 
   // What the import's audit entry names: the file as the user gave it, its
   // SHA-256 (hex; see file_sha256()) and the upload's id (empty from the CLI).
+  // The SHA-256 may still be being computed (file_sha256_async):
+  // commit() then waits for it.
   struct Source {
     std::string file_name, sha256, import_id;
+    std::shared_future<Result<std::string>> sha256_pending;
   };
   void set_source(Source s) { source_ = std::move(s); }
 

@@ -29,6 +29,10 @@ std::string column_letter(size_t index) {
   return s;
 }
 
+std::shared_future<Result<std::string>> file_sha256_async(const std::string& path) {
+  return std::async(std::launch::async, [path] { return file_sha256(path); }).share();
+}
+
 static std::string extension(const std::string& path) {
   auto dot = path.rfind('.');
   if (dot == std::string::npos) return "";

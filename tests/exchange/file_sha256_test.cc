@@ -24,6 +24,9 @@ TEST(FileSha256Test, KnownVectorsAndAMissingFile) {
     auto h = file_sha256(path.string());
     ASSERT_TRUE(h.ok());
     EXPECT_EQ(*h, hex) << content.size();
+    auto later = file_sha256_async(path.string()).get();  // the same, on its own thread
+    ASSERT_TRUE(later.ok());
+    EXPECT_EQ(*later, hex) << content.size();
   }
   std::filesystem::remove(path);
   auto missing = file_sha256(path.string());

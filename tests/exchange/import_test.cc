@@ -60,7 +60,8 @@ class ImportTest : public testing::TempDir {
     RegionTree tree = RegionTree::from_regions(*regions);
     auto sink = SqliteImportSink::begin(*store_, Actor{"import", "", "test"}, "test");
     if (!sink) return sink.error();
-    (*sink)->set_source({"in.csv", std::string(64, 'a'), "7"});
+    (*sink)->set_source(
+        source_ ? *source_ : SqliteImportSink::Source{"in.csv", std::string(64, 'a'), "7", {}});
     if (prefilter_) {
       if (auto st = (*sink)->prefilter(1000000); !st) return st.error();
     }
@@ -113,9 +114,37 @@ class ImportTest : public testing::TempDir {
   }
   std::string db_;
   std::unique_ptr<sqlite::SqliteStore> store_;
+  std::optional<SqliteImportSink::Source> source_;  // else in.csv, 64 × 'a', upload 7
   bool prefilter_ = false;  // the sink's number sets (SqliteImportSink::prefilter)
   int64_t bulk_rows_ = 0;   // when set: SqliteImportSink::prepare_bulk(bulk_rows_)
 };
+
+// The file's hash may still be computing while the rows are written
+// (file_sha256_async): commit() waits for it and records it; a hash that
+// fails (the file gone) fails the import, and nothing is written.
+TEST_F(ImportTest, FileHashComputedAlongsideIsRecordedAtCommit) {
+  std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人");
+  std::string path = write("hashed.csv", csv);
+  auto want = file_sha256(path);
+  ASSERT_TRUE(want.ok());
+  source_ = SqliteImportSink::Source{"hashed.csv", "", "", file_sha256_async(path)};
+  auto r = run_reader(**open_table(path), ImportMode::kAllOrNothing, false);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  AuditQuery q;
+  q.actor = "import";
+  auto a = store_->audit().query(q);
+  ASSERT_TRUE(a.ok());
+  ASSERT_EQ(a->total, 1);
+  EXPECT_EQ(nlohmann::json::parse(a->items[0].after)["sha256"], *want);
+
+  source_ = SqliteImportSink::Source{"gone.csv", "", "", file_sha256_async(path + ".gone")};
+  std::string more = kHeader + member("H002", "王五", id(1960, 1, 1, 41), "01");
+  auto bad = run_reader(**open_table(write("more.csv", more)), ImportMode::kAllOrNothing, false);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, "file.open");
+  EXPECT_EQ(count("household"), 1);
+  EXPECT_EQ(count("person"), 1);
+}
 
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
   std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13812345678") +
@@ -548,15 +577,17 @@ TEST_F(ImportTest, AmbiguousVillageHintUsesItsOwnTownship) {
     if (t->code != v.parent_code && t->code.size() == 9) other = t;
   ASSERT_NE(other, nullptr);
   const std::string twin = other->code + "299";
-  ASSERT_TRUE(store_->db()
-                  .prepare("INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, 'village', ?)")
-                  .bind(1, twin)
-                  .bind(2, v.name)
-                  .bind(3, other->code)
-                  .exec()
-                  .ok());
-  auto r = run("户编号,所在村,姓名,公民身份号码,与户主关系\nV1," + v.name + ",甲," + id(1950, 1, 1, 11) +
-               ",01\n");
+  ASSERT_TRUE(
+      store_->db()
+          .prepare(
+              "INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, 'village', ?)")
+          .bind(1, twin)
+          .bind(2, v.name)
+          .bind(3, other->code)
+          .exec()
+          .ok());
+  auto r = run("户编号,所在村,姓名,公民身份号码,与户主关系\nV1," + v.name + ",甲," +
+               id(1950, 1, 1, 11) + ",01\n");
   ASSERT_TRUE(r.ok()) << r.error().describe();
   std::string why;
   for (const auto& e : r->errors)
@@ -634,11 +665,11 @@ TEST_F(ImportTest, LargeImportPausesFactsTriggersAndDropsTheRowsItTouched) {
     ASSERT_TRUE(s.exec().ok());
   }
   bulk_rows_ = 100000;
-  auto r = run(kHeader +
-               member("F1", "一乙", id(1980, 2, 2, 21), "10") +             // F1 gains a member
-               member("F2", "二甲", id(1951, 1, 1, 11), "01", "13900000009") +  // F2's head: new phone
-               member("F3", "三甲", id(1952, 1, 1, 11), "01") +             // F3: the same again
-               member("F5", "五甲", id(1955, 1, 1, 11), "01"));             // a new household
+  auto r =
+      run(kHeader + member("F1", "一乙", id(1980, 2, 2, 21), "10") +       // F1 gains a member
+          member("F2", "二甲", id(1951, 1, 1, 11), "01", "13900000009") +  // F2's head: new phone
+          member("F3", "三甲", id(1952, 1, 1, 11), "01") +                 // F3: the same again
+          member("F5", "五甲", id(1955, 1, 1, 11), "01"));                 // a new household
   ASSERT_TRUE(r.ok()) << r.error().describe();
   EXPECT_EQ(r->added, 2);
   EXPECT_EQ(r->updated, 1);
@@ -646,13 +677,14 @@ TEST_F(ImportTest, LargeImportPausesFactsTriggersAndDropsTheRowsItTouched) {
   EXPECT_EQ(triggers(), triggers_before);
   EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F3"), household_id("F4")}));
   // The triggers work again: a write to F3's head deletes its row.
-  ASSERT_TRUE(store_->db().exec("UPDATE person SET phone = '13700000000' WHERE name = '三甲'").ok());
+  ASSERT_TRUE(
+      store_->db().exec("UPDATE person SET phone = '13700000000' WHERE name = '三甲'").ok());
   EXPECT_EQ(facts_rows(), (std::vector<int64_t>{household_id("F4")}));
   // A large dry run pauses and drops too, and its rollback puts all back.
   const std::string indexes_before = indexes();
   const int64_t persons = count("person");
-  auto dry = run(kHeader + member("F7", "七甲", id(1957, 1, 1, 11), "01"), ImportMode::kAllOrNothing,
-                 true);
+  auto dry = run(kHeader + member("F7", "七甲", id(1957, 1, 1, 11), "01"),
+                 ImportMode::kAllOrNothing, true);
   ASSERT_TRUE(dry.ok()) << dry.error().describe();
   EXPECT_EQ(dry->added, 1);
   EXPECT_FALSE(dry->committed);

@@ -211,9 +211,8 @@ Result<exchange::KindImport> run_import(Job& j, Services& svc) {
     auto sink = exchange::SqliteImportSink::begin(*svc.store, j.actor,
                                                   fmt::format("import upload {}", j.id));
     if (!sink) return sink.error();
-    auto sha = exchange::file_sha256(j.file);
-    if (!sha) return sha.error();
-    (*sink)->set_source({j.file_name, *sha, std::to_string(j.id)});
+    (*sink)->set_source(
+        {j.file_name, "", std::to_string(j.id), exchange::file_sha256_async(j.file)});
     {
       std::error_code ec;
       auto bytes = std::filesystem::file_size(j.file, ec);
