@@ -157,7 +157,9 @@ Result<std::unique_ptr<SqliteImportSink>> SqliteImportSink::begin(sqlite::Sqlite
   {
     auto q = s->db_.prepare("SELECT COALESCE(MAX(id), 0) FROM household");
     if (q.step()) s->base_household_ = q.i64(0);
+    s->next_household_id_ = s->base_household_ + 1;
   }
+  s->created_.set_meta(s->now_, s->actor_.name);
   return s;
 }
 
@@ -230,6 +232,7 @@ Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(
     const std::string& number) {
   if (filtered_ && !number_hashes_.count(std::hash<std::string_view>{}(number)))
     return std::optional<ExistingHousehold>();
+  LZ_TRY(created_.flush());
   auto s = db_.prepare(
       "SELECT id, number, region_code, address, head_person_id FROM household WHERE number = ? AND "
       "deleted_at IS NULL");
@@ -239,6 +242,7 @@ Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_number(
 }
 
 Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_id(int64_t id) {
+  LZ_TRY(created_.flush());
   auto s = db_.prepare(
       "SELECT id, number, region_code, address, head_person_id FROM household WHERE id = ? AND "
       "deleted_at IS NULL");
@@ -251,6 +255,7 @@ Result<std::optional<ExistingHousehold>> SqliteImportSink::household_by_id(int64
 Result<std::optional<Person>> SqliteImportSink::person_by_id_number(const std::string& id_number) {
   if (filtered_ && !id_hashes_.count(std::hash<std::string_view>{}(id_number)))
     return std::optional<Person>();
+  LZ_TRY(created_.flush());
   if (!person_by_id_number_) person_by_id_number_ = db_.prepare(person_by_id_number_sql_);
   sqlite::Stmt& s = *person_by_id_number_;
   s.bind(1, id_number);
@@ -261,11 +266,14 @@ Result<std::optional<Person>> SqliteImportSink::person_by_id_number(const std::s
 }
 
 Status SqliteImportSink::begin_unit() {
+  if (created_.persons() >= kFlushPersons) LZ_TRY(created_.flush());
   in_unit_ = true;
   savepoint_ = false;
+  unit_mark_ = created_.households();
   return {};
 }
 Status SqliteImportSink::write_begins() {
+  LZ_TRY(created_.flush());  // before the savepoint: a rollback to it keeps them
   if (!in_unit_ || savepoint_ || !undo_units_) return {};
   LZ_TRY(db_.prepare("SAVEPOINT household").exec());
   savepoint_ = true;
@@ -273,6 +281,7 @@ Status SqliteImportSink::write_begins() {
 }
 Status SqliteImportSink::end_unit(bool keep) {
   in_unit_ = false;
+  if (!keep && undo_units_) created_.truncate(unit_mark_);  // as a ROLLBACK TO would
   if (!savepoint_) return {};
   savepoint_ = false;
   if (!keep) LZ_TRY(db_.prepare("ROLLBACK TO household").exec());
@@ -375,23 +384,20 @@ Status SqliteImportSink::create_household(Household& h) {
                        "There is no region with code \"" + h.region_code + "\"");
     known_regions_.insert(h.region_code);
   }
-  LZ_TRY(write_begins());
-  // The members get the ids that follow (insert_persons), so the household is
-  // written with its head at once rather than updated after them.
-  for (size_t i = 0; i < h.members.size(); ++i)
-    if (h.members[i].relationship == "01")
-      h.head_person_id = next_person_id_ + static_cast<int64_t>(i);
-  auto s = db_.prepare(
-      "INSERT INTO household (number, region_code, address, phone, version, created_at, "
-      "created_by, updated_at, updated_by, head_person_id) VALUES (?,?,?,?,1,?,?,?,?,?)");
-  s.bind(1, h.number).bind(2, h.region_code).bind(3, h.address).bind(4, h.phone);
-  s.bind(5, now_).bind(6, actor_.name).bind(7, now_).bind(8, actor_.name);
-  s.bind(9, h.head_person_id);
-  LZ_TRY(s.exec());
-  h.id = sqlite3_last_insert_rowid(db_.handle());
-  if (filtered_) number_hashes_.insert(std::hash<std::string_view>{}(h.number));
+  // Held, not written (created_): the household and its members get their
+  // ids here, the head among them.
+  h.id = next_household_id_++;
   h.meta.version = 1;
-  LZ_TRY(insert_persons(h.members.data(), h.members.size(), h.id, h.region_code));
+  for (Person& p : h.members) {
+    p.id = next_person_id_++;
+    p.household_id = h.id;
+    p.region_code = h.region_code;
+    p.meta.version = 1;  // the rest of meta only where an audit entry shows it (add_member)
+    if (p.relationship == "01") h.head_person_id = p.id;
+    if (filtered_) id_hashes_.insert(std::hash<std::string_view>{}(p.id_number));
+  }
+  if (filtered_) number_hashes_.insert(std::hash<std::string_view>{}(h.number));
+  created_.add(h);
   return {};  // in the import's audit entry (created households' ids)
 }
 
@@ -501,6 +507,7 @@ std::vector<std::string> SqliteImportSink::deferred_indexes() const {
 }
 
 Status SqliteImportSink::commit(const ImportTally& t) {
+  LZ_TRY(created_.flush());
   if (source_.sha256_pending.valid()) {
     auto sha = source_.sha256_pending.get();
     if (!sha) return sha.error();

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "exchange/import_sink.h"
+#include "exchange/sqlite_created_rows.h"
 #include "store/sqlite/facts_triggers.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -110,7 +111,11 @@ class SqliteImportSink final : public ImportSink {
 
  private:
   SqliteImportSink(sqlite::SqliteStore& store, const Actor& actor, std::string detail)
-      : store_(store), db_(store.db()), actor_(actor), detail_(std::move(detail)) {}
+      : store_(store),
+        db_(store.db()),
+        actor_(actor),
+        detail_(std::move(detail)),
+        created_(store.db().handle()) {}
   // Writes members [0, n) with the ids from next_person_id_ on, several to a statement.
   static constexpr size_t kRowsPerInsert = 8;
   Status insert_persons(Person* members, size_t n, int64_t household_id,
@@ -132,7 +137,15 @@ class SqliteImportSink final : public ImportSink {
   int64_t base_person_ = 0, base_household_ = 0;
   // The id of the next person written: the file's persons are numbered by
   // the sink (one writer: the transaction holds the write lock throughout).
-  int64_t next_person_id_ = 1;
+  int64_t next_person_id_ = 1, next_household_id_ = 1;
+  // The households created (with their members) not yet written: held and
+  // written many to a statement (see sqlite_created_rows.h). Flushed before
+  // any lookup that reaches the database, before any other write (and so
+  // before a unit's savepoint opens), every kFlushPersons members (at a
+  // unit's start) and at commit. A unit undone forgets what it held.
+  static constexpr size_t kFlushPersons = 4096;
+  SqliteCreatedRows created_;
+  size_t unit_mark_ = 0;  // created_.households() when the unit began
   std::string person_by_id_number_sql_;
   // The hot statements, held (not looked up in the pool per row); declared
   // after db_ and reset after each use.
