@@ -1,11 +1,13 @@
 #include "exchange/prefetch_reader.h"
 
 #include <fmt/format.h>
+#include <pthread.h>
 
 namespace lz::exchange {
 
 PrefetchReader::PrefetchReader(TableReader& in) : in_(in), format_(in.format()) {
   thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "lz-import-file");  // for top, perf, gdb
     try {
       run();
     } catch (const std::exception& e) {  // a bug: reported as such, not a crash of the process
