@@ -1,5 +1,8 @@
 #include "epidemic/vocab.h"
 
+#include <string_view>
+#include <utility>
+
 #include "core/text.h"
 
 namespace lz::epidemic {
@@ -56,6 +59,36 @@ static const Value kSymptoms[] = {
     {"runny_nose", "鼻塞流涕", "runny nose"},
     {"chills", "畏寒", "chills"},
     {"other", "其他症状", "other symptom"},
+};
+// The words people write for a symptom, other than its label, with its id.
+static const std::pair<std::string_view, std::string_view> kSymptomWords[] = {
+    {"咳嗽", "cough"},
+    {"咳", "cough"},
+    {"咳痰", "cough"},
+    {"咳嗽咳痰", "cough"},
+    {"疲乏", "fatigue"},
+    {"疲劳", "fatigue"},
+    {"无力", "fatigue"},
+    {"全身无力", "fatigue"},
+    {"咽喉痛", "sore_throat"},
+    {"喉咙痛", "sore_throat"},
+    {"嗓子痛", "sore_throat"},
+    {"咽干咽痛", "sore_throat"},
+    {"气促", "shortness_of_breath"},
+    {"气短", "shortness_of_breath"},
+    {"气喘", "shortness_of_breath"},
+    {"胸闷气短", "shortness_of_breath"},
+    {"肌痛", "muscle_ache"},
+    {"肌肉痛", "muscle_ache"},
+    {"全身酸痛", "muscle_ache"},
+    {"拉肚子", "diarrhoea"},
+    {"鼻塞", "runny_nose"},
+    {"流涕", "runny_nose"},
+    {"流鼻涕", "runny_nose"},
+    {"流清涕", "runny_nose"},
+    {"怕冷", "chills"},
+    {"发冷", "chills"},
+    {"寒战", "chills"},
 };
 static const Value kFollowUpStates[] = {
     {"due", "待随访", "due"},
@@ -183,6 +216,8 @@ std::optional<SymptomSet> parse_symptoms(std::string_view input) {
     std::string part = text::trim(std::string_view(unified).substr(pos, comma - pos));
     if (!part.empty()) {
       auto sym = parse<Symptom>(part);
+      for (const auto& [word, id] : kSymptomWords)
+        if (!sym && text::strip_spaces(part) == word) sym = parse<Symptom>(id);
       if (!sym) return std::nullopt;
       out.add(*sym);
     }

@@ -166,8 +166,9 @@ using enums::vocabulary;
 using enums::zh;
 
 // Symptoms as comma-separated ids ("cough,fatigue"), in enum order, and back.
-// parse_symptoms accepts ids or Chinese labels separated by commas (, ， 、)
-// and returns nullopt if one is not known.
+// parse_symptoms accepts ids, Chinese labels or the words people write for
+// them (咳嗽 for 干咳, 拉肚子 for 腹泻: vocab.cc kSymptomWords) separated by
+// commas (, ， 、) and returns nullopt if one is not known.
 std::string symptom_ids(SymptomSet s);
 std::string symptoms_zh(SymptomSet s);  // "干咳、乏力"
 std::optional<SymptomSet> parse_symptoms(std::string_view input);

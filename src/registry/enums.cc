@@ -152,9 +152,9 @@ constexpr std::string_view kTraditional[][2] = {
     {"戶", "户"}, {"東", "东"}, {"殘", "残"}, {"溫", "温"}, {"滿", "满"}, {"漢", "汉"},
     {"烏", "乌"}, {"無", "无"}, {"爾", "尔"}, {"獨", "独"}, {"瑤", "瑶"}, {"碼", "码"},
     {"納", "纳"}, {"結", "结"}, {"維", "维"}, {"繼", "继"}, {"羅", "罗"}, {"職", "职"},
-    {"薩", "萨"}, {"親", "亲"}, {"諾", "诺"}, {"貧", "贫"}, {"輟", "辍"}, {"達", "达"},
-    {"鄉", "乡"}, {"錫", "锡"}, {"長", "长"}, {"門", "门"}, {"關", "关"}, {"頗", "颇"},
-    {"養", "养"}, {"駐", "驻"}, {"鮮", "鲜"}, {"齡", "龄"}, {"龍", "龙"},
+    {"薩", "萨"}, {"親", "亲"}, {"諾", "诺"}, {"讀", "读"}, {"貧", "贫"}, {"輟", "辍"},
+    {"達", "达"}, {"鄉", "乡"}, {"錫", "锡"}, {"長", "长"}, {"門", "门"}, {"關", "关"},
+    {"頗", "颇"}, {"養", "养"}, {"駐", "驻"}, {"鮮", "鲜"}, {"齡", "龄"}, {"龍", "龙"},
 };
 
 // `s` with each character of kTraditional replaced by its Simplified one.
@@ -175,6 +175,57 @@ std::string fold_traditional(std::string_view s) {
     if (!done) out += s[i++];
   }
   return out;
+}
+}  // namespace
+
+namespace {
+// The words registers and local forms use for a value, other than its
+// label, with the value's id. A student in 劳动技能 is no labour (the national
+// system records a pupil of school age as a student, not as labour: rule
+// consistency.student_labour); 在校生 in 在校生状况 says no school and stays
+// refused, naming the choices.
+struct Word {
+  std::string_view word;
+  const char* id;
+};
+constexpr Word kLabourWords[] = {
+    {"在校生", "none"},   {"在校学生", "none"}, {"学生", "none"},     {"在读", "none"},
+    {"在读学生", "none"}, {"弱劳动力", "weak"}, {"半劳动力", "weak"}, {"丧失劳动能力", "lost"},
+};
+constexpr Word kHealthWords[] = {
+    {"慢性病", "chronic_illness"},
+    {"大病", "serious_illness"},
+    {"重病", "serious_illness"},
+    {"残疾人", "disabled"},
+};
+constexpr Word kEnrolmentWords[] = {
+    {"非在校", "not_enrolled"},   {"不在校", "not_enrolled"},   {"幼儿园", "preschool"},
+    {"学前班", "preschool"},      {"学前", "preschool"},        {"初一", "junior_secondary"},
+    {"初二", "junior_secondary"}, {"初三", "junior_secondary"}, {"高中", "senior_secondary"},
+    {"高一", "senior_secondary"}, {"高二", "senior_secondary"}, {"高三", "senior_secondary"},
+    {"中专", "vocational"},       {"职高", "vocational"},       {"技校", "vocational"},
+    {"高职", "higher"},           {"大专", "higher"},           {"本科", "higher"},
+    {"大学", "higher"},           {"研究生", "higher"},
+};
+
+std::span<const Word> words_for(std::span<const Value> values) {
+  if (values.data() == kLabour) return kLabourWords;
+  if (values.data() == kHealth) return kHealthWords;
+  if (values.data() == kEnrolment) return kEnrolmentWords;
+  return {};
+}
+
+// A grade (一年级 … 九年级) after a school or alone: the school ("小学",
+// "初中", "" for a grade alone) and the grade 1–9, or grade 0 for none.
+std::pair<std::string_view, int> split_grade(std::string_view s) {
+  static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五",
+                                                 "六", "七", "八", "九"};
+  constexpr std::string_view kGrade = "年级";
+  if (s.size() < 3 + kGrade.size() || s.substr(s.size() - kGrade.size()) != kGrade) return {s, 0};
+  std::string_view digit = s.substr(s.size() - kGrade.size() - 3, 3);
+  for (int i = 0; i < 9; ++i)
+    if (digit == kDigits[i]) return {s.substr(0, s.size() - kGrade.size() - 3), i + 1};
+  return {s, 0};
 }
 }  // namespace
 
@@ -204,6 +255,14 @@ static std::optional<Value> find_simplified(std::span<const Value> values, std::
   if (values.data() == kEthnicities) {
     for (const auto& v : values)
       if (s + "族" == v.zh) return v;
+  }
+  for (const auto& w : words_for(values))
+    if (s == w.word) return find_simplified(values, w.id);
+  if (values.data() == kEnrolment) {
+    auto [school, grade] = split_grade(s);
+    if (grade > 0 && school.empty())
+      return find_simplified(values, grade <= 6 ? "primary" : "junior_secondary");
+    if (grade > 0) return find_simplified(values, school);
   }
   return std::nullopt;
 }

@@ -31,7 +31,10 @@ std::span<const Value> ethnicities();  // the 56 nationalities; id is the Chines
 std::span<const Value> cadre_kinds();
 
 // Finds a value by id or Chinese label (after normalising spaces and full-width
-// characters). An ethnicity may be given without 族 ("汉" -> "汉族").
+// characters). An ethnicity may be given without 族 ("汉" -> "汉族"); the
+// words registers use are read too (劳动技能 在校生/学生 -> none, 健康状况
+// 慢性病 -> chronic_illness, 在校生状况 七年级/初二 -> junior_secondary:
+// enums.cc kLabourWords, kHealthWords, kEnrolmentWords).
 std::optional<Value> find(std::span<const Value> values, std::string_view input);
 // Comma-separated ids, for error messages: "01 本人, 10 配偶, ...".
 std::string list_zh(std::span<const Value> values);

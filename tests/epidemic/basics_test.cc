@@ -76,6 +76,32 @@ TEST(VocabTest, Symptoms) {
   EXPECT_EQ(parse_symptoms("乏力，干咳,"), s);
   EXPECT_EQ(parse_symptoms(""), SymptomSet{});
   EXPECT_EQ(parse_symptoms("干咳、头晕"), std::nullopt);
+  // The words people write for each symptom.
+  const std::pair<const char*, Symptom> words[] = {
+      {"咳嗽", Symptom::kCough},
+      {"咳", Symptom::kCough},
+      {"咳痰", Symptom::kCough},
+      {"疲乏", Symptom::kFatigue},
+      {"全身无力", Symptom::kFatigue},
+      {"喉咙痛", Symptom::kSoreThroat},
+      {"咽喉痛", Symptom::kSoreThroat},
+      {"气促", Symptom::kShortnessOfBreath},
+      {"胸闷气短", Symptom::kShortnessOfBreath},
+      {"肌肉痛", Symptom::kMuscleAche},
+      {"全身酸痛", Symptom::kMuscleAche},
+      {"拉肚子", Symptom::kDiarrhoea},
+      {"流鼻涕", Symptom::kRunnyNose},
+      {"鼻塞", Symptom::kRunnyNose},
+      {"怕冷", Symptom::kChills},
+      {"寒战", Symptom::kChills},
+  };
+  for (const auto& [word, sym] : words) {
+    SymptomSet want;
+    want.add(sym);
+    EXPECT_EQ(parse_symptoms(word), want) << word;
+  }
+  EXPECT_EQ(parse_symptoms("咳嗽、乏力"), s);
+  EXPECT_EQ(parse_symptoms("咳嗽，干咳"), parse_symptoms("干咳"));
   EXPECT_EQ(s.size(), 2);
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -248,6 +249,70 @@ TEST(ValidatePersonTest, AcceptsAndNormalisesFields) {
   }
 }
 
+// The words users write for the vocabularies' values (registers, local
+// forms): a student in 劳动技能 (the national system records a pupil as no
+// labour), a grade in 在校生状况, a short form in 健康状况.
+TEST(ValidatePersonTest, AcceptsWordsUsersWrite) {
+  const std::tuple<const char*, const char*, const char*> cases[] = {
+      {"labour", "在校生", "none"},
+      {"labour", "在校学生", "none"},
+      {"labour", "学生", "none"},
+      {"labour", "在读", "none"},
+      {"labour", "學生", "none"},
+      {"labour", "弱劳动力", "weak"},
+      {"labour", "半劳动力", "weak"},
+      {"labour", "丧失劳动能力", "lost"},
+      {"enrolment", "非在校", "not_enrolled"},
+      {"enrolment", "不在校", "not_enrolled"},
+      {"enrolment", "幼儿园", "preschool"},
+      {"enrolment", "学前班", "preschool"},
+      {"enrolment", "小学三年级", "primary"},
+      {"enrolment", "三年级", "primary"},
+      {"enrolment", "七年级", "junior_secondary"},
+      {"enrolment", "初二", "junior_secondary"},
+      {"enrolment", "初中三年级", "junior_secondary"},
+      {"enrolment", "高一", "senior_secondary"},
+      {"enrolment", "高中", "senior_secondary"},
+      {"enrolment", "高中二年级", "senior_secondary"},
+      {"enrolment", "中职一年级", "vocational"},
+      {"enrolment", "中专", "vocational"},
+      {"enrolment", "职高", "vocational"},
+      {"enrolment", "技校", "vocational"},
+      {"enrolment", "高职", "higher"},
+      {"enrolment", "大专", "higher"},
+      {"enrolment", "本科", "higher"},
+      {"enrolment", "大学", "higher"},
+      {"health", "慢性病", "chronic_illness"},
+      {"health", "大病", "serious_illness"},
+      {"health", "重病", "serious_illness"},
+      {"health", "残疾人", "disabled"},
+  };
+  for (const auto& [field, input, stored] : cases) {
+    SCOPED_TRACE(std::string(field) + " = \"" + input + "\"");
+    PersonInput in = GoodPerson();
+    InputField(in, field) = input;
+    auto r = validate_person(in, kToday);
+    ASSERT_TRUE(r.ok()) << r.error().describe(Lang::kEn);
+    EXPECT_EQ(StoredField(*r, field), stored);
+  }
+  // A word of no value is still refused, naming the values allowed.
+  const std::tuple<const char*, const char*, const char*> refused[] = {
+      {"labour", "学徒", "none 无劳动力"},
+      {"enrolment", "在校生", "primary 小学"},  // which school is not said
+      {"enrolment", "十年级", "primary 小学"},
+      {"health", "感冒", "chronic_illness 长期慢性病"},
+  };
+  for (const auto& [field, input, listed] : refused) {
+    SCOPED_TRACE(std::string(field) + " = \"" + input + "\"");
+    PersonInput in = GoodPerson();
+    InputField(in, field) = input;
+    auto r = validate_person(in, kToday);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, std::string(field) + ".unknown");
+    EXPECT_NE(r.error().message_zh.find(listed), std::string::npos) << r.error().message_zh;
+  }
+}
+
 // Each row changes one field of GoodPerson() and expects exactly one error.
 TEST(ValidatePersonTest, RejectsOneBadField) {
   struct Case {
@@ -293,7 +358,7 @@ TEST(ValidatePersonTest, RejectsOneBadField) {
       {"ethnicity",       "火星族",               "ethnicity.unknown"},
       {"education",       "博士",                 "education.unknown"},
       {"education",       "college_or_above",     "education.unknown"},
-      {"enrolment",       "大学",                 "enrolment.unknown"},
+      {"enrolment",       "大学毕业",             "enrolment.unknown"},  // no longer in school
       {"health",          "好",                   "health.unknown"},
       {"labour",          "强劳动力",             "labour.unknown"},
       {"labour",          "1",                    "labour.unknown"},  // the "1"->"01" rule is for relationships only
