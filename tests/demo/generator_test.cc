@@ -11,6 +11,7 @@
 #include "store/sqlite/bulk_loader.h"
 #include "store/sqlite/sqlite_epidemic.h"
 #include "store/sqlite/sqlite_store.h"
+#include "../store/sqlite_test_util.h"
 
 namespace lz {
 namespace {
@@ -231,18 +232,11 @@ TEST(DemoCounty, CampaignOutcomesWrittenAsTheStoreWritesThem) {
 // migration made them, and they work (a write deletes the household's row).
 TEST(DemoCounty, FactsTriggersBackAfterTheLoad) {
   Db fresh("lz_demo_triggers_fresh");
-  const std::string before = fresh.text(
-      "SELECT group_concat(name || ': ' || sql, char(10)) FROM (SELECT name, sql FROM sqlite_master "
-      "WHERE type = 'trigger' AND name LIKE 'household_facts%' ORDER BY name)");
+  const std::string before = sqlite::testing::facts_triggers(fresh.store->db());
   Db db("lz_demo_triggers");
   ASSERT_TRUE(demo::generate_county(*db.store, small(5)).ok());
-  EXPECT_EQ(db.text("SELECT group_concat(name || ': ' || sql, char(10)) FROM (SELECT name, sql FROM "
-                    "sqlite_master WHERE type = 'trigger' AND name LIKE 'household_facts%' ORDER BY "
-                    "name)"),
-            before);
-  EXPECT_EQ(db.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
-                      "'household_facts%'"),
-            36);
+  EXPECT_EQ(sqlite::testing::facts_triggers(db.store->db()), before);
+  EXPECT_EQ(sqlite::testing::facts_trigger_count(db.store->db()), 36);
   const int64_t h = db.scalar("SELECT MIN(household_id) FROM poverty_household");
   ASSERT_TRUE(db.store->db()
                   .exec(fmt::format("INSERT INTO household_facts (household_id, year, codec, "

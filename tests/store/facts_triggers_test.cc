@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "sqlite_test_util.h"
 #include "store/sqlite/facts_triggers.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -22,7 +23,10 @@ class FactsTriggersTest : public ::testing::Test {
     auto s = SqliteStore::open(path_.string());
     ASSERT_TRUE(s.ok()) << s.error().describe();
     store_ = std::move(s).value();
-    // Facts rows for households 1..5 (the cache does not check that they exist).
+    seed();
+  }
+  // Facts rows for households 1..5 (the cache does not check that they exist).
+  void seed() {
     for (int id = 1; id <= 5; ++id)
       ASSERT_TRUE(db().prepare("INSERT INTO household_facts (household_id, year, codec, "
                                "region_code, data) VALUES (?, 2020, 1, '', x'00')")
@@ -38,15 +42,8 @@ class FactsTriggersTest : public ::testing::Test {
     for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suf);
   }
   Db& db() { return store_->db(); }
-  // name: sql of every household_facts trigger, in name order.
-  std::string triggers() {
-    auto s = db().prepare(
-        "SELECT COUNT(*) || ' ' || COALESCE(group_concat(name || ': ' || sql, '\n'), '') FROM "
-        "(SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
-        "'household_facts%' ORDER BY name)");
-    s.step();
-    return s.str(0);
-  }
+  std::string triggers() { return testing::facts_triggers(db()); }
+  int64_t trigger_count() { return testing::facts_trigger_count(db()); }
   std::vector<int64_t> rows() {
     std::vector<int64_t> out;
     auto s = db().prepare("SELECT household_id FROM household_facts ORDER BY 1");
@@ -60,7 +57,7 @@ class FactsTriggersTest : public ::testing::Test {
 TEST_F(FactsTriggersTest, RefusedOutsideATransaction) {
   auto p = FactsTriggersPause::begin(db());
   EXPECT_FALSE(p.ok());
-  EXPECT_EQ(triggers().substr(0, 3), "36 ");
+  EXPECT_EQ(trigger_count(), 36);
 }
 
 // Which triggers go, by the tables named.
@@ -77,7 +74,7 @@ TEST_F(FactsTriggersTest, DropsTheTriggersOfTheTablesNamed) {
     ASSERT_TRUE(p.ok());
     EXPECT_EQ(p->dropped().size(), c.dropped);
     EXPECT_EQ(p->paused(), c.dropped > 0);
-    EXPECT_EQ(triggers().substr(0, 3), std::to_string(36 - c.dropped) + " ");
+    EXPECT_EQ(trigger_count(), static_cast<int64_t>(36 - c.dropped));
     ASSERT_TRUE(p->resume(db(), 1000, {}).ok());
     EXPECT_FALSE(p->paused());
     ASSERT_TRUE(db().exec("COMMIT").ok());
@@ -116,12 +113,7 @@ TEST_F(FactsTriggersTest, ResumeDeletesTheRowsNamed) {
     ASSERT_TRUE(db().exec("COMMIT").ok());
     EXPECT_EQ(rows(), c.left);
     ASSERT_TRUE(db().exec("DELETE FROM household_facts").ok());
-    for (int id = 1; id <= 5; ++id)
-      ASSERT_TRUE(db().prepare("INSERT INTO household_facts (household_id, year, codec, "
-                               "region_code, data) VALUES (?, 2020, 1, '', x'00')")
-                      .bind(1, id)
-                      .exec()
-                      .ok());
+    seed();
   }
   // The triggers are back and working: household 3 written deletes its row.
   ASSERT_TRUE(
