@@ -166,6 +166,7 @@ Result<KindImport> import_cooperatives(TableReader& in, LivelihoodImportEnv& env
                                        const ImportOptions& opts) {
   CooperativeImporter imp(env);
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &cooperatives_spec();
   h.check_header = check_header;
   h.apply = detail::each_row(

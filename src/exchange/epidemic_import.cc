@@ -17,6 +17,7 @@
 #include "exchange/normalize.h"
 #include "exchange/passage_import.h"
 #include "exchange/report.h"
+#include "exchange/template_example.h"
 #include "store/sqlite/db.h"
 
 namespace lz::exchange {
@@ -432,12 +433,17 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
     g.rows.clear();
     return {};
   };
+  const TemplateExamples examples(*h.spec, h.regions);
   for (;;) {
     auto r = in.next(row);
     if (!r) return r.error();
     if (!*r) break;
     if (row.blank()) continue;
     ++rep.rows_read;
+    if (rep.rows_read == 1 && examples.matches(match, row)) {  // the template's, left in
+      rep.skipped_rows.push_back(row.number);
+      continue;
+    }
     if (opts.progress && rep.rows_read % 256 == 0) opts.progress(in.fraction_done(), rep.rows_read);
     std::string k = h.group_key ? h.group_key(g, row) : std::string();
     if (!g.rows.empty() && (k.empty() || k != key)) LZ_TRY(flush());

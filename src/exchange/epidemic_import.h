@@ -110,6 +110,9 @@ struct KindHandler {
   // purchases re-check each household they credited once). An Error stops
   // the import (nothing committed).
   std::function<Status(KindImport& out)> finish;
+  // The county (the template's example row as `template --db` sets it);
+  // null: Liling's only.
+  const RegionTree* regions = nullptr;
 };
 
 // A KindHandler::apply for kinds whose rows stand alone: `row(g, r, out)`

@@ -277,6 +277,7 @@ Result<KindImport> import_follow_ups(TableReader& in, EpidemicImportEnv& env,
                                      const ImportOptions& opts) {
   FollowUpImporter imp(env, opts);
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &follow_ups_spec();
   h.check_header = check_header;
   h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <thread>
@@ -20,6 +21,7 @@
 #include "exchange/columns.h"
 #include "exchange/normalize.h"
 #include "exchange/prefetch_reader.h"
+#include "exchange/template_example.h"
 #include "registry/validate.h"
 
 namespace lz::exchange {
@@ -182,6 +184,8 @@ class Importer {
         ethnicity, education, enrolment, health, labour, phone;
   } col_{};
   long rows_read_ = 0;  // by the reading thread
+  std::optional<TemplateExamples> examples_;
+  std::vector<long> skipped_rows_;  // by the reading thread: the template's example row
 };
 
 Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
@@ -533,6 +537,10 @@ void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q,
     if (!*r) break;
     if (row.blank()) continue;
     ++rows_read_;
+    if (rows_read_ == 1 && examples_->matches(match_, row)) {  // the template's, left in
+      skipped_rows_.push_back(row.number);
+      continue;
+    }
     if (opts_.progress && rows_read_ % 8192 == 0) opts_.progress(in.fraction_done(), rows_read_);
     std::string number = text::strip_spaces(clean_cell(cell_at(row, col_.number)));
     if (!g.rows.empty() && number != g.number) {
@@ -572,6 +580,7 @@ Result<ImportReport> Importer::run() {
   for (size_t i = 0; i < spec_.columns.size(); ++i)
     cols_.emplace(spec_.columns[i].key, match_.file_column[i]);
   report_.ignored_columns = match_.ignored;
+  examples_.emplace(spec_, &regions_);
   col_ = {file_col("number"),    file_col("region_code"), file_col("village"),
           file_col("address"),   file_col("name"),        file_col("id_number"),
           file_col("sex"),       file_col("birth_date"),  file_col("relationship"),
@@ -623,6 +632,7 @@ Result<ImportReport> Importer::run() {
   q.close();  // the reader stops at its next household if this side gave up
   reader.join();
   report_.rows_read = rows_read_;
+  report_.skipped_rows = std::move(skipped_rows_);
   LZ_TRY(st);
   if (opts_.progress) opts_.progress(1.0, report_.rows_read);
   bool commit = !opts_.dry_run && (opts_.mode == ImportMode::kGoodRows || report_.refused == 0);

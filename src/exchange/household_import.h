@@ -59,6 +59,9 @@ struct ImportReport {
   long households_added = 0, households_updated = 0;
   std::vector<CellError> errors;
   std::vector<RefusedRow> refused_rows;
+  // The template's example row left in the file (template_example.h): read,
+  // neither added nor refused (its row number; at most the first data row).
+  std::vector<long> skipped_rows;
 };
 
 // Reads every row, writes through `sink` and commits unless a dry run or

@@ -307,6 +307,7 @@ Result<KindImport> import_key_persons(TableReader& in, EpidemicImportEnv& env,
                                       const ImportOptions& opts) {
   KeyPersonImporter imp(env, opts);
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &key_persons_spec();
   h.apply = detail::each_row(
       [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });

@@ -224,6 +224,7 @@ Result<KindImport> import_labourers(TableReader& in, LivelihoodImportEnv& env,
                                     const ImportOptions& opts) {
   LabourerImporter imp(env, opts);
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &labourers_spec();
   h.apply = detail::each_row(
       [&](RowGroup& g, const Row& r, KindImport& out) { return imp.apply_row(g, r, out); });

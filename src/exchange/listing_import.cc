@@ -164,6 +164,7 @@ Result<KindImport> import_listings(TableReader& in, LivelihoodImportEnv& env,
   ListingImporter imp(env, opts);
   LZ_TRY(imp.start());
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &listings_spec();
   h.check_header = [&](const HeaderMatch& m, const std::vector<std::string>& header, long row) {
     return imp.check_header(m, header, row);

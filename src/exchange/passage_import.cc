@@ -278,6 +278,7 @@ Result<KindImport> import_passages(TableReader& in, EpidemicImportEnv& env,
                                    const ImportOptions& opts) {
   PassageImporter imp(env, opts);
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &passages_spec();
   h.group_key = [&](const RowGroup& g, const Row& r) { return imp.key(g, r); };
   h.apply = [&](RowGroup& g, KindImport& out) { return imp.apply(g, out); };

@@ -156,6 +156,7 @@ Result<KindImport> import_poverty_register(TableReader& in, LivelihoodImportEnv&
                                            const ImportOptions& opts) {
   RegisterImporter imp(env, opts);
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &poverty_register_spec();
   h.check_header = [&](const HeaderMatch& m, const std::vector<std::string>& header, long row) {
     return imp.check_header(m, header, row);

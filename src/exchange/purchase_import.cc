@@ -350,6 +350,7 @@ Result<KindImport> import_purchases(TableReader& in, LivelihoodImportEnv& env,
   PurchaseImporter imp(env, opts);
   LZ_TRY(imp.start());
   detail::KindHandler h;
+  h.regions = env.regions;
   h.spec = &purchases_spec();
   h.check_header = [&](const HeaderMatch& m, const std::vector<std::string>& header, long row) {
     return imp.check_header(m, header, row);

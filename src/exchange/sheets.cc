@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "core/id_number.h"
+#include "exchange/template_example.h"
 #include "exchange/xlsx_book.h"
 #include "registry/enums.h"
 #include "registry/region_tree.h"
@@ -51,54 +51,18 @@ static std::string accepted(const std::string& key) {
   return "";
 }
 
-namespace {
-// An example value written for Liling (the columns' examples: 430281 ID and
-// household numbers, 醴陵市, 官庄镇, 石亭镇, 瓦子坪(村)) moved to `village` of another
-// county: its code in the numbers (the ID number's check character
-// recomputed), its names for Liling's.
-std::string move_example(std::string v, const RegionTree& tree, const Region& village) {
-  const std::string county6 = village.code.substr(0, 6);
-  auto replace = [&v](std::string_view from, const std::string& to) {
-    for (size_t at = v.find(from); at != std::string::npos; at = v.find(from, at + to.size()))
-      v.replace(at, from.size(), to);
-  };
-  if (v.size() == 18 && v.starts_with("430281")) {  // an ID number
-    if (auto id = IdNumber::parse(v, Date::from_ymd(2100, 1, 1).value()))
-      return IdNumber::make(county6, id->birth_date(), std::stoi(v.substr(14, 3))).str();
-  }
-  if (v.size() == 16 && v.starts_with("430281")) return village.code + v.substr(12);  // 户编号
-  const Region* township = tree.find(village.parent_code);
-  const Region* county = tree.find(county6);
-  if (county) replace("醴陵市", county->name);
-  if (township) replace("官庄镇", township->name), replace("石亭镇", township->name);
-  replace("瓦子坪村", village.name);
-  std::string short_name = village.name;  // 瓦子坪蔬菜合作社: the name without 村 / 社区
-  for (std::string_view suffix : {"村", "社区"})
-    if (short_name.size() > suffix.size() && short_name.ends_with(suffix))
-      short_name.resize(short_name.size() - suffix.size());
-  replace("瓦子坪", short_name);
-  return v;
-}
-}  // namespace
-
 Status write_template(const KindSpec& spec, const std::string& path, const RegionTree* county) {
   auto book = XlsxBook::create(path);
   if (!book) return book.error();
   XlsxBook& b = **book;
   lxw_worksheet* ws = b.add_sheet(spec.title_zh.substr(0, 30));
-  std::vector<std::string> header, example;
-  // The example's place: a real village of the county.
-  const auto villages = (county ? *county : RegionTree::liling()).at_level(RegionLevel::kVillage);
+  std::vector<std::string> header;
+  const std::vector<std::string> example = template_example(spec, county);
   for (size_t c = 0; c < spec.columns.size(); ++c) {
     const auto& col = spec.columns[c];
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                          col.key == "id_number" ? 22 : 14, b.style(XlsxBook::kText));
     header.push_back(col.zh);
-    example.push_back(col.example);
-    if (!villages.empty() && col.key == "region_code") example.back() = villages.front()->code;
-    if (!villages.empty() && col.key == "village") example.back() = villages.front()->name;
-    if (county && !villages.empty())
-      example.back() = move_example(example.back(), *county, *villages.front());
   }
   for (size_t c = 0; c < header.size(); ++c)
     worksheet_write_string(

@@ -16,9 +16,31 @@ check "template unknown kind" 1 "$BIN" template cadres "$T/x.xlsx"
 expect_in "template kind message" "$T/err" "households"
 
 # Fill the template: read its header row back through an import dry run
-# of the template itself (the example row imports as one household).
+# of the template itself (the example row is recognised and skipped).
 check "template imports (dry run)" 0 "$BIN" import households "$T/tpl.xlsx" --db "$DB" --dry-run --json
-expect_eq "template example row" "$(json "$T/out" 'd["rows_read"], d["added"], d["committed"]')" "1 1 False"
+expect_eq "template example row" "$(json "$T/out" 'd["rows_read"], d["added"], d["skipped"], d["committed"]')" "1 0 1 False"
+
+# The untouched template of every kind, imported: its example row (row 2) is
+# skipped and said so, neither added nor refused; no table changes (the
+# households import still audits that an import took place).
+cat > "$T/counts.py" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+ts = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'import%' AND name NOT LIKE 'sqlite%' AND name != 'audit_log' ORDER BY name")]
+print(" ".join("%s=%d" % (t, c.execute('SELECT COUNT(*) FROM "%s"' % t).fetchone()[0]) for t in ts))
+PY
+for k in households key_persons passages follow_ups purchases listings labourers cooperatives poverty_register; do
+  for how in "--db $DB" ""; do
+    check "template $k $how" 0 "$BIN" template $k "$T/t-$k.xlsx" $how
+    before=$(python3 "$T/counts.py" "$DB")
+    check "untouched template $k ($how) imports" 0 "$BIN" import $k "$T/t-$k.xlsx" --db "$DB" --json
+    expect_eq "template $k ($how): example skipped" "$(json "$T/out" 'd["rows_read"], d["added"], d["refused"], d["skipped"], [r["row"] for r in d["skipped_rows"]]')" "1 0 0 1 [2]"
+    expect_in "template $k ($how): reason" "$T/out" "第2行是模板示例行，已跳过"
+    expect_eq "template $k ($how): nothing written" "$(python3 "$T/counts.py" "$DB")" "$before"
+  done
+done
+check "template example skipped (text, English)" 0 "$BIN" --lang en import purchases "$T/t-purchases.xlsx" --db "$DB"
+expect_in "said in the summary" "$T/out" "row 2 is the template's example row; skipped"
 
 VILLAGE=$("$BIN" regions --json | python3 -c "
 import json,sys

@@ -13,6 +13,7 @@
 #include "exchange/household_import.h"
 #include "exchange/prefetch_reader.h"
 #include "exchange/report.h"
+#include "exchange/template_example.h"
 #include "exchange/sqlite_import_sink.h"
 #include "exchange/table_writer.h"
 #include "../store/sqlite_test_util.h"
@@ -635,6 +636,33 @@ TEST_F(ImportTest, RowsOfAHouseholdNamingOneVillageAlikeAgree) {
       EXPECT_TRUE(s.step() && s.str(0) == v.code) << number;
     }
   }
+}
+
+// The template's example row left in a file (`liangzhan template`): as the
+// first data row it is skipped and said so, neither added nor refused; the
+// same row further down is data (the example is a valid household).
+TEST_F(ImportTest, TemplateExampleRowIsSkippedAndIsValidData) {
+  const KindSpec& spec = *find_kind("households");
+  std::string header, example;
+  for (const auto& c : spec.columns) header += (header.empty() ? "" : ",") + c.zh;
+  for (const auto& v : template_example(spec, nullptr))
+    example += (example.empty() ? "" : ",") + ("\"" + v + "\"");
+  auto r = run(header + "\n" + example + "\n");
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->skipped_rows, std::vector<long>{2});
+  EXPECT_EQ(r->rows_read, 1);
+  EXPECT_EQ(r->added + r->refused + r->households_added, 0);
+  EXPECT_EQ(count("household"), 0);
+  nlohmann::json j = report_json(*r, Lang::kZh);
+  EXPECT_EQ(j["skipped"], 1);
+  EXPECT_EQ(j["skipped_rows"][0]["reason"], "第2行是模板示例行，已跳过");
+  EXPECT_EQ(report_json(*r, Lang::kEn)["skipped_rows"][0]["reason"],
+            "row 2 is the template's example row; skipped");
+  auto twice = run(header + "\n" + example + "\n" + example + "\n");
+  ASSERT_TRUE(twice.ok()) << twice.error().describe();
+  EXPECT_EQ(twice->skipped_rows, std::vector<long>{2});
+  EXPECT_EQ(twice->households_added, 1);
+  EXPECT_EQ(twice->refused, 0) << (twice->errors.empty() ? "" : twice->errors[0].reason_en);
 }
 
 // A large import pauses the household_facts triggers (a sub-program and a
