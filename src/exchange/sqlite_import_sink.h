@@ -85,7 +85,7 @@ class SqliteImportSink final : public ImportSink {
   // - For a file that adds many rows relative to the registry
   //   (expected_rows above half the persons already there): drops the
   //   person and household indexes the import never reads (not unique, not
-  //   led by household_id: person_name, person_region, ...) and creates
+  //   led by household_id: person_name, person_region_live, ...) and creates
   //   them again in commit(), before COMMIT: one sorted build instead of a
   //   B-tree insert at a random place per row. The unique indexes (dedupe
   //   by ID number and household number) and those by household stay.

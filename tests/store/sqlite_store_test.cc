@@ -2,6 +2,8 @@
 // write is checked to leave the tables exactly as they were.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
 
 #include "core/id_number.h"
@@ -44,18 +46,20 @@ class StoreTest : public ::testing::Test {
                           "village_team_member", "pairing", "poverty_household"}) {
       bool versioned = std::string(t) != "region" && std::string(t) != "cadre_kind" &&
                        std::string(t) != "village_team_member";
-      auto s = db.prepare(std::string("SELECT COUNT(*), ") + (versioned ? "COALESCE(SUM(version), 0)" : "0") +
-                          " FROM " + t);
+      auto s = db.prepare(std::string("SELECT COUNT(*), ") +
+                          (versioned ? "COALESCE(SUM(version), 0)" : "0") + " FROM " + t);
       s.step();
       out += std::string(t) + "=" + std::to_string(s.i64(0)) + "/" + std::to_string(s.i64(1)) + " ";
     }
     return out;
   }
-  Household household(const std::string& number, const std::string& region,
-                      std::vector<std::pair<std::string, std::string>> members /* id, relationship */) {
+  Household household(
+      const std::string& number, const std::string& region,
+      std::vector<std::pair<std::string, std::string>> members /* id, relationship */) {
     HouseholdInput in{number, region, "测试地址", ""};
     int k = 0;
-    for (auto& [idn, rel] : members) in.members.push_back({"成员" + std::to_string(++k), idn, "", "", rel});
+    for (auto& [idn, rel] : members)
+      in.members.push_back({"成员" + std::to_string(++k), idn, "", "", rel});
     auto h = validate_household(in, RegionTree::liling(), kToday);
     EXPECT_TRUE(h.ok()) << h.error().describe();
     return h.ok() ? *h : Household{};
@@ -88,8 +92,9 @@ TEST_F(StoreTest, ReopenAppliesNoMigrationTwice) {
 }
 
 TEST_F(StoreTest, HouseholdRoundTrip) {
-  auto h = household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}, {id(1962, 3, 4, 22), "10"},
-                                             {id(2010, 9, 9, 31), "20"}});
+  auto h = household(
+      "H1", "430281126232",
+      {{id(1960, 5, 1, 11), "01"}, {id(1962, 3, 4, 22), "10"}, {id(2010, 9, 9, 31), "20"}});
   auto created = store_->create_household(h, actor_);
   ASSERT_TRUE(created.ok()) << created.error().describe();
   auto got = store_->household(created->id);
@@ -111,22 +116,28 @@ TEST_F(StoreTest, HouseholdRoundTrip) {
 }
 
 TEST_F(StoreTest, DuplicateIdNumberIsRefusedNamingTheExistingPersonAndNothingIsWritten) {
-  auto first = store_->create_household(household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}}), actor_);
+  auto first = store_->create_household(
+      household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}}), actor_);
   ASSERT_TRUE(first.ok());
   std::string before = fingerprint();
   auto second = store_->create_household(
-      household("H2", "430281126232", {{id(1970, 1, 1, 13), "01"}, {id(1960, 5, 1, 11), "10"}}), actor_);
+      household("H2", "430281126232", {{id(1970, 1, 1, 13), "01"}, {id(1960, 5, 1, 11), "10"}}),
+      actor_);
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.error().kind, ErrorKind::kConflict);
   EXPECT_EQ(second.error().code, "id_number.duplicate");
   EXPECT_EQ(second.error().field, "members[1].id_number");
-  EXPECT_NE(second.error().message_zh.find("成员1"), std::string::npos) << second.error().message_zh;
+  EXPECT_NE(second.error().message_zh.find("成员1"), std::string::npos)
+      << second.error().message_zh;
   EXPECT_NE(second.error().message_zh.find("H1"), std::string::npos);
   EXPECT_EQ(fingerprint(), before);
 }
 
 TEST_F(StoreTest, RefusedWritesLeaveNothing) {
-  ASSERT_TRUE(store_->create_household(household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}}), actor_).ok());
+  ASSERT_TRUE(
+      store_
+          ->create_household(household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}}), actor_)
+          .ok());
   std::string before = fingerprint();
   struct Case {
     const char* what;
@@ -136,7 +147,12 @@ TEST_F(StoreTest, RefusedWritesLeaveNothing) {
   };
   std::vector<Case> cases = {
       {"duplicate household number",
-       [&] { return store_->create_household(household("H1", "430281126232", {{id(1980, 1, 1, 15), "01"}}), actor_).error(); },
+       [&] {
+         return store_
+             ->create_household(household("H1", "430281126232", {{id(1980, 1, 1, 15), "01"}}),
+                                actor_)
+             .error();
+       },
        ErrorKind::kConflict, "number.duplicate"},
       {"unknown village",
        [&] {
@@ -151,9 +167,15 @@ TEST_F(StoreTest, RefusedWritesLeaveNothing) {
          return store_->add_member(999, p, actor_).error();
        },
        ErrorKind::kNotFound, "household.not_found"},
-      {"pairing with a missing cadre", [&] { return store_->create_pairing({0, 424242, 1, kToday}, actor_).error(); },
+      {"pairing with a missing cadre",
+       [&] {
+         return store_->create_pairing({0, 424242, 1, kToday}, actor_).error();
+       },
        ErrorKind::kNotFound, "cadre.not_found"},
-      {"team in a township", [&] { return store_->create_village_team({0, "430281126", "队"}, actor_).error(); },
+      {"team in a township",
+       [&] {
+         return store_->create_village_team({0, "430281126", "队"}, actor_).error();
+       },
        ErrorKind::kNotFound, "village_code.unknown"},
       {"team with a missing member",
        [&] {
@@ -173,9 +195,10 @@ TEST_F(StoreTest, RefusedWritesLeaveNothing) {
        },
        ErrorKind::kNotFound, "region_code.unknown"},
       {"poverty status of a missing household",
-       [&] { return store_->set_poverty_status(999, "lifted", 2014, 2018, actor_).error(); }, ErrorKind::kNotFound,
-       "household.not_found"},
-      {"second head", [&] {
+       [&] { return store_->set_poverty_status(999, "lifted", 2014, 2018, actor_).error(); },
+       ErrorKind::kNotFound, "household.not_found"},
+      {"second head",
+       [&] {
          Person p = *validate_person({"王五", id(1991, 1, 1, 19), "", "", "01"}, kToday);
          return store_->add_member(1, p, actor_).error();
        },
@@ -192,7 +215,8 @@ TEST_F(StoreTest, RefusedWritesLeaveNothing) {
 }
 
 TEST_F(StoreTest, OneResponsiblePairedCadreAtATime) {
-  auto h = store_->create_household(household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}}), actor_);
+  auto h = store_->create_household(household("H1", "430281126232", {{id(1960, 5, 1, 11), "01"}}),
+                                    actor_);
   ASSERT_TRUE(h.ok());
   auto make = [&](const char* name, std::vector<std::string> kinds) {
     Cadre c;
@@ -216,7 +240,8 @@ TEST_F(StoreTest, OneResponsiblePairedCadreAtATime) {
   EXPECT_EQ(clash.error().code, "household_id.already_paired");
   EXPECT_NE(clash.error().message_zh.find("杨雁"), std::string::npos);
   EXPECT_EQ(fingerprint(), before);
-  auto replaced = store_->create_pairing({0, b, h->id, *Date::from_ymd(2019, 6, 1)}, actor_, /*replace=*/true);
+  auto replaced =
+      store_->create_pairing({0, b, h->id, *Date::from_ymd(2019, 6, 1)}, actor_, /*replace=*/true);
   ASSERT_TRUE(replaced.ok()) << replaced.error().describe();
   auto cur = store_->current_pairing(h->id);
   ASSERT_TRUE(cur.ok() && cur->has_value());
@@ -336,13 +361,19 @@ TEST_F(StoreTest, SoftDeletesRefuseCascadeAndAudit) {
 
 TEST_F(StoreTest, ListHouseholdsFiltersByRegionTextAndStatusWithTotals) {
   // Two households in 官庄镇 瓦子坪村, one in 沩山镇.
-  auto a = store_->create_household(household("A1", "430281126232", {{id(1950, 1, 1, 11), "01"}}), actor_);
-  auto b = store_->create_household(household("A2", "430281126232", {{id(1951, 1, 1, 11), "01"}}), actor_);
+  auto a = store_->create_household(household("A1", "430281126232", {{id(1950, 1, 1, 11), "01"}}),
+                                    actor_);
+  auto b = store_->create_household(household("A2", "430281126232", {{id(1951, 1, 1, 11), "01"}}),
+                                    actor_);
   std::string wei_village;
   auto wei = store_->regions("430281129");
   for (auto& r : *wei)
-    if (r.level == RegionLevel::kVillage) { wei_village = r.code; break; }
-  auto c = store_->create_household(household("B1", wei_village, {{id(1952, 1, 1, 11), "01"}}), actor_);
+    if (r.level == RegionLevel::kVillage) {
+      wei_village = r.code;
+      break;
+    }
+  auto c =
+      store_->create_household(household("B1", wei_village, {{id(1952, 1, 1, 11), "01"}}), actor_);
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
   ASSERT_TRUE(store_->set_poverty_status(b->id, "lifted", 2014, 2017, actor_).ok());
   struct Case {
@@ -391,16 +422,20 @@ TEST_F(StoreTest, GroupsExtendTheVillageCode) {
   auto again = store_->add_group("430281126232", 3, "", actor_);
   EXPECT_EQ(again.error().code, "region.exists");
   EXPECT_EQ(store_->add_group("430281126", 1, "", actor_).error().code, "region_code.level");
-  auto h = store_->create_household(household("G1", "430281126232003", {{id(1950, 1, 1, 11), "01"}}), actor_);
+  auto h = store_->create_household(
+      household("G1", "430281126232003", {{id(1950, 1, 1, 11), "01"}}), actor_);
   ASSERT_TRUE(h.ok()) << h.error().describe();
   EXPECT_EQ(store_->list_households({"430281126232"})->total, 1);
 }
 
 TEST_F(StoreTest, StatsCountPerTownship) {
   auto a = store_->create_household(
-      household("A1", "430281126232", {{id(1950, 1, 1, 11), "01"}, {id(1953, 1, 1, 12), "10"}}), actor_);
-  auto b = store_->create_household(household("A2", "430281126232", {{id(1951, 1, 1, 11), "01"}}), actor_);
-  ASSERT_TRUE(store_->set_poverty_status(a->id, "registered_poor", 2014, std::nullopt, actor_).ok());
+      household("A1", "430281126232", {{id(1950, 1, 1, 11), "01"}, {id(1953, 1, 1, 12), "10"}}),
+      actor_);
+  auto b = store_->create_household(household("A2", "430281126232", {{id(1951, 1, 1, 11), "01"}}),
+                                    actor_);
+  ASSERT_TRUE(
+      store_->set_poverty_status(a->id, "registered_poor", 2014, std::nullopt, actor_).ok());
   ASSERT_TRUE(store_->set_poverty_status(b->id, "marginal", 2019, std::nullopt, actor_).ok());
   auto st = store_->stats();
   ASSERT_TRUE(st.ok());
@@ -444,6 +479,48 @@ TEST(OpenStore, NotADatabaseIsAClearError) {
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.error().message_zh.find(path.string()), std::string::npos) << s.error().message_zh;
   std::filesystem::remove(path);
+}
+
+// Persons by region are read from person_region_live (migration 014), the
+// only index on person(region_code) since migration 019 dropped the full
+// one: every statement list_persons runs for a region is planned on it, none
+// scans the table.
+TEST_F(StoreTest, PersonsByRegionReadTheLiveIndex) {
+  auto& db = static_cast<sqlite::SqliteStore&>(*store_).db();
+  {
+    auto s = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'person_region'");
+    ASSERT_TRUE(s.step());
+    EXPECT_EQ(s.i64(0), 0);
+  }
+  std::vector<std::string> run;  // the statements as run, values bound
+  sqlite3_trace_v2(
+      db.handle(), SQLITE_TRACE_STMT,
+      [](unsigned, void* ctx, void* p, void*) {
+        if (char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(p))) {
+          static_cast<std::vector<std::string>*>(ctx)->push_back(sql);
+          sqlite3_free(sql);
+        }
+        return 0;
+      },
+      &run);
+  PersonQuery q;
+  q.region_prefix = "430281100";
+  for (const char* sort : {"id", "name", "birth_date"}) {
+    q.sort = sort;
+    ASSERT_TRUE(store_->list_persons(q).ok());
+  }
+  sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+  int planned = 0;
+  for (const auto& sql : run) {
+    if (sql.find("FROM person p") == std::string::npos) continue;
+    ++planned;
+    std::string plan;
+    auto s = db.prepare("EXPLAIN QUERY PLAN " + sql);
+    while (s.step()) plan += s.str(3) + "\n";
+    EXPECT_NE(plan.find("person_region_live"), std::string::npos) << sql << "\n" << plan;
+    EXPECT_EQ(plan.find("SCAN p"), std::string::npos) << sql << "\n" << plan;
+  }
+  EXPECT_EQ(planned, 6);  // a count and a page per sort
 }
 
 }  // namespace
