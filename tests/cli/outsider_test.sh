@@ -46,6 +46,25 @@ expect_in "padded name trimmed" "$T/out" "431130100 青岚镇"
 check "template --db" 0 "$BIN" template households "$T/tpl.xlsx" --db "$DB"
 check "template example skipped here" 0 "$BIN" import households "$T/tpl.xlsx" --db "$DB" --dry-run --json
 expect_eq "this county's example row recognised" "$(json "$T/out" 'd["added"], d["refused"], d["skipped"]')" "0 0 1"
+# The example row is this county's data: the template's two rows as a CSV with
+# the example twice; row 2 is skipped, row 3 (the same) is a valid household here.
+python3 - "$T/tpl.xlsx" > "$T/tpl-twice.csv" <<'PY'
+import csv, re, sys, zipfile
+import xml.etree.ElementTree as ET
+ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml"))
+rows = []
+for row in root.iterfind(".//s:sheetData/s:row", ns):
+    cells = {}
+    for c in row.iterfind("s:c", ns):
+        col = re.match(r"[A-Z]+", c.get("r")).group()
+        cells[sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(col))) - 1] = "".join(t.text or "" for t in c.iter("{%s}t" % ns["s"])) or (c.findtext("s:v", "", ns))
+    rows.append([cells.get(i, "") for i in range(max(cells) + 1)])
+w = csv.writer(sys.stdout, lineterminator="\n")
+w.writerows([rows[0], rows[1], rows[1]])
+PY
+check "the example is valid here" 0 "$BIN" import households "$T/tpl-twice.csv" --db "$DB" --dry-run --json
+expect_eq "example row 3 added here" "$(json "$T/out" 'd["households_added"], d["refused"], d["skipped"]')" "1 0 1"
 check "template without --db" 0 "$BIN" template households "$T/tpl-liling.xlsx"
 check "Liling's example skipped here too" 0 "$BIN" import households "$T/tpl-liling.xlsx" --db "$DB" --dry-run --json
 expect_eq "Liling's example row recognised" "$(json "$T/out" 'd["added"], d["refused"], d["skipped"]')" "0 0 1"
