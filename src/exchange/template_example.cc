@@ -40,13 +40,15 @@ std::string move_example(std::string v, const RegionTree& tree, const Region& vi
 std::vector<std::string> template_example(const KindSpec& spec, const RegionTree* county) {
   std::vector<std::string> example;
   // The example's place: a real village of the county.
-  const auto villages = (county ? *county : RegionTree::liling()).at_level(RegionLevel::kVillage);
+  // Liling's too: its first village is not 瓦子坪村, and the address and
+  // names must say the village the code does.
+  const RegionTree& tree = county ? *county : RegionTree::liling();
+  const auto villages = tree.at_level(RegionLevel::kVillage);
   for (const auto& col : spec.columns) {
     example.push_back(col.example);
     if (!villages.empty() && col.key == "region_code") example.back() = villages.front()->code;
     if (!villages.empty() && col.key == "village") example.back() = villages.front()->name;
-    if (county && !villages.empty())
-      example.back() = move_example(example.back(), *county, *villages.front());
+    if (!villages.empty()) example.back() = move_example(example.back(), tree, *villages.front());
   }
   return example;
 }

@@ -9,14 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../store/sqlite_test_util.h"
 #include "core/text.h"
 #include "exchange/household_import.h"
 #include "exchange/prefetch_reader.h"
 #include "exchange/report.h"
-#include "exchange/template_example.h"
 #include "exchange/sqlite_import_sink.h"
 #include "exchange/table_writer.h"
-#include "../store/sqlite_test_util.h"
+#include "exchange/template_example.h"
 #include "helpers.h"
 #include "store/audit.h"
 #include "store/sqlite/sqlite_store.h"
@@ -539,7 +539,8 @@ TEST_F(ImportTest, LargeFileBuildsSecondaryIndexesOnceAtCommit) {
   ASSERT_TRUE(sink.ok());
   ASSERT_TRUE((*sink)->prepare_bulk(SqliteImportSink::rows_estimate(csv.size())).ok());
   auto names = (*sink)->deferred_indexes();
-  EXPECT_EQ(names, (std::vector<std::string>{"person_name", "person_region_live", "household_region"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"person_name", "person_region_live", "household_region"}));
   ImportOptions o;
   o.today = kToday;
   auto r = import_households(**reader, **sink, tree, o);
@@ -644,8 +645,14 @@ TEST_F(ImportTest, TemplateExampleRowIsSkippedAndIsValidData) {
   const KindSpec& spec = *find_kind("households");
   std::string header, example;
   for (const auto& c : spec.columns) header += (header.empty() ? "" : ",") + c.zh;
-  for (const auto& v : template_example(spec, nullptr))
-    example += (example.empty() ? "" : ",") + ("\"" + v + "\"");
+  const auto row = template_example(spec, nullptr);
+  for (const auto& v : row) example += (example.empty() ? "" : ",") + ("\"" + v + "\"");
+  // One place throughout: the code's village names the village and the address.
+  const Region* place = RegionTree::liling().find(row[spec.index("region_code")]);
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(row[spec.index("village")], place->name);
+  EXPECT_NE(row[spec.index("address")].find(place->name), std::string::npos)
+      << row[spec.index("address")];
   auto r = run(header + "\n" + example + "\n");
   ASSERT_TRUE(r.ok()) << r.error().describe();
   EXPECT_EQ(r->skipped_rows, std::vector<long>{2});
