@@ -1360,6 +1360,23 @@ async function main() {
     for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i].startsWith('import:') && /ERR_CONNECTION_RESET|ERR_FAILED/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
   });
 
+  await test('import page: the template left as it is: its example row is skipped, and the page says so', async () => {
+    const xlsx = join(tmp, 'template-households.xlsx');
+    sh(['template', 'households', xlsx, '--db', DB]);
+    const page = await newPage('import-template');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${BASE}/imports`);
+    await page.getByTestId('import-file').setInputFiles(xlsx);
+    await page.getByTestId('import-submit').click();
+    await page.locator('[data-testid=import-result][data-state=done]').waitFor({ timeout: 60000 });
+    eq(num(await page.getByTestId('import-added').innerText()), 0, 'nothing added');
+    eq(num(await page.getByTestId('import-refused').innerText()), 0, 'nothing refused');
+    const said = await page.getByTestId('import-skipped').innerText();
+    check(said.includes('第2行是模板示例行，已跳过'), `the skipped row said: ${said}`);
+    await page.close();
+  });
+
   // ---- another county: 攸县 (430223), made with `init --regions`, no shipped map ----
   await test('a county with no shipped map (攸县 430223): the dashboard draws every township as a tile with the API\'s figures; a tile drills down', async () => {
     const db = join(tmp, 'youxian.db');

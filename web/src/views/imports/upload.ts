@@ -47,6 +47,9 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   refused: number;
+  /** Rows read but neither added nor refused: the template's example row left in. */
+  skipped?: number;
+  skipped_rows?: { row: number; reason: string }[];
   committed: boolean;
   dry_run: boolean;
   refusals: ImportRefusal[];
