@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "http/field_labels.h"
 #include "http/problem.h"
 
 namespace lz::http {
@@ -107,7 +108,9 @@ HttpResponse Api::run(const Route& route, std::map<std::string, std::string> par
     c.account = std::move(account);
   }
   try {
-    return route.handler(c);
+    HttpResponse r = route.handler(c);
+    if (r.status >= 400) label_problem(r, req, route.request_schema, lang);
+    return r;
   } catch (const std::exception& e) {
     spdlog::error("{} {}: {}", req.method, req.path, e.what());
     return problem(500, "internal", "系统内部错误，请稍后再试", "Internal error; please try again later", lang);

@@ -59,6 +59,8 @@ void add_import_routes(Router& r);        // handlers/imports.cc: uploads with p
 void add_import_upload_routes(Router& r);  // handlers/import_uploads.cc: chunked, resumable
 void add_import_schemas(nlohmann::json& schemas);  // their OpenAPI components (meta.cc)
 void add_meta_routes(Router& r);  // openapi.json, health
+// The OpenAPI components/schemas (built once; meta.cc).
+const nlohmann::json& api_schemas();
 // The OpenAPI 3 document of a router.
 nlohmann::json openapi_document(const Router& r);
 

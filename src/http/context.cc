@@ -10,6 +10,19 @@ Error bad_parameter(const std::string& field, const std::string& zh, const std::
   return invalid("request.bad_parameter", field, zh, en);
 }
 
+Error field_errors(std::vector<Error> errors) {
+  if (errors.size() == 1) return std::move(errors.front());
+  std::vector<Error> all;
+  for (auto& e : errors) {
+    if (e.details.empty()) all.push_back(std::move(e));
+    for (auto& d : e.details) all.push_back(std::move(d));
+  }
+  Error e = invalid("validation", "", fmt::format("有{}处填写错误", all.size()),
+                    fmt::format("{} fields are invalid", all.size()));
+  e.details = std::move(all);
+  return e;
+}
+
 static std::optional<int64_t> to_int(const std::string& s) {
   int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/roles.h"
 #include "core/date.h"
@@ -52,5 +53,33 @@ HttpResponse no_content();
 HttpResponse record_response(const nlohmann::json& j, int status = 200);
 
 Error bad_parameter(const std::string& field, const std::string& zh, const std::string& en);
+
+// One error for several field errors of a request: "有N处填写错误" with
+// each as a detail (problem() lists them); the error itself when alone.
+Error field_errors(std::vector<Error> errors);
+
+// Runs `read`, a pure reader of a request body (json -> Result<T>, no side
+// effect), and while it refuses a member of the body, runs it again without
+// that member, so that one answer names every bad member of the request
+// rather than the first the reader meets. The value when the body is good.
+template <typename Read>
+auto read_all(const nlohmann::json& body, Read&& read) -> decltype(read(body)) {
+  auto r = read(body);
+  if (r || !body.is_object()) return r;
+  std::vector<Error> errors;
+  nlohmann::json rest = body;
+  while (!r) {
+    Error e = r.error();
+    std::string member = e.field.substr(0, e.field.find_first_of(".["));
+    // "required" of a member taken out: the reader can go no further.
+    if (!member.empty() && body.contains(member) && !rest.contains(member)) break;
+    bool more = !member.empty() && rest.contains(member) && e.details.empty();
+    errors.push_back(std::move(e));
+    if (!more || errors.size() > body.size()) break;
+    rest.erase(member);
+    r = read(rest);
+  }
+  return field_errors(std::move(errors));
+}
 
 }  // namespace lz::http

@@ -802,12 +802,17 @@ TEST_F(EpidemicApiTest, DateQueryParametersAreCheckedAlike) {
     EXPECT_EQ(bad.body.value("code", ""), "request.bad_parameter") << at;
     ASSERT_TRUE(bad.body["errors"].is_array()) << at << " " << bad.body.dump();
     EXPECT_EQ(bad.body["errors"][0].value("field", ""), name) << at;
-    EXPECT_EQ(bad.body["errors"][0].value("message", ""), std::string(name) + " must be YYYY-MM-DD")
-        << at;
+    // Named by the parameter's label (from -> 开始时间 / From), never by the raw key in Chinese.
+    std::string label_en = bad.body["errors"][0].value("label", "");
+    ASSERT_FALSE(label_en.empty()) << at;
+    label_en[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label_en[0])));
+    EXPECT_EQ(bad.body["errors"][0].value("message", ""), label_en + " must be YYYY-MM-DD") << at;
     auto zh = call("GET", at + "=12/02/2020", "county");
     EXPECT_EQ(zh.status, 400) << at;
-    EXPECT_EQ(zh.body["errors"][0].value("message", ""), std::string(name) + "应为YYYY-MM-DD")
+    EXPECT_EQ(zh.body["errors"][0].value("message", ""),
+              zh.body["errors"][0].value("label", "") + "应为YYYY-MM-DD")
         << at;
+    EXPECT_EQ(zh.body["errors"][0].value("message", "").find(name), std::string::npos) << at;
     EXPECT_EQ(call("GET", at + "=2020-02-12", "county").status, 200) << at;
     EXPECT_EQ(call("GET", at + "=", "county").status, 200) << at;
   }

@@ -230,10 +230,10 @@ TEST_F(ProduceApiTest, PurchaseAmountsAreCheckedByField) {
     const char* field;
     const char* en;
   };
-  for (const auto& k : {Case{-5, 1.0, "jin", "jin must be jin from 0 to 10^9"},
-                        Case{"ten", 1.0, "jin", "jin must be a number"},
-                        Case{10, -1.0, "price", "price must be yuan, 0 or more"},
-                        Case{10, "cheap", "price", "price must be a number"}}) {
+  for (const auto& k : {Case{-5, 1.0, "jin", "Weight (jin) must be jin from 0 to 10^9"},
+                        Case{"ten", 1.0, "jin", "Weight (jin) must be a number"},
+                        Case{10, -1.0, "price", "Price must be yuan, 0 or more"},
+                        Case{10, "cheap", "price", "Price must be a number"}}) {
     auto r = call("POST", "/api/v1/purchases", "officer",
                   {{"point_id", pt},
                    {"household_id", household_},

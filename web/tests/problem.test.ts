@@ -54,6 +54,17 @@ describe('problem+json errors', () => {
     expect(other).toEqual(['姓名不能为空', '应为18位']);
   });
 
+  it('names the field of a summary message by its label', () => {
+    const e = toApiError(422, {
+      errors: [
+        { field: 'members[1].id_number', label: '第2位成员的公民身份号码', code: 'x', message: '应为18位' },
+        { field: 'capacity_jin', label: '日收购能力（斤）', code: 'y', message: '日收购能力（斤）应为数字' },
+        { field: 'note', code: 'z', message: '太长' },
+      ],
+    }, '');
+    expect(splitErrors(e, () => false).other).toEqual(['第2位成员的公民身份号码：应为18位', '日收购能力（斤）应为数字', '太长']);
+  });
+
   it('uses the detail when no field is named (lockout, conflicts)', () => {
     const e = toApiError(429, { status: 429, code: 'session.locked', detail: '账号已锁定，请60秒后再试', errors: [] }, '', 60);
     expect(e.retryAfter).toBe(60);

@@ -79,7 +79,8 @@ void add_cadre_routes(Router& r) {
            if (auto st = require_registry(c, true); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = cadre_input(*body, nullptr);
+           auto in =
+               read_all(*body, [](const nlohmann::json& b) { return cadre_input(b, nullptr); });
            if (!in) return problem(in.error(), c.lang);
            auto tree = regions_of(c.svc, in->region_code);
            if (!tree) return problem(tree.error(), c.lang);
@@ -112,7 +113,8 @@ void add_cadre_routes(Router& r) {
            if (!body) return problem(body.error(), c.lang);
            auto version = c.expected_version(&*body);
            if (!version) return problem(version.error(), c.lang);
-           auto in = cadre_input(*body, &*cadre);
+           auto in =
+               read_all(*body, [&](const nlohmann::json& b) { return cadre_input(b, &*cadre); });
            if (!in) return problem(in.error(), c.lang);
            auto tree = regions_of(c.svc, in->region_code);
            if (!tree) return problem(tree.error(), c.lang);

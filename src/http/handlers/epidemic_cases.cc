@@ -104,7 +104,7 @@ void add_key_person_routes(Router& r) {
            if (auto st = require_region_lists(c, true); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = key_person_input(*body);
+           auto in = read_all(*body, key_person_input);
            if (!in) return problem(in.error(), c.lang);
            // The jurisdiction: an existing person's region, else the one given.
            std::string region = in->region_code;
@@ -224,7 +224,7 @@ void add_key_person_routes(Router& r) {
              return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto step = case_step(*body);
+           auto step = read_all(*body, case_step);
            if (!step) return problem(step.error(), c.lang);
            int64_t pid = body->value("person_id", int64_t{0});
            auto p = c.svc.epidemic_store->person(pid);
@@ -281,7 +281,7 @@ void add_key_person_routes(Router& r) {
            if (!body) return problem(body.error(), c.lang);
            auto version = c.expected_version(&*body);
            if (!version) return problem(version.error(), c.lang);
-           auto step = case_step(*body);
+           auto step = read_all(*body, case_step);
            if (!step) return problem(step.error(), c.lang);
            auto res = c.svc.epidemic->advance_case(*id, *step, *version, c.actor);
            if (!res) return problem(res.error(), c.lang);
@@ -369,7 +369,7 @@ void add_key_person_routes(Router& r) {
            if (auto st = require_region_lists(c, true); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = contact_input(*body);
+           auto in = read_all(*body, contact_input);
            if (!in) return problem(in.error(), c.lang);
            // One of the two must be the user's; the other may live elsewhere (chains cross
            // borders).

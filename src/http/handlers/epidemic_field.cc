@@ -100,7 +100,7 @@ void add_campaign_routes(Router& r) {
            if (auto st = require_epidemic(c, true, true); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = campaign_input(*body);
+           auto in = read_all(*body, campaign_input);
            if (!in) return problem(in.error(), c.lang);
            if (!in->region_prefix.empty()) {
              auto code = RegionCode::parse(in->region_prefix, "region_code");
@@ -235,7 +235,7 @@ void add_campaign_routes(Router& r) {
              return out_of_scope(c, "户", "household", *hid);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = call_outcome_input(*body);
+           auto in = read_all(*body, call_outcome_input);
            if (!in) return problem(in.error(), c.lang);
            if (c.scope.cadre_id) in->cadre_id = *c.scope.cadre_id;
            auto res = c.svc.epidemic->record_call(*id, *hid, *in, c.actor);
@@ -293,7 +293,7 @@ void add_checkpoint_routes(Router& r) {
            if (auto st = require_epidemic(c, true, true); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = checkpoint_input(*body);
+           auto in = read_all(*body, checkpoint_input);
            if (!in) return problem(in.error(), c.lang);
            if (!in->region_code.empty() && !epidemic_covers(c, in->region_code))
              return problem(
@@ -408,7 +408,7 @@ void add_checkpoint_routes(Router& r) {
            if (!cp) return problem(cp.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = shift_input(*body);
+           auto in = read_all(*body, shift_input);
            if (!in) return problem(in.error(), c.lang);
            in->checkpoint_id = *id;
            auto res = c.svc.epidemic->add_shift(*in, c.actor);
@@ -471,7 +471,7 @@ void add_checkpoint_routes(Router& r) {
            if (!cp) return problem(cp.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto in = passage_input(*body);
+           auto in = read_all(*body, passage_input);
            if (!in) return problem(in.error(), c.lang);
            in->checkpoint_id = *id;
            auto res = c.svc.epidemic->record_passage(*in, c.actor);

@@ -105,7 +105,7 @@ void add_observation_routes(Router& r) {
            if (auto st = require(!c.scope.paired_only); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto plan = observation_plan(*body);
+           auto plan = read_all(*body, observation_plan);
            if (!plan) return problem(plan.error(), c.lang);
            auto p = c.svc.epidemic_store->person(plan->person_id);
            if (!p || !epidemic_covers(c, p->region_code))
@@ -258,7 +258,7 @@ void add_observation_routes(Router& r) {
            if (!v) return problem(v.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto f = follow_up_input(*body);
+           auto f = read_all(*body, follow_up_input);
            if (!f) return problem(f.error(), c.lang);
            auto res = c.svc.epidemic->record_follow_up(*v, *f, c.actor);  // read once
            if (!res) return problem(res.error(), c.lang);

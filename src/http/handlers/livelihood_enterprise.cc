@@ -253,7 +253,8 @@ void add_enterprise_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(body, c.body());
-           LZ_FIELD(in, enterprise_input(*body, Enterprise{}));
+           LZ_FIELD(in, read_all(*body,
+                                 [](const json& b) { return enterprise_input(b, Enterprise{}); }));
            if (!in->region_code.empty())
              if (auto st = region_in_scope(c, in->region_code); !st)
                return problem(st.error(), c.lang);
@@ -307,7 +308,7 @@ void add_enterprise_routes(Router& r) {
                              fmt::format("An enterprise account may not change {}", k)),
                      c.lang);
            LZ_FIELD(version, c.expected_version(&*body));
-           LZ_FIELD(in, enterprise_input(*body, *e));
+           LZ_FIELD(in, read_all(*body, [&](const json& b) { return enterprise_input(b, *e); }));
            if (auto st = region_in_scope(c, in->region_code); !st && !is_enterprise(c))
              return problem(st.error(), c.lang);
            auto res = c.svc.enterprise->update(*in, *version, c.actor);

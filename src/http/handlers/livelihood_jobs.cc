@@ -98,12 +98,10 @@ struct Body {
                              fmt::format("{} must be a list of strings", k)));
     return out;
   }
-  // The first error with the others as details (one problem lists them all).
+  // One error listing them all (problem() gives each its entry).
   std::optional<Error> error() const {
     if (errors.empty()) return std::nullopt;
-    Error e = errors.front();
-    for (size_t i = 1; i < errors.size(); ++i) e.details.push_back(errors[i]);
-    return e;
+    return field_errors(errors);
   }
 };
 

@@ -29,11 +29,15 @@ static json schemas() {
                  {"properties",
                   {{"code", str}, {"division_code", str}, {"name", str}, {"level", str}, {"parent_code", nstr}}}};
   json s;
-  json field_error = {{"type", "object"}, {"properties", {{"field", str}, {"code", str}, {"message", str}}}};
+  json field_error = {
+      {"type", "object"},
+      {"properties", {{"field", str}, {"label", str}, {"code", str}, {"message", str}}}};
   json problem_props = {{"type", str}, {"title", str}, {"status", integer}, {"detail", str}, {"code", str}};
   problem_props["errors"] = {{"type", "array"}, {"items", field_error}};
   s["Problem"] = {{"type", "object"},
-                  {"description", "RFC 9457 problem details; errors name each bad field"},
+                  {"description",
+                   "RFC 9457 problem details; errors name each bad field of the request (field: "
+                   "its JSON path, label: its name in the request's language)"},
                   {"properties", problem_props}};
   s["Login"] = {{"type", "object"}, {"required", {"login", "password"}}, {"properties", {{"login", str}, {"password", str}}}};
   s["Session"] = {{"type", "object"}, {"properties", {{"token", str}, {"user", {{"$ref", "#/components/schemas/Account"}}}, {"scope", {{"type", "object"}}}, {"today", str}}}};
@@ -143,6 +147,11 @@ static json schemas() {
   return s;
 }
 
+const json& api_schemas() {
+  static const json s = schemas();
+  return s;
+}
+
 json openapi_document(const Router& r) {
   json paths = json::object();
   for (const auto& route : r.routes()) {
@@ -184,13 +193,21 @@ json openapi_document(const Router& r) {
     paths[route.pattern][method] = op;
   }
   return {{"openapi", "3.0.3"},
-          {"info", {{"title", "Liangzhan (两战) API"}, {"version", "1"},
-                    {"description", "County command platform for the epidemic and poverty fronts. JSON in snake_case, dates ISO 8601, errors as RFC 9457 problem+json (Chinese by default, English with Accept-Language: en). Lists return {\"items\":[...],\"total\":N} and take limit/offset."}}},
+          {"info",
+           {{"title", "Liangzhan (两战) API"},
+            {"version", "1"},
+            {"description",
+             "County command platform for the epidemic and poverty fronts. JSON in snake_case, "
+             "dates ISO 8601, errors as RFC 9457 problem+json (Chinese by default, English with "
+             "Accept-Language: en). Lists return {\"items\":[...],\"total\":N} and take "
+             "limit/offset."}}},
           {"servers", json::array({{{"url", "/"}}})},
           {"paths", paths},
-          {"components", {{"schemas", schemas()},
-                          {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
-                                               {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}}}}}}};
+          {"components",
+           {{"schemas", api_schemas()},
+            {"securitySchemes",
+             {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+              {"cookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}}}}}}};
 }
 
 void add_meta_routes(Router& r) {

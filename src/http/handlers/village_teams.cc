@@ -95,7 +95,7 @@ void add_village_team_routes(Router& r) {
            if (auto st = require_registry(c, true); !st) return problem(st.error(), c.lang);
            auto body = c.body();
            if (!body) return problem(body.error(), c.lang);
-           auto t = team_input(*body, nullptr);
+           auto t = read_all(*body, [](const nlohmann::json& b) { return team_input(b, nullptr); });
            if (!t) return problem(t.error(), c.lang);
            if (!c.scope.covers(t->village_code))
              return problem(403, "auth.out_of_scope", "该村不在您的管辖范围内", "This village is outside your jurisdiction", c.lang);
@@ -127,7 +127,7 @@ void add_village_team_routes(Router& r) {
              return problem(invalid("village_code.fixed", "village_code", "工作队所在村不能修改，请新建工作队",
                                     "A team's village cannot change; create a new team"),
                             c.lang);
-           auto in = team_input(*body, &*t);
+           auto in = read_all(*body, [&](const nlohmann::json& b) { return team_input(b, &*t); });
            if (!in) return problem(in.error(), c.lang);
            auto updated = c.svc.store->update_village_team(*in, *version, c.actor);
            if (!updated) return problem(updated.error(), c.lang);

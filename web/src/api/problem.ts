@@ -4,6 +4,8 @@
 
 export interface FieldError {
   field: string;
+  /** The field's name in the user's language (公民身份号码, 第2位成员的姓名). */
+  label?: string;
   code: string;
   message: string;
 }
@@ -90,9 +92,12 @@ export function splitErrors(
     return { byField, other };
   }
   const all = fieldErrors(err);
-  for (const [f, m] of Object.entries(all)) {
-    if (known(f)) byField[f] = m;
-    else other.push(m);
+  for (const [f, m] of Object.entries(all)) if (known(f)) byField[f] = m;
+  // The rest go to the summary, each saying which field it is about.
+  for (const e of err.errors) {
+    if (!e.field || known(normalizeField(e.field))) continue;
+    const label = e.label && e.label !== e.field && !e.message.includes(e.label) ? e.label : '';
+    other.push(label ? `${label}：${e.message}` : e.message);
   }
   // A problem without field errors (or whose fields the form lacks) still says what went wrong.
   if (Object.keys(byField).length === 0 && other.length === 0) other.push(err.detail);
