@@ -108,20 +108,30 @@ void add_audit(CLI::App& app, Runner& run) {
       std::printf(en ? "Poverty check as of %s: %lld households (load %.2f s, check %.3f s)\n"
                      : "扶贫核查（%s）：%lld户（读取%.2f秒，核查%.3f秒）\n",
                   cfg.as_of.iso().c_str(), (long long)s.households, rc->load_seconds, rc->check_seconds);
-      std::printf("%-40s %9s %9s %9s\n", en ? "rule" : "规则", en ? "pass" : "达标", en ? "gap" : "短板", en ? "unknown" : "缺数据");
+      // Rules by their name (the ids are in --json).
+      std::printf("%s %s %s %s\n", pad(en ? "rule" : "规则", 40).c_str(),
+                  pad_left(en ? "pass" : "达标", 9).c_str(),
+                  pad_left(en ? "gap" : "短板", 9).c_str(),
+                  pad_left(en ? "unknown" : "缺数据", 9).c_str());
       for (const auto& r : s.rules) {
-        std::string label(r.rule_id);
-        std::printf("%-40s %9lld %9lld %9lld\n", label.c_str(), (long long)r.pass, (long long)r.gap, (long long)r.unknown);
+        const poverty::Rule* rule = poverty::find_rule(r.rule_id);
+        std::string label(rule ? (en ? rule->name_en : rule->name_zh) : r.rule_id);
+        std::printf("%s %9lld %9lld %9lld\n", pad(label, 40).c_str(), (long long)r.pass,
+                    (long long)r.gap, (long long)r.unknown);
       }
       std::printf(en ? "Classes: stable %lld, consolidate %lld, key support %lld; under relapse monitoring: %lld\n"
                      : "分类：稳定脱贫%lld户，巩固提升%lld户，重点扶持%lld户；防返贫监测%lld户\n",
                   (long long)s.count(poverty::PovertyClass::kStable), (long long)s.count(poverty::PovertyClass::kConsolidate),
                   (long long)s.count(poverty::PovertyClass::kKeySupport), (long long)rc->monitored);
-      std::printf(en ? "%-24s %8s %8s %8s %8s %8s\n" : "%-24s %8s %8s %8s %8s %8s\n", en ? "township" : "乡镇",
-                  en ? "hh" : "户数", en ? "gap" : "有短板", en ? "stable" : "稳定", en ? "consol." : "巩固", en ? "key" : "重点");
+      std::printf(
+          "%s %s %s %s %s %s\n", pad(en ? "township" : "乡镇", 24).c_str(),
+          pad_left(en ? "hh" : "户数", 8).c_str(), pad_left(en ? "gap" : "有短板", 8).c_str(),
+          pad_left(en ? "stable" : "稳定", 8).c_str(), pad_left(en ? "consol." : "巩固", 8).c_str(),
+          pad_left(en ? "key" : "重点", 8).c_str());
       for (const auto& t : rc->townships)
-        std::printf("%-24s %8lld %8lld %8lld %8lld %8lld\n", t.name.c_str(), (long long)t.summary.households,
-                    (long long)t.summary.with_gap, (long long)t.summary.count(poverty::PovertyClass::kStable),
+        std::printf("%s %8lld %8lld %8lld %8lld %8lld\n", pad(t.name, 24).c_str(),
+                    (long long)t.summary.households, (long long)t.summary.with_gap,
+                    (long long)t.summary.count(poverty::PovertyClass::kStable),
                     (long long)t.summary.count(poverty::PovertyClass::kConsolidate),
                     (long long)t.summary.count(poverty::PovertyClass::kKeySupport));
       if (o->apply)

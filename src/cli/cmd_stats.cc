@@ -20,18 +20,6 @@ static nlohmann::json counts_json(const RegionCounts& c) {
           {"poor_persons", c.poor_persons}};
 }
 
-// Pads a UTF-8 string to `width` display columns (CJK characters count two).
-static std::string pad(const std::string& s, int width) {
-  int cols = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    cols += len >= 3 ? 2 : 1;
-    i += len;
-  }
-  return s + std::string(std::max(0, width - cols), ' ');
-}
-
 void add_stats(CLI::App& app, Runner& run) {
   struct Opts {
     std::string db;

@@ -1,5 +1,7 @@
 #include "cli/common.h"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -26,6 +28,25 @@ int fail(const Error& e) {
 static bool tty() {
   static bool t = isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
   return t;
+}
+
+int display_width(const std::string& s) {
+  int cols = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    cols += len >= 3 ? 2 : 1;
+    i += len;
+  }
+  return cols;
+}
+
+std::string pad(const std::string& s, int width) {
+  return s + std::string(std::max(0, width - display_width(s)), ' ');
+}
+
+std::string pad_left(const std::string& s, int width) {
+  return std::string(std::max(0, width - display_width(s)), ' ') + s;
 }
 
 void progress(double fraction, const char* what) {

@@ -20,6 +20,11 @@ Globals& globals();
 // Prints the error on stderr and returns its exit status.
 int fail(const Error& e);
 // Progress on stderr, overwritten in place; silent unless stdout is a terminal.
+// Pads a UTF-8 string to `width` display columns (CJK characters count two),
+// for the tables the commands print.
+int display_width(const std::string& s);
+std::string pad(const std::string& s, int width);
+std::string pad_left(const std::string& s, int width);  // right-aligned
 void progress(double fraction, const char* what);
 void progress_done();
 

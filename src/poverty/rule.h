@@ -67,6 +67,9 @@ struct Rule {
   std::string_view id;  // "income.above_line": group-ish prefix, then the item
   int version = 1;      // bumped when the rule's logic changes
   RuleGroup group = RuleGroup::kConsistency;
+  // Short name for tables (the CLI's audit, as the web UI's poverty.rules).
+  std::string_view name_zh;
+  std::string_view name_en;
   std::string_view description_zh;
   std::string_view description_en;
   std::vector<std::string_view> reads;  // field paths, as in facts.h

@@ -80,7 +80,24 @@ assert sum(t["households"] for t in j["townships"]) == n
 assert 0 < sum(r["gap"] for r in j["rules"]) < n * len(j["rules"]) / 4
 PY
 check "audit table" 0 "$BIN" audit --db "$T/d.db" --region 430281126
-expect_in "audit names a rule" "$T/out" "income.above_line"
+# Rules by their Chinese names (English with --lang en); the ids only in --json.
+expect_in "audit names a rule" "$T/out" "人均纯收入超过贫困线"
+expect_in "audit names a policy rule" "$T/out" "残疾人补贴落实"
+expect_not_in "audit shows no rule id" "$T/out" "income.above_line"
+expect_not_in "audit shows no policy id" "$T/out" "policy.disability_subsidy"
+# Columns line up whatever the width of the names (CJK characters are two columns).
+python3 - "$T/out" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL audit table aligned"; }
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+rules = [l for l in lines[1:19]]
+assert len({w(l) for l in rules}) == 1, [(w(l), l) for l in rules]
+PY
+check "audit table en" 0 "$BIN" --lang en audit --db "$T/d.db" --region 430281126
+expect_in "audit names a rule in English" "$T/out" "Income above the poverty line"
+expect_not_in "audit en shows no rule id" "$T/out" "income.above_line"
+check "audit json keeps ids" 0 "$BIN" audit --db "$T/d.db" --region 430281126 --json
+expect_in "audit json rule id" "$T/out" '"income.above_line"'
 check "audit bad region" 1 "$BIN" audit --db "$T/d.db" --region 12x
 check "audit bad date" 1 "$BIN" audit --db "$T/d.db" --as-of 2020/02/12
 # The demo county's tasks: opened by the check of 20 January, some fixed since

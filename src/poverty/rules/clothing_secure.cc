@@ -18,6 +18,8 @@ Rule clothing_secure() {
       .id = "clothing.secure",
       .version = 1,
       .group = RuleGroup::kClothing,
+      .name_zh = "不愁穿",
+      .name_en = "Clothing",
       .description_zh = "不愁穿：最近一次走访确认四季衣物、被褥齐备，穿衣不愁",
       .description_en = "Clothing: the latest visit found clothes and bedding for every season",
       .reads = {"visit.on", "visit.mode", "visit.clothing_ok"},

@@ -46,6 +46,8 @@ Rule consistency_assistance_close() {
       .id = "consistency.assistance_close",
       .version = 1,
       .group = RuleGroup::kConsistency,
+      .name_zh = "帮扶消除后收入须过线",
+      .name_en = "Income above the line after assistance",
       .description_zh = "以“帮扶消除”关闭风险的家庭，人均纯收入须超过贫困标准",
       .description_en =
           "A household whose risk case was closed as eliminated by assistance has "

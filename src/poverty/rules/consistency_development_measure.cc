@@ -69,6 +69,8 @@ Rule consistency_development_measure() {
       .id = "consistency.development_measure",
       .version = 1,
       .group = RuleGroup::kConsistency,
+      .name_zh = "有劳动力须有开发式帮扶",
+      .name_en = "Development measure for open risks",
       .description_zh =
           "有劳动力且存在未消除风险的家庭，风险登记满6个月（可配置）须有开发式帮扶措施",
       .description_en =

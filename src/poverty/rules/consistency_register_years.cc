@@ -80,6 +80,8 @@ Rule consistency_register_years() {
       .id = "consistency.register_years",
       .version = 1,
       .group = RuleGroup::kConsistency,
+      .name_zh = "建档与脱贫年度一致",
+      .name_en = "Register and lifted years agree",
       .description_zh =
           "建档年度、脱贫年度与贫困户状态一致（建档≤脱贫≤检查年度；非建档立卡户无此二项）",
       .description_en =

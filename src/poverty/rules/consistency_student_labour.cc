@@ -51,6 +51,8 @@ Rule consistency_student_labour() {
       .id = "consistency.student_labour",
       .version = 1,
       .group = RuleGroup::kConsistency,
+      .name_zh = "在校生不计为劳动力",
+      .name_en = "Pupils not counted as labour",
       .description_zh = "义务教育阶段在校生的劳动能力不应登记为普通、技能或弱劳动力",
       .description_en =
           "A pupil of compulsory school age is not recorded as ordinary, skilled or "

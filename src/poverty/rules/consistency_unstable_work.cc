@@ -49,6 +49,8 @@ Rule consistency_unstable_work() {
       .id = "consistency.unstable_work",
       .version = 1,
       .group = RuleGroup::kConsistency,
+      .name_zh = "务工不稳须有劳动力",
+      .name_en = "Unstable work needs labour",
       .description_zh = "登记“因务工就业不稳”风险的家庭须有劳动力",
       .description_en = "A household with an open risk of unstable work has a member who can work",
       .reads = {"risks[].kinds", "risks[].closed_on", "members[].labour"},

@@ -65,6 +65,8 @@ Rule education_enrolment() {
       .id = "education.enrolment",
       .version = 1,
       .group = RuleGroup::kEducation,
+      .name_zh = "义务教育有保障",
+      .name_en = "Compulsory education",
       .description_zh =
           "义务教育有保障：6至15周岁（以学年起始的8月31日计）的家庭成员均在校，无失学辍学",
       .description_en =

@@ -17,6 +17,8 @@ Rule food_secure() {
       .id = "food.secure",
       .version = 1,
       .group = RuleGroup::kFood,
+      .name_zh = "不愁吃",
+      .name_en = "Food",
       .description_zh = "不愁吃：最近一次走访确认家庭主粮、副食充足，吃饭不愁",
       .description_en = "Food: the latest visit found enough staple and other food",
       .reads = {"visit.on", "visit.mode", "visit.food_ok"},

@@ -41,6 +41,8 @@ Rule housing_safe() {
       .id = "housing.safe",
       .version = 1,
       .group = RuleGroup::kHousing,
+      .name_zh = "住房安全有保障",
+      .name_en = "Safe housing",
       .description_zh = "住房安全有保障：房屋安全等级为A级或B级（C级、D级为危房）",
       .description_en = "Safe housing: the house is graded A or B (C and D are dangerous)",
       .reads = {"housing_grade"},

@@ -36,6 +36,8 @@ Rule income_above_line() {
       .id = "income.above_line",
       .version = 1,
       .group = RuleGroup::kIncomeAboveLine,
+      .name_zh = "人均纯收入超过贫困线",
+      .name_en = "Income above the poverty line",
       .description_zh =
           "一超过：家庭年人均纯收入（工资性、经营性、财产性、转移性收入之和减生产经营性支出，"
           "除以家庭人口）超过当年贫困标准",

@@ -69,6 +69,8 @@ Rule medical_chronic_card() {
       .id = "medical.chronic_card",
       .version = 1,
       .group = RuleGroup::kMedical,
+      .name_zh = "慢性病门诊卡",
+      .name_en = "Chronic-disease card",
       .description_zh = "基本医疗有保障：患长期慢性病或大病的成员已办理慢性病、特殊病种门诊卡",
       .description_en =
           "Basic medical care: every member with a chronic or serious illness has "

@@ -67,6 +67,8 @@ Rule medical_insurance() {
       .id = "medical.insurance",
       .version = 1,
       .group = RuleGroup::kMedical,
+      .name_zh = "基本医疗保险和大病保险",
+      .name_en = "Medical and serious-illness insurance",
       .description_zh = "基本医疗有保障：家庭成员全部参加基本医疗保险和大病保险",
       .description_en =
           "Basic medical care: every member has basic medical insurance and serious "

@@ -55,6 +55,8 @@ Rule policy_dibao() {
       .id = "policy.dibao",
       .version = 1,
       .group = RuleGroup::kPolicy,
+      .name_zh = "低保应保尽保",
+      .name_en = "Dibao for all who qualify",
       .description_zh = "低保应保尽保：人均纯收入低于农村低保标准的家庭已纳入低保（或特困供养）",
       .description_en =
           "Dibao for all who qualify: a household whose per-capita net income is below "

@@ -120,6 +120,8 @@ Rule policy_disability_subsidy() {
       .id = "policy.disability_subsidy",
       .version = 1,
       .group = RuleGroup::kPolicy,
+      .name_zh = "残疾人补贴落实",
+      .name_en = "Disability subsidy",
       .description_zh =
           "残疾人补贴落实：持有残疾人证（20位：本人身份证号+类别+等级）的成员均享受残疾人补贴",
       .description_en =

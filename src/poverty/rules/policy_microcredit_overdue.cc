@@ -50,6 +50,8 @@ Rule policy_microcredit_overdue() {
       .id = "policy.microcredit_overdue",
       .version = 1,
       .group = RuleGroup::kPolicy,
+      .name_zh = "扶贫小额信贷无逾期",
+      .name_en = "No overdue microcredit",
       .description_zh = "扶贫小额信贷无逾期：到期贷款已全部还清（或已办理续贷、展期）",
       .description_en =
           "No overdue microcredit: every loan past its due date is fully repaid (or "

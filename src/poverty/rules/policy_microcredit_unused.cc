@@ -52,6 +52,8 @@ Rule policy_microcredit_unused() {
       .id = "policy.microcredit_unused",
       .version = 1,
       .group = RuleGroup::kPolicy,
+      .name_zh = "扶贫小额信贷应贷尽贷",
+      .name_en = "Microcredit where it fits",
       .description_zh =
           "扶贫小额信贷应贷尽贷：因缺资金致贫且有劳动力的建档立卡户已使用扶贫小额信贷",
       .description_en =

@@ -61,6 +61,8 @@ Rule water_safe() {
       .id = "water.safe",
       .version = 1,
       .group = RuleGroup::kWater,
+      .name_zh = "饮水安全四项达标",
+      .name_en = "Safe drinking water",
       .description_zh = "饮水安全：水质、水量、用水方便程度、供水保证率四项均达标",
       .description_en =
           "Safe drinking water: quality, quantity, convenience and reliability of "
