@@ -4,7 +4,8 @@
 // member), so the file imports back; `persons` with ages; the epidemic
 // front's key_persons, passages (one row per traveller) and follow_ups in
 // their import formats (epidemic_export.h); the livelihood front's
-// purchases, labourers and cooperatives in theirs (livelihood_export.h).
+// purchases, labourers, cooperatives and the poverty register in theirs
+// (livelihood_export.h).
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -31,10 +32,11 @@ void add_export(CLI::App& app, Runner& run) {
   auto* cmd = app.add_subcommand(
       "export",
       "Export households (with members), persons, key persons, passages, "
-      "follow-ups, purchases, listings, labourers or cooperatives to .xlsx or .csv");
+      "follow-ups, purchases, listings, labourers, cooperatives or the poverty register to .xlsx "
+      "or .csv");
   cmd->add_option("KIND", o->kind,
                   "households, persons, key_persons, passages, follow_ups, purchases, listings, "
-                  "labourers or cooperatives")
+                  "labourers, cooperatives or poverty_register")
       ->required();
   cmd->add_option("OUT", o->out, "The .xlsx or .csv file to write")->required();
   cmd->add_option("--db", o->db, "SQLite database file")->required();
@@ -52,7 +54,7 @@ void add_export(CLI::App& app, Runner& run) {
         spec = exchange::find_epidemic_kind(o->kind);
         epidemic = spec != nullptr;
       }
-      if (!spec && o->kind != "poverty_register") {  // imported only
+      if (!spec) {
         spec = exchange::find_livelihood_kind(o->kind);
         livelihood = spec != nullptr;
       }
@@ -60,10 +62,12 @@ void add_export(CLI::App& app, Runner& run) {
         return fail(invalid(
             "kind.unknown", "KIND",
             fmt::format("不能导出“{}”，可选：households、persons、key_persons、passages、"
-                        "follow_ups、purchases、listings、labourers、cooperatives",
+                        "follow_ups、purchases、listings、labourers、cooperatives、"
+                        "poverty_register",
                         o->kind),
             fmt::format("Cannot export \"{}\": expected households, persons, key_persons, "
-                        "passages, follow_ups, purchases, listings, labourers or cooperatives",
+                        "passages, follow_ups, purchases, listings, labourers, cooperatives or "
+                        "poverty_register",
                         o->kind)));
       auto store = open_existing(o->db);
       if (!store) return fail(store.error());

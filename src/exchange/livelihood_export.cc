@@ -157,13 +157,39 @@ Status cooperatives(LivelihoodImportEnv& env, const std::string& prefix, ExportR
   return {};
 }
 
+// The register's statuses as the import template writes them.
+std::string register_status_zh(const std::string& status) {
+  if (status == "registered_poor") return "建档立卡贫困户";
+  if (status == "lifted") return "已脱贫户";
+  if (status == "marginal") return "边缘易致贫户";
+  return status;
+}
+
+Status poverty_register(LivelihoodImportEnv& env, const std::string& prefix, ExportRows& rows) {
+  LivelihoodLookup lookup(env.store.db());
+  for (std::string after;;) {
+    auto page = lookup.register_page(prefix, after, kPage);
+    if (!page) return page.error();
+    for (const auto& e : *page) {
+      rows.put("household_number", e.household.number);
+      rows.put("id_number", rows.id(e.household.head_id_number));
+      rows.put("name", e.household.head_name);
+      rows.put("status", register_status_zh(e.status));
+      if (e.registered_year) rows.put("registered_year", std::to_string(*e.registered_year));
+      if (e.lifted_year) rows.put("lifted_year", std::to_string(*e.lifted_year));
+      LZ_TRY(rows.flush());
+    }
+    if (static_cast<int64_t>(page->size()) < kPage) break;
+    after = page->back().household.number;
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<long> export_livelihood(LivelihoodImportEnv& env, const ExportOptions& opts,
                                TableWriter& out) {
-  // The poverty register is imported only (no export of it yet).
-  const KindSpec* spec =
-      opts.kind == "poverty_register" ? nullptr : find_livelihood_kind(opts.kind);
+  const KindSpec* spec = find_livelihood_kind(opts.kind);
   if (!spec)
     return invalid("kind.unknown", "kind", fmt::format("不能导出“{}”", opts.kind),
                    fmt::format("Cannot export \"{}\"", opts.kind));
@@ -182,6 +208,7 @@ Result<long> export_livelihood(LivelihoodImportEnv& env, const ExportOptions& op
   if (opts.kind == "listings") LZ_TRY(listings(env, prefix, rows));
   if (opts.kind == "labourers") LZ_TRY(labourers(env, prefix, rows));
   if (opts.kind == "cooperatives") LZ_TRY(cooperatives(env, prefix, rows));
+  if (opts.kind == "poverty_register") LZ_TRY(poverty_register(env, prefix, rows));
   LZ_TRY(out.close());
   return rows.count();
 }

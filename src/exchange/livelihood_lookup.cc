@@ -27,6 +27,30 @@ Result<std::optional<HouseholdRef>> LivelihoodLookup::household_by_id(int64_t id
   return read(s);
 }
 
+Result<std::vector<RegisterEntry>> LivelihoodLookup::register_page(const std::string& prefix,
+                                                                   const std::string& after,
+                                                                   int64_t limit) {
+  auto s = db_.prepare(
+      "SELECT h.id, h.number, h.region_code, COALESCE(p.name, ''), COALESCE(p.id_number, ''), "
+      "ph.status, ph.registered_year, ph.lifted_year "
+      "FROM poverty_household ph JOIN household h ON h.id = ph.household_id "
+      "LEFT JOIN person p ON p.id = h.head_person_id "
+      "WHERE h.deleted_at IS NULL AND h.region_code >= ? AND h.region_code < ? AND h.number > ? "
+      "ORDER BY h.number LIMIT ?");
+  s.bind(1, prefix);
+  s.bind(2, prefix + "\x7f");
+  s.bind(3, after);
+  s.bind(4, limit);
+  std::vector<RegisterEntry> out;
+  while (s.step()) {
+    RegisterEntry e{{s.i64(0), s.str(1), s.str(2), s.str(3), s.str(4)}, s.str(5), {}, {}};
+    if (!s.is_null(6)) e.registered_year = static_cast<int>(s.i64(6));
+    if (!s.is_null(7)) e.lifted_year = static_cast<int>(s.i64(7));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 Result<std::optional<int64_t>> LivelihoodLookup::same_purchase(const livelihood::Purchase& p,
                                                                int64_t max_id) {
   auto s = db_.prepare(

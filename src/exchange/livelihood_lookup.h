@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "core/error.h"
@@ -24,11 +25,22 @@ struct HouseholdRef {
   std::string head_name, head_id_number;
 };
 
+// A household's entry in the poverty register, with its number and head.
+struct RegisterEntry {
+  HouseholdRef household;
+  std::string status;  // registered_poor, lifted, marginal
+  std::optional<int> registered_year, lifted_year;
+};
+
 class LivelihoodLookup {
  public:
   explicit LivelihoodLookup(sqlite::Db& db) : db_(db) {}
   Result<std::optional<HouseholdRef>> household_by_number(const std::string& number);
   Result<std::optional<HouseholdRef>> household_by_id(int64_t id);
+  // The poverty register under a region code prefix ("" for all), in
+  // household number order, a page at a time (after the number `after`).
+  Result<std::vector<RegisterEntry>> register_page(const std::string& prefix,
+                                                   const std::string& after, int64_t limit);
   // The id of a recorded purchase with the same point, household, day,
   // kind, weight, price and note whose id is at most `max_id` (the last
   // purchase before the import), if any.

@@ -140,7 +140,25 @@ expect_in "counted in words" "$T/out" "已脱贫户：1户"
 expect_eq "statuses" "$(q "SELECT group_concat(status || ':' || IFNULL(registered_year,'') || ':' || IFNULL(lifted_year,''), ' ') FROM (SELECT * FROM poverty_household ORDER BY household_id)")" "registered_poor:2014: lifted:2015:2018 marginal::"
 check "stats count the register" 0 "$BIN" stats --db "$DB" --json
 expect_eq "poor households (registered and lifted)" "$(json "$T/out" 'd["county"]["poor_households"]')" "2"
-check "register export refused" 1 "$BIN" export poverty_register "$T/x.csv" --db "$DB"
+# The register exported (csv and xlsx, masked or not) imports back unchanged: no write, no audit entry.
+reg_state() { q "SELECT group_concat(household_id || ':' || status || ':' || IFNULL(registered_year,'') || ':' || IFNULL(lifted_year,'') || ':' || version, ' ') FROM (SELECT * FROM poverty_household ORDER BY household_id)"; }
+audits() { q "SELECT COUNT(*) FROM audit_log"; }
+before_reg=$(reg_state) before_audits=$(audits)
+check "register export csv" 0 "$BIN" export poverty_register "$T/reg-out.csv" --db "$DB"
+expect_eq "register csv rows" "$(($(wc -l < "$T/reg-out.csv") - 1))" "3"
+expect_in "register csv header" "$T/reg-out.csv" "户编号,户主公民身份号码,户主姓名,贫困户属性,识别年度,脱贫年度"
+expect_in "register csv status in words" "$T/reg-out.csv" "已脱贫户,2015,2018"
+expect_not_in "register csv masked" "$T/reg-out.csv" "$H2"
+check "register export xlsx, full ids" 0 "$BIN" export poverty_register "$T/reg-out.xlsx" --db "$DB" --full-ids
+check "register export of a township" 0 "$BIN" export poverty_register "$T/reg-town.csv" --db "$DB" --region 431130101
+expect_eq "register export of a township: its households only" "$(($(wc -l < "$T/reg-town.csv") - 1))" \
+  "$(q "SELECT COUNT(*) FROM poverty_household ph JOIN household h ON h.id = ph.household_id WHERE h.region_code LIKE '431130101%'")"
+for f in reg-out.csv reg-out.xlsx; do
+  check "register round trip $f" 0 "$BIN" import poverty_register "$T/$f" --db "$DB" --json
+  expect_eq "register round trip $f: refused, unchanged" "$(json "$T/out" 'd["refused"], d["updated"]')" "0 0"
+  expect_eq "register round trip $f: data unchanged" "$(reg_state)" "$before_reg"
+  expect_eq "register round trip $f: nothing audited" "$(audits)" "$before_audits"
+done
 
 # --- the bulletin's text: no case yet; passages are vehicles or groups
 check "bulletin" 0 "$BIN" bulletin --db "$DB" --date 2020-02-12

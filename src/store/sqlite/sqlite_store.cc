@@ -614,6 +614,15 @@ Status SqliteStore::set_poverty_status(int64_t household_id, const std::string& 
   if (!h.step())
     return not_found("household.not_found", "household_id", fmt::format("户{}不存在", household_id),
                      fmt::format("There is no household with id {}", household_id));
+  // Already as given (an export imported back): nothing to write or audit.
+  auto cur = db_->prepare(
+      "SELECT 1 FROM poverty_household WHERE household_id = ? AND status = ? AND registered_year "
+      "IS ? "
+      "AND lifted_year IS ?");
+  cur.bind(1, household_id).bind(2, status);
+  cur.bind(3, registered_year > 0 ? std::optional<int64_t>(registered_year) : std::nullopt);
+  cur.bind(4, lifted_year ? std::optional<int64_t>(*lifted_year) : std::nullopt);
+  if (cur.step()) return tx.commit();
   std::string now = now_iso();
   LZ_TRY(db_->prepare(
                 "INSERT INTO poverty_household (household_id, status, registered_year, lifted_year, version, "
