@@ -11,9 +11,10 @@ namespace lz::app {
 using namespace lz::poverty;
 
 Result<HouseholdFacts> PovertyService::facts(int64_t household_id) {
+  const poverty::CheckConfig cfg = config();  // today, once per call
   sqlite::FactsFilter f;
   f.household_id = household_id;
-  f.year = config_.year;
+  f.year = cfg.year;
   auto all = store_.load_facts(f);
   if (!all) return all.error();
   if (all->empty())
@@ -38,14 +39,15 @@ static std::optional<ClassOverride> stored_override(sqlite::SqlitePovertyStore& 
 }
 
 Result<HouseholdCheck> PovertyService::recheck(int64_t household_id, const Actor& actor) {
+  const poverty::CheckConfig cfg = config();  // today, once per call
   auto h = facts(household_id);
   if (!h) return h.error();
   HouseholdCheck out;
-  out.result = check(*h, config_);
-  out.classification = classify(*h, out.result, config_, stored_override(store_, household_id));
+  out.result = check(*h, cfg);
+  out.classification = classify(*h, out.result, cfg, stored_override(store_, household_id));
   auto existing = store_.tasks_of(household_id);
   if (!existing) return existing.error();
-  out.tasks = reconcile(*h, *existing, out.result, config_.as_of, config_);
+  out.tasks = reconcile(*h, *existing, out.result, cfg.as_of, cfg);
   LZ_TRY(store_.save_check(out.result, out.classification, now_iso()));
   LZ_TRY(store_.apply(out.tasks, actor));
   return out;
@@ -53,16 +55,17 @@ Result<HouseholdCheck> PovertyService::recheck(int64_t household_id, const Actor
 
 Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool apply,
                                                  const Actor& actor) {
+  const poverty::CheckConfig cfg = config();  // today, once per call
   RegionCheck out;
   auto t0 = std::chrono::steady_clock::now();
   sqlite::FactsFilter f;
   f.region_prefix = prefix;
-  f.year = config_.year;
+  f.year = cfg.year;
   auto all = store_.load_facts(f);
   if (!all) return all.error();
   auto t1 = std::chrono::steady_clock::now();
   // County and townships (the 9-digit prefix) from one pass over the households.
-  GroupedSummary sums = check_all_grouped(*all, config_, 9);
+  GroupedSummary sums = check_all_grouped(*all, cfg, 9);
   out.county = std::move(sums.all);
   auto t2 = std::chrono::steady_clock::now();
   out.load_seconds = std::chrono::duration<double>(t1 - t0).count();
@@ -80,11 +83,11 @@ Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool
   }
   if (apply) {
     for (const auto& h : *all) {
-      CheckResult res = check(h, config_);
-      Classification cls = classify(h, res, config_, stored_override(store_, h.household_id));
+      CheckResult res = check(h, cfg);
+      Classification cls = classify(h, res, cfg, stored_override(store_, h.household_id));
       auto existing = store_.tasks_of(h.household_id);
       if (!existing) return existing.error();
-      Reconciliation rec = reconcile(h, *existing, res, config_.as_of, config_);
+      Reconciliation rec = reconcile(h, *existing, res, cfg.as_of, cfg);
       out.tasks_opened += static_cast<int64_t>(rec.opened.size());
       out.tasks_closed += static_cast<int64_t>(rec.closed.size());
       out.tasks_reopened += static_cast<int64_t>(rec.reopened.size());
@@ -101,16 +104,17 @@ Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& 
                                             const std::string& evidence,
                                             const std::string& photo_ref, std::optional<Date> on,
                                             const Actor& actor) {
+  const poverty::CheckConfig cfg = config();  // today, once per call
   auto t = store_.task(task_id);
   if (!t) return t.error();
-  Date day = on.value_or(config_.as_of);
+  Date day = on.value_or(cfg.as_of);
   Result<GapTask> next = *t;
   if (action == "fix") {
-    next = record_fix(*t, who, TaskFix{note, evidence, photo_ref, day, who.login}, config_.as_of);
+    next = record_fix(*t, who, TaskFix{note, evidence, photo_ref, day, who.login}, cfg.as_of);
   } else if (action == "verify") {
-    next = verify(*t, who, day, note, config_.as_of);
+    next = verify(*t, who, day, note, cfg.as_of);
   } else if (action == "return") {
-    next = send_back(*t, who, day, note, config_.as_of);
+    next = send_back(*t, who, day, note, cfg.as_of);
   } else {
     return invalid(
         "task.unknown_action", "action",
@@ -123,20 +127,22 @@ Result<GapTask> PovertyService::act_on_task(int64_t task_id, const std::string& 
 
 Result<RiskCase> PovertyService::open_monitoring(int64_t household_id, const Trigger& trigger,
                                                  const std::string& source, const Actor& actor) {
+  const poverty::CheckConfig cfg = config();  // today, once per call
   auto h = facts(household_id);
   if (!h) return h.error();
-  auto c = open_case(*h, trigger, config_.as_of, config_);
+  auto c = open_case(*h, trigger, cfg.as_of, cfg);
   if (!c) return c.error();
   return store_.save_risk(*c, source, actor);
 }
 
 Result<RiskCase> PovertyService::eliminate(int64_t case_id, const Elimination& e,
                                            const Actor& actor) {
+  const poverty::CheckConfig cfg = config();  // today, once per call
   auto c = store_.risk(case_id);
   if (!c) return c.error();
   auto h = facts(c->household_id);
   if (!h) return h.error();
-  auto closed = poverty::eliminate(*h, *c, e, config_.as_of, config_);
+  auto closed = poverty::eliminate(*h, *c, e, cfg.as_of, cfg);
   if (!closed) return closed.error();
   return store_.save_risk(*closed, "", actor);
 }

@@ -3,6 +3,7 @@
 // handlers, the CLI (`liangzhan audit`), the demo generator and the
 // reactions from the other fronts. No SQL and no HTTP here.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,9 +41,20 @@ struct RegionCheck {
 
 class PovertyService {
  public:
-  PovertyService(sqlite::SqlitePovertyStore& store, poverty::CheckConfig config = {})
-      : store_(store), config_(config) {}
-  const poverty::CheckConfig& config() const { return config_; }
+  // `today` (when given) is the county's day: the check runs as of it and
+  // for its year, so records dated today are not "in the future" for the
+  // poverty front (a county made with `init` lives on the calendar; the demo
+  // on its demo date). Without it, config.as_of and config.year stay fixed.
+  PovertyService(sqlite::SqlitePovertyStore& store, poverty::CheckConfig config = {},
+                 std::function<Date()> today = {})
+      : store_(store), config_(config), today_(std::move(today)) {}
+  const poverty::CheckConfig& config() const {
+    if (today_) {
+      config_.as_of = today_();
+      config_.year = config_.as_of.year();
+    }
+    return config_;
+  }
 
   // Checks one household, saves its findings and class (an override is kept),
   // and reconciles its gap tasks (opens new gaps, closes fixed ones, reopens
@@ -66,7 +78,8 @@ class PovertyService {
  private:
   Result<poverty::HouseholdFacts> facts(int64_t household_id);
   sqlite::SqlitePovertyStore& store_;
-  poverty::CheckConfig config_;
+  mutable poverty::CheckConfig config_;  // as_of and year follow today_ (config())
+  std::function<Date()> today_;
 };
 
 }  // namespace lz::app

@@ -45,7 +45,10 @@ void add_audit(CLI::App& app, Runner& run) {
                                  "per township pass/gap/unknown, and the classes stable/consolidate/key_support");
   cmd->add_option("--db", o->db, "SQLite database file")->required();
   cmd->add_option("--region", o->region, "Only this region (township or village code)");
-  cmd->add_option("--as-of", o->as_of, "Date of the check, YYYY-MM-DD (default 2020-02-12)");
+  cmd->add_option(
+      "--as-of", o->as_of,
+      "Date of the check, YYYY-MM-DD (default: the county's today: the demo date, 2020-02-12, in a "
+      "demo database, else today); incomes of its year are checked");
   cmd->add_option("--line", o->line_yuan, "Poverty line, yuan per person per year (default 4000)");
   cmd->add_flag("--apply", o->apply, "Save findings and classes, and open/close/reopen gap tasks");
   cmd->add_flag("--json", o->json, "Print JSON");
@@ -63,6 +66,7 @@ void add_audit(CLI::App& app, Runner& run) {
         if (!d)
           return fail(invalid("as_of.format", "--as-of", "日期应为YYYY-MM-DD", "The date must be YYYY-MM-DD"));
         cfg.as_of = *d;
+        cfg.year = d->year();
       }
       if (o->line_yuan <= 0)
         return fail(invalid("line.range", "--line", "贫困线应大于0", "The poverty line must be above 0"));
@@ -71,6 +75,12 @@ void add_audit(CLI::App& app, Runner& run) {
       auto store = open_existing(o->db);
       if (!store) return fail(store.error());
       auto& sq = static_cast<sqlite::SqliteStore&>(**store);
+      if (o->as_of.empty()) {  // the county's today, as the API's (http/services.cc)
+        auto m = sq.meta("demo.as_of");
+        std::optional<Date> demo = m && *m ? Date::parse_iso(**m) : std::nullopt;
+        cfg.as_of = demo ? *demo : Date::today();
+        cfg.year = cfg.as_of.year();
+      }
       if (prefix.empty()) {
         auto county = sq.county();
         if (!county) return fail(county.error());

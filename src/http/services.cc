@@ -11,9 +11,9 @@ Result<std::unique_ptr<Services>> Services::open(const std::string& db_path, Acc
   s->accounts = std::make_unique<sqlite::SqliteAccountStore>(s->store->db());
   s->auth = std::make_unique<AccountsService>(*s->accounts, config, std::move(clock));
   s->poverty_store = std::make_unique<sqlite::SqlitePovertyStore>(s->store->db(), s->store->audit());
-  s->poverty = std::make_unique<app::PovertyService>(*s->poverty_store);
-  s->epidemic_store = std::make_unique<sqlite::SqliteEpidemicStore>(s->store->db(), s->store->audit());
-  // The county's "today": a demo county lives on its demo date.
+  // The county's "today": a demo county lives on its demo date, any other on
+  // the calendar. Every front, the poverty front's checks and monitoring
+  // included, uses the same day.
   sqlite::SqliteStore* st = s->store.get();
   auto today = [st]() {
     auto m = st->meta("demo.as_of");
@@ -21,6 +21,10 @@ Result<std::unique_ptr<Services>> Services::open(const std::string& db_path, Acc
       if (auto d = Date::parse_iso(**m)) return *d;
     return Date::today();
   };
+  s->poverty =
+      std::make_unique<app::PovertyService>(*s->poverty_store, poverty::CheckConfig{}, today);
+  s->epidemic_store =
+      std::make_unique<sqlite::SqliteEpidemicStore>(s->store->db(), s->store->audit());
   s->epidemic =
       std::make_unique<app::EpidemicService>(*s->epidemic_store, *s->poverty, epidemic::EpidemicConfig{}, today);
   auto& db = s->store->db();

@@ -159,6 +159,9 @@ for f in reg-out.csv reg-out.xlsx; do
   expect_eq "register round trip $f: data unchanged" "$(reg_state)" "$before_reg"
   expect_eq "register round trip $f: nothing audited" "$(audits)" "$before_audits"
 done
+# The check runs on the county's today (not the demo's 2020-02-12) and for its year.
+check "audit on the county's day" 0 "$BIN" audit --db "$DB" --json
+expect_eq "audit as of today" "$(json "$T/out" 'd["as_of"], d["year"]')" "$(date -u +%F) $(date -u +%Y)"
 
 # --- the bulletin's text: no case yet; passages are vehicles or groups
 check "bulletin" 0 "$BIN" bulletin --db "$DB" --date 2020-02-12
