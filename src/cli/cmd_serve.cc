@@ -95,7 +95,10 @@ void add_serve(CLI::App& app, Runner& run) {
           }
       }
       cfg.on_listening = [](const std::string& url) {
-        std::printf("Liangzhan listening on %s (Ctrl+C to stop)\n", url.c_str());
+        std::printf(globals().language() == Lang::kEn
+                        ? "Liangzhan listening on %s (Ctrl+C to stop)\n"
+                        : "两战已启动：%s（按Ctrl+C停止）\n",
+                    url.c_str());
         std::fflush(stdout);
       };
       auto st = http::run_server(cfg);

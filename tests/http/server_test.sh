@@ -20,6 +20,8 @@ DB="$T/s.db"
 lz_start --web "$T/web" --first-admin
 PW=$(sed -n 's/.*password: \([^ ]*\).*/\1/p' "$T/serve.log")
 [ -n "$PW" ] && ok || ko "first admin password not printed: $(cat "$T/serve.log")"
+# Where it listens, in Chinese by default (it was English whatever the language).
+expect_in "listening, in Chinese" "$T/serve.log" "两战已启动：http://127.0.0.1:$port（按Ctrl+C停止）"
 
 code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/v1/households")
 [ "$code" = 401 ] && ok || ko "no token: $code"
