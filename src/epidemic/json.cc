@@ -49,10 +49,13 @@ Result<E> enum_input(const json& j, const char* key, const std::string& path, E 
   std::string v = text(j, key);
   auto e = parse<E>(v);
   if (!e) {
-    std::string allowed;
-    for (const auto& x : vocabulary<E>())
+    // Chinese messages offer the Chinese labels (each is accepted as well as its id).
+    std::string allowed, allowed_zh;
+    for (const auto& x : vocabulary<E>()) {
       allowed += (allowed.empty() ? "" : ", ") + std::string(x.id);
-    return field_error(path, fmt::format("“{}”不是可选值（{}）", v, allowed),
+      allowed_zh += (allowed_zh.empty() ? "" : "、") + std::string(x.zh);
+    }
+    return field_error(path, fmt::format("“{}”不是可选值（{}）", v, allowed_zh),
                        fmt::format("\"{}\" is not one of {}", v, allowed));
   }
   return *e;

@@ -245,6 +245,7 @@ FieldLabel field_label(std::string_view path, std::string_view schema) {
     }
   }
   bool members = parent == "members" && !schema.starts_with("Cooperative");
+  bool travellers = parent == "travellers";
   if (!index) return leaf.empty() ? FieldLabel{} : key_label(leaf, schema, false);
   long n = *index + 1;
   FieldLabel p = key_label(parent, schema, false);
@@ -257,6 +258,8 @@ FieldLabel field_label(std::string_view path, std::string_view schema) {
   if (l.empty()) return {};
   if (members)
     return {fmt::format("第{}位成员的{}", n, l.zh), fmt::format("member {}: {}", n, l.en)};
+  if (travellers)
+    return {fmt::format("第{}位乘车人员的{}", n, l.zh), fmt::format("traveller {}: {}", n, l.en)};
   return {fmt::format("{}第{}项的{}", p.zh, n, l.zh), fmt::format("{} {}: {}", p.en, n, l.en)};
 }
 

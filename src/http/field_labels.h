@@ -25,7 +25,8 @@ struct FieldLabel {
 // The label of a field path of a request to `schema` (an OpenAPI component
 // name such as "KeyPersonInput", or ""): "id_number" -> 公民身份号码 / ID
 // number; "members[2].name" -> 第3位成员的姓名 / member 3: name;
-// "travellers[0].temperature" -> 乘车人员第1项的体温.
+// "travellers[0].temperature" -> 第1位乘车人员的体温; "readings[0].temperature" ->
+// 体温记录第1项的体温.
 FieldLabel field_label(std::string_view path, std::string_view schema = "");
 
 // `message` with the field's raw key (the path, or its last member) replaced

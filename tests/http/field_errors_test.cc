@@ -50,6 +50,10 @@ TEST_F(FieldErrorsApiTest, EveryBadFieldOfAKeyPersonIsNamedInChinese) {
   EXPECT_EQ(f["id_number"]["message"], "公民身份号码应为文字");
   EXPECT_EQ(f["name"]["label"], "姓名");
   EXPECT_EQ(f["category"]["label"], "类别");
+  // The values offered in Chinese, not the English ids.
+  std::string cat = f["category"]["message"].get<std::string>();
+  EXPECT_NE(cat.find("湖北返乡人员"), std::string::npos) << cat;
+  EXPECT_EQ(cat.find("hubei_returnee"), std::string::npos) << cat;
   EXPECT_EQ(f["added_on"]["label"], "列入日期");
   EXPECT_EQ(f["temperature"]["label"], "体温");
   for (const auto& [k, e] : f) {
@@ -139,7 +143,8 @@ TEST(FieldLabels, SpelledAsTheImportTemplates) {
     EXPECT_EQ(l.zh, col.zh) << col.key;
     EXPECT_EQ(l.en, col.en) << col.key;
   }
-  EXPECT_EQ(field_label("travellers[1].temperature").zh, "乘车人员第2项的体温");
+  EXPECT_EQ(field_label("travellers[1].temperature").zh, "第2位乘车人员的体温");
+  EXPECT_EQ(field_label("readings[0].temperature").zh, "体温记录第1项的体温");
   EXPECT_TRUE(field_label("no_such_key").empty());
 }
 
