@@ -27,6 +27,18 @@ Result<std::optional<HouseholdRef>> LivelihoodLookup::household_by_id(int64_t id
   return read(s);
 }
 
+Result<std::optional<LivelihoodLookup::RegisterStatus>> LivelihoodLookup::register_status(
+    int64_t household_id) {
+  auto s = db_.prepare(
+      "SELECT status, registered_year, lifted_year FROM poverty_household WHERE household_id = ?");
+  s.bind(1, household_id);
+  if (!s.step()) return std::optional<RegisterStatus>();
+  RegisterStatus out{s.str(0), {}, {}};
+  if (!s.is_null(1)) out.registered_year = static_cast<int>(s.i64(1));
+  if (!s.is_null(2)) out.lifted_year = static_cast<int>(s.i64(2));
+  return std::optional<RegisterStatus>(std::move(out));
+}
+
 Result<std::vector<RegisterEntry>> LivelihoodLookup::register_page(const std::string& prefix,
                                                                    const std::string& after,
                                                                    int64_t limit) {

@@ -39,6 +39,13 @@ class LivelihoodLookup {
   Result<std::optional<HouseholdRef>> household_by_id(int64_t id);
   // The poverty register under a region code prefix ("" for all), in
   // household number order, a page at a time (after the number `after`).
+  // A household's status, years in the register (nullopt: not in it).
+  struct RegisterStatus {
+    std::string status;
+    std::optional<int> registered_year, lifted_year;
+    bool operator==(const RegisterStatus&) const = default;
+  };
+  Result<std::optional<RegisterStatus>> register_status(int64_t household_id);
   Result<std::vector<RegisterEntry>> register_page(const std::string& prefix,
                                                    const std::string& after, int64_t limit);
   // The id of a recorded purchase with the same point, household, day,

@@ -132,14 +132,25 @@ class RegisterImporter {
                    fmt::format("This household ({}) is already on row {}", h->number, it->second)));
       return {};
     }
+    // Counted as the registry has it: a household put in the register is
+    // added, one whose status or years change is updated, one already as
+    // the row says (an export imported back) unchanged, and not written.
+    auto before = lookup_.register_status(h->id);
+    if (!before) return before.error();
+    const LivelihoodLookup::RegisterStatus after{*status, reg && *reg > 0 ? reg : std::nullopt,
+                                                 lifted};
+    ++out.count(*status);
+    if (*before && **before == after) {
+      ++out.report.unchanged;
+      return {};
+    }
     auto st = env_.store.set_poverty_status(h->id, *status, reg.value_or(0), lifted, env_.actor);
     if (!st) {
       if (st.error().kind == ErrorKind::kInternal) return st.error();
       g.error(r, std::string_view(), st.error());
       return {};
     }
-    ++out.report.added;
-    ++out.count(*status);
+    ++(*before ? out.report.updated : out.report.added);
     return {};
   }
 

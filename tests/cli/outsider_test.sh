@@ -155,10 +155,16 @@ expect_eq "register export of a township: its households only" "$(($(wc -l < "$T
   "$(q "SELECT COUNT(*) FROM poverty_household ph JOIN household h ON h.id = ph.household_id WHERE h.region_code LIKE '431130101%'")"
 for f in reg-out.csv reg-out.xlsx; do
   check "register round trip $f" 0 "$BIN" import poverty_register "$T/$f" --db "$DB" --json
-  expect_eq "register round trip $f: refused, unchanged" "$(json "$T/out" 'd["refused"], d["updated"]')" "0 0"
+  expect_eq "register round trip $f: refused, updated, added, unchanged" "$(json "$T/out" 'd["refused"], d["updated"], d["added"], d["unchanged"]')" "0 0 0 3"
   expect_eq "register round trip $f: data unchanged" "$(reg_state)" "$before_reg"
   expect_eq "register round trip $f: nothing audited" "$(audits)" "$before_audits"
 done
+# One row changed: that household updated, the others unchanged; then back.
+sed 's/已脱贫户,2015,2018/已脱贫户,2015,2019/' "$T/reg-out.csv" > "$T/reg-change.csv"
+check "register, one row changed" 0 "$BIN" import poverty_register "$T/reg-change.csv" --db "$DB" --json
+expect_eq "register, one row changed: added, updated, unchanged" "$(json "$T/out" 'd["added"], d["updated"], d["unchanged"]')" "0 1 2"
+check "register, changed back" 0 "$BIN" import poverty_register "$T/reg-out.csv" --db "$DB" --json
+expect_eq "register, changed back: updated" "$(json "$T/out" 'd["updated"]')" "1"
 # The check runs on the county's today (not the demo's 2020-02-12) and for its year.
 check "audit on the county's day" 0 "$BIN" audit --db "$DB" --json
 expect_eq "audit as of today" "$(json "$T/out" 'd["as_of"], d["year"]')" "$(date -u +%F) $(date -u +%Y)"
