@@ -66,18 +66,6 @@ std::string role_label(const std::string& role) {
   return role_label_zh(*r);
 }
 
-// Pads a UTF-8 string to `width` display columns (CJK characters count two).
-std::string pad(const std::string& s, int width) {
-  int cols = 0;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    cols += len >= 3 ? 2 : 1;
-    i += len;
-  }
-  return s + std::string(std::max(0, width - cols), ' ');
-}
-
 bool is_locked(const Account& a) {
   if (a.locked_until.empty()) return false;
   auto until = AccountsService::parse_iso(a.locked_until);

@@ -55,6 +55,9 @@ check "system admin takes no region" 1 "$BIN" user add --db "$DB" --login root1 
 check "list" 0 "$BIN" user list --db "$DB"
 expect_in "list shows the account" "$T/out" "zhang3"
 expect_in "list shows the role in Chinese" "$T/out" "乡镇干部"
+# Columns padded to display width (a CJK character counts two columns).
+expect_eq "list header aligned" "$(sed -n 1p "$T/out")" "id    登录名                角色                区划            姓名 / 状态"
+expect_in "list row aligned" "$T/out" "zhang3                乡镇干部            430281126       张三 / 正常"
 check "list json" 0 "$BIN" user list --db "$DB" --json
 expect_not_in "no hash in list" "$T/out" "argon2"
 python3 - "$T/out" <<'PY' && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL list json shape"; }
