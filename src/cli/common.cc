@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "http/field_labels.h"
+
 namespace lz::cli {
 
 Globals& globals() {
@@ -21,7 +23,8 @@ Globals& globals() {
 
 int fail(const Error& e) {
   Lang lang = globals().language();
-  std::fprintf(stderr, "%s: %s\n", lang == Lang::kEn ? "error" : "错误", e.describe(lang).c_str());
+  std::fprintf(stderr, "%s: %s\n", lang == Lang::kEn ? "error" : "错误",
+               http::label_error(e, lang).describe(lang).c_str());
   return e.kind == ErrorKind::kInternal ? kExitInternal : kExitBadInput;
 }
 

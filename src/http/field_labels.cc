@@ -303,6 +303,24 @@ std::string name_field(const std::string& message, std::string_view path, const 
   return out;
 }
 
+Error label_error(Error e, Lang lang, std::string_view schema) {
+  for (auto& d : e.details) d = label_error(std::move(d), lang, schema);
+  if (e.field.empty()) return e;
+  FieldLabel l = field_label(e.field, schema);
+  if (l.empty()) return e;
+  std::string& msg = lang == Lang::kEn ? e.message_en : e.message_zh;
+  msg = name_field(msg, e.field, l, lang);
+  std::string lower = msg, name = l.in(lang);
+  if (lang == Lang::kEn) {
+    auto low = [](std::string& s) {
+      for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    };
+    low(lower), low(name);
+  }
+  e.field = lower.find(name) != std::string::npos ? "" : l.in(lang);
+  return e;
+}
+
 // Members that are dates (YYYY-MM-DD) whatever their schema says (a birth
 // date is left to the register's own reading).
 static bool date_key(std::string_view k) {

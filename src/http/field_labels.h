@@ -37,6 +37,13 @@ FieldLabel field_label(std::string_view path, std::string_view schema = "");
 std::string name_field(const std::string& message, std::string_view path, const FieldLabel& label,
                        Lang lang);
 
+// `e` (and its details) for a reader who does not know the JSON keys, as the
+// command line prints it: the field becomes its label in `lang` and the
+// message names the field by it (name_field); the field is dropped when the
+// message already names it ("登录名“tt”无效", not "login: 登录名“tt”无效").
+// A field without a label (a command-line option such as --db) is kept.
+Error label_error(Error e, Lang lang, std::string_view schema = "");
+
 // The members of a request body whose JSON type the route's schema refuses
 // (a number where text is due, text where an integer is, a date that is not
 // YYYY-MM-DD...), one field error each (request.field_type), skipping the

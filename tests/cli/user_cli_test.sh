@@ -37,7 +37,20 @@ check "password containing the login refused, English" 1 "$BIN" --lang en user a
 expect_in "contains login reason en" "$T/err" "must not contain the login"
 : >"$T/in"
 check "empty stdin refused" 1 "$BIN" user add --db "$DB" --login li4 --role county_admin --password-stdin
+# A field error names the field as the user knows it, never by its key.
 password 'Spring.Front#7'
+check "bad login refused" 1 "$BIN" user add --db "$DB" --login tt --role county_admin --password-stdin
+expect_eq "bad login: the message alone" "$(cat "$T/err")" \
+  "错误: 登录名“tt”无效：应为3到32个字符，只能用小写字母、数字和 _ . -"
+check "bad login refused, English" 1 "$BIN" --lang en user add --db "$DB" --login tt \
+  --role county_admin --password-stdin
+expect_eq "bad login: the message alone, English" "$(cat "$T/err")" \
+  'error: The login "tt" is invalid: it must be 3 to 32 characters of lowercase letters, digits and _ . -'
+check "village cadre on a township refused" 1 "$BIN" user add --db "$DB" --login wang6 \
+  --role village_cadre --region 430281126 --password-stdin
+expect_eq "region error labelled" "$(cat "$T/err")" \
+  "错误: 行政区划代码: 角色village_cadre（村干部）的账号须绑定一个村（社区）（12位代码），“430281126”不是"
+expect_not_in "no raw key" "$T/err" "region_code"
 check "add county admin (default region)" 0 "$BIN" user add --db "$DB" --login li4 --role county_admin --password-stdin
 check "duplicate login refused" 1 "$BIN" user add --db "$DB" --login ZHANG3 --role county_admin --password-stdin
 expect_in "duplicate login message" "$T/err" "已被使用"
