@@ -314,6 +314,11 @@ TEST_F(EpidemicApiTest, ObservationFollowUpsExtensionAndRelease) {
   for (const auto& t : tally.body["items"])
     found |= t["cadre_id"] == cadre_ && t["overdue"].get<int>() >= 1;
   EXPECT_TRUE(found) << tally.body.dump();
+  // A follow-up given without its time is stamped on the county's today (the demo
+  // county lives on 2020-02-12), not on the wall clock's date.
+  auto now = call("POST", fu, "mine", {{"day", "2020-02-12"}, {"temperature", 36.4}});
+  ASSERT_EQ(now.status, 201) << now.body.dump();
+  EXPECT_TRUE(now.body["at"].get<std::string>().starts_with("2020-02-12T")) << now.body.dump();
 
   auto one = call("GET", "/api/v1/observations/" + std::to_string(id), "mine");
   ASSERT_EQ(one.status, 200);
