@@ -293,9 +293,13 @@ Importer::Prepared Importer::prepare(Group&& group) {
   for (const auto& r : g.rows) hin.members.push_back(person_input(r, x.members));
   x.valid = validate_household(hin, regions_, opts_.today);
   x.id_numbers.reserve(hin.members.size());
-  for (const auto& m : hin.members) {
-    auto id = IdNumber::parse(m.id_number, opts_.today);
-    x.id_numbers.push_back(id ? id->str() : std::string());
+  if (*x.valid) {  // every member's number parsed, in row order
+    for (const auto& m : (*x.valid)->members) x.id_numbers.push_back(m.id_number);
+  } else {
+    for (const auto& m : hin.members) {
+      auto id = IdNumber::parse(m.id_number, opts_.today);
+      x.id_numbers.push_back(id ? id->str() : std::string());
+    }
   }
   return x;
 }

@@ -4,6 +4,7 @@
 // says which (code, field) errors must come out — no more, no fewer.
 #include "registry/validate.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -12,6 +13,8 @@
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "core/id_number.h"
 
 namespace lz {
 namespace {
@@ -747,6 +750,35 @@ TEST(ValidateHouseholdTest, Cases) {
       ASSERT_FALSE(r.ok()) << "accepted";
       EXPECT_EQ(Flatten(r.error()), c.errors) << r.error().describe(Lang::kEn);
     }
+  }
+}
+
+// A household of more than 32 members (a file giving many rows one 户编号)
+// finds its duplicates through a set rather than member by member: both ways
+// name the second row of each ID number, and only that.
+TEST(ValidateHouseholdTest, DuplicatesFoundInSmallAndLargeHouseholds) {
+  for (int size : {5, 32, 33, 200}) {
+    SCOPED_TRACE(size);
+    HouseholdInput in = GoodHousehold();
+    in.members.resize(1);
+    for (int i = 1; i < size; ++i) {
+      Date born = Date::from_ymd(1990, 1 + i % 12, 1 + i % 28).value();
+      std::string id = IdNumber::make("430281", born, i).str();
+      in.members.push_back(Member("王某", id.c_str(), "99"));
+    }
+    auto ok = validate_household(in, RegionTree::liling(), kToday);
+    ASSERT_TRUE(ok.ok()) << ok.error().describe(Lang::kEn);
+    EXPECT_EQ(ok->members.size(), static_cast<size_t>(size));
+    in.members.push_back(in.members[size - 1]);  // the last member again
+    in.members.push_back(in.members[0]);         // and the head
+    in.members.back().relationship = "99";
+    auto r = validate_household(in, RegionTree::liling(), kToday);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(
+        Flatten(r.error()),
+        (std::vector<CodeField>{
+            {"id_number.duplicate_in_household", fmt::format("members[{}].id_number", size)},
+            {"id_number.duplicate_in_household", fmt::format("members[{}].id_number", size + 1)}}));
   }
 }
 
