@@ -44,6 +44,14 @@ Error not_in_scope(const char* what_zh, const char* what_en, int64_t id) {
                    fmt::format("There is no {} {} in your jurisdiction", what_en, id));
 }
 
+Status cadre_in_scope(Ctx& c, int64_t cadre_id, const std::string& field) {
+  auto cadre = c.svc.store->cadre(cadre_id);
+  if (cadre && c.scope.covers(cadre->region_code)) return {};
+  // The store's words for a cadre that does not exist, so both read alike.
+  return not_found("cadre.not_found", field, fmt::format("干部{}不存在", cadre_id),
+                   fmt::format("There is no cadre with id {}", cadre_id));
+}
+
 Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& region_code) {
   if (!c.scope.covers(region_code)) return false;
   if (c.scope.paired_only) {

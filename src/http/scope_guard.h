@@ -29,6 +29,11 @@ Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& 
 // outside the jurisdiction alike).
 Result<Household> visible_household(Ctx& c, int64_t id);
 Error not_in_scope(const char* what_zh, const char* what_en, int64_t id);
+// A cadre named in a write (a pairing's cadre, a team's leader or member)
+// must be one the user may see: one outside the jurisdiction gets the same
+// 404 as a missing one (cadre.not_found on `field`), so a write cannot tell
+// a township officer another township's cadres, nor their names or kinds.
+Status cadre_in_scope(Ctx& c, int64_t cadre_id, const std::string& field);
 
 // Masks ID numbers and (unless the role sees them) phone numbers in place.
 void mask_person(nlohmann::json& p, const Scope& s);

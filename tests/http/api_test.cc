@@ -444,6 +444,69 @@ TEST_F(ApiTest, PairingsOneAtATime) {
   EXPECT_EQ(current.body["items"][0]["cadre_id"], other.i64(0));
 }
 
+// A township officer naming another township's cadre in a write gets the
+// same 404 as for a cadre that does not exist: before, a pairing answered
+// 422 "干部<name>不是结对帮扶干部" (the name and kind of a cadre they may not
+// see) or paired the household with them, and a team took them as member.
+TEST_F(ApiTest, WritesNamingACadreOutsideTheJurisdictionAre404) {
+  std::string t = login("town_a");
+  std::string town = village_a_.substr(0, 9);
+  auto& db = svc_->store->db();
+  auto pick = [&](const char* kind) {
+    auto s = db.prepare(
+        "SELECT c.id, c.name FROM cadre c JOIN cadre_kind k ON k.cadre_id = c.id AND k.kind = ? "
+        "WHERE substr(c.region_code, 1, 9) != ? AND c.deleted_at IS NULL ORDER BY c.id LIMIT 1");
+    s.bind(1, std::string(kind)).bind(2, town);
+    EXPECT_TRUE(s.step()) << kind;
+    return std::make_pair(s.i64(0), s.str(1));
+  };
+  auto [paired, paired_name] = pick("paired");
+  auto [committee, committee_name] = pick("village_committee");
+  auto hh = db.prepare(
+      "SELECT id FROM household WHERE region_code LIKE ? || '%' AND deleted_at IS NULL AND id NOT "
+      "IN "
+      "(SELECT household_id FROM pairing WHERE to_date IS NULL AND deleted_at IS NULL) LIMIT 1");
+  hh.bind(1, village_a_);
+  ASSERT_TRUE(hh.step());
+  int64_t household = hh.i64(0);
+  auto count = [&](const char* table) {
+    auto s = db.prepare(std::string("SELECT COUNT(*) FROM ") + table);
+    s.step();
+    return s.i64(0);
+  };
+  const int64_t pairings = count("pairing"), teams = count("village_team");
+  auto missing =
+      call("POST", "/api/v1/pairings", t,
+           {{"cadre_id", 9999999}, {"household_id", household}, {"from_date", "2020-02-01"}});
+  ASSERT_EQ(missing.status, 404);
+  for (auto [id, name] :
+       {std::make_pair(paired, paired_name), std::make_pair(committee, committee_name)}) {
+    auto r = call("POST", "/api/v1/pairings", t,
+                  {{"cadre_id", id}, {"household_id", household}, {"from_date", "2020-02-01"}});
+    EXPECT_EQ(r.status, 404) << r.body.dump();
+    EXPECT_EQ(r.body["code"], "cadre.not_found");
+    EXPECT_EQ(r.body["errors"][0]["field"], "cadre_id");
+    EXPECT_EQ(r.body["detail"], "干部" + std::to_string(id) + "不存在");
+    EXPECT_EQ(r.body.dump().find(name), std::string::npos)
+        << "the cadre's name leaked: " << r.body.dump();
+    auto team = call(
+        "POST", "/api/v1/village_teams", t,
+        {{"village_code", village_a_}, {"from_date", "2020-02-01"}, {"member_cadre_ids", {id}}});
+    EXPECT_EQ(team.status, 404) << team.body.dump();
+    EXPECT_EQ(team.body["errors"][0]["field"], "member_cadre_ids[0]");
+    auto led =
+        call("POST", "/api/v1/village_teams", t,
+             {{"village_code", village_a_}, {"from_date", "2020-02-01"}, {"leader_cadre_id", id}});
+    EXPECT_EQ(led.status, 404) << led.body.dump();
+  }
+  EXPECT_EQ(count("pairing"), pairings);
+  EXPECT_EQ(count("village_team"), teams);
+  // The county administrator sees every cadre: the same pairing is made.
+  auto ok = call("POST", "/api/v1/pairings", login("county"),
+                 {{"cadre_id", paired}, {"household_id", household}, {"from_date", "2020-02-01"}});
+  EXPECT_EQ(ok.status, 201) << ok.body.dump();
+}
+
 TEST_F(ApiTest, OpenApiDocumentsEveryRoute) {
   auto doc = call("GET", "/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);

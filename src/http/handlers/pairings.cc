@@ -80,6 +80,8 @@ void add_pairing_routes(Router& r) {
            }
            auto h = c.svc.store->household(p.household_id);
            if (!h || !c.scope.covers(h->region_code)) return problem(not_in_scope("户", "household", p.household_id), c.lang);
+           if (auto st = cadre_in_scope(c, p.cadre_id, "cadre_id"); !st)
+             return problem(st.error(), c.lang);
            bool replace = body->contains("replace") && (*body)["replace"].is_boolean() && (*body)["replace"].get<bool>();
            auto created = c.svc.store->create_pairing(p, c.actor, replace);
            if (!created) return problem(created.error(), c.lang);

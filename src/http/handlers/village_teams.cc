@@ -1,6 +1,8 @@
 // /api/v1/village_teams: village-stationed work teams (village, leader, members).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/region_code.h"
 #include "http/api.h"
 #include "http/problem.h"
@@ -51,6 +53,22 @@ static Result<VillageTeam> team_input(const nlohmann::json& j, const VillageTeam
   return t;
 }
 
+// The leader and members a write names that were not on the team already
+// must be cadres the user may see (cadre_in_scope).
+static Status cadres_in_scope(Ctx& c, const VillageTeam& t, const VillageTeam* base) {
+  auto had = [&](int64_t id) {
+    return base && (base->leader_cadre_id == id ||
+                    std::find(base->member_cadre_ids.begin(), base->member_cadre_ids.end(), id) !=
+                        base->member_cadre_ids.end());
+  };
+  if (t.leader_cadre_id && !had(*t.leader_cadre_id))
+    LZ_TRY(cadre_in_scope(c, *t.leader_cadre_id, "leader_cadre_id"));
+  for (size_t i = 0; i < t.member_cadre_ids.size(); ++i)
+    if (!had(t.member_cadre_ids[i]))
+      LZ_TRY(cadre_in_scope(c, t.member_cadre_ids[i], fmt::format("member_cadre_ids[{}]", i)));
+  return {};
+}
+
 static Result<VillageTeam> visible_team(Ctx& c, int64_t id) {
   auto t = c.svc.store->village_team(id);
   if (!t || !c.scope.covers(t->village_code)) return not_in_scope("驻村工作队", "village team", id);
@@ -99,6 +117,7 @@ void add_village_team_routes(Router& r) {
            if (!t) return problem(t.error(), c.lang);
            if (!c.scope.covers(t->village_code))
              return problem(403, "auth.out_of_scope", "该村不在您的管辖范围内", "This village is outside your jurisdiction", c.lang);
+           if (auto st = cadres_in_scope(c, *t, nullptr); !st) return problem(st.error(), c.lang);
            auto created = c.svc.store->create_village_team(*t, c.actor);
            if (!created) return problem(created.error(), c.lang);
            return record_response(to_json(*created), 201);
@@ -129,6 +148,7 @@ void add_village_team_routes(Router& r) {
                             c.lang);
            auto in = read_all(*body, [&](const nlohmann::json& b) { return team_input(b, &*t); });
            if (!in) return problem(in.error(), c.lang);
+           if (auto st = cadres_in_scope(c, *in, &*t); !st) return problem(st.error(), c.lang);
            auto updated = c.svc.store->update_village_team(*in, *version, c.actor);
            if (!updated) return problem(updated.error(), c.lang);
            return record_response(to_json(*updated));
