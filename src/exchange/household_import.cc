@@ -138,9 +138,13 @@ class Importer {
     HouseholdInput hin;
     Pending members;
     std::optional<Result<Household>> valid;
-    // Each member's ID number as IdNumber::parse normalises it (empty when
-    // it does not parse): the writer's dedupe looks them up.
+    // For a household that did not validate, each member's ID number as
+    // IdNumber::parse normalises it (empty when it does not parse): the
+    // writer's dedupe looks them up (a valid household's are its members').
     std::vector<std::string> id_numbers;
+    const std::string& id_number(size_t i) const {
+      return *valid ? (*valid)->members[i].id_number : id_numbers[i];
+    }
   };
   // An item of the pipeline: some households' rows (a batch: fewer hand-overs
   // between the threads), or the error that stopped the reading.
@@ -292,10 +296,8 @@ Importer::Prepared Importer::prepare(Group&& group) {
   // A new household's members (an existing one's are read again against the database).
   for (const auto& r : g.rows) hin.members.push_back(person_input(r, x.members));
   x.valid = validate_household(hin, regions_, opts_.today);
-  x.id_numbers.reserve(hin.members.size());
-  if (*x.valid) {  // every member's number parsed, in row order
-    for (const auto& m : (*x.valid)->members) x.id_numbers.push_back(m.id_number);
-  } else {
+  if (!*x.valid) {
+    x.id_numbers.reserve(hin.members.size());
     for (const auto& m : hin.members) {
       auto id = IdNumber::parse(m.id_number, opts_.today);
       x.id_numbers.push_back(id ? id->str() : std::string());
@@ -368,8 +370,8 @@ Status Importer::apply_new(Prepared& x) {
     // Still report members already registered elsewhere.
   }
   for (size_t i = 0; i < g.rows.size(); ++i) {
-    if (x.id_numbers[i].empty()) continue;
-    auto found = sink_.person_by_id_number(x.id_numbers[i]);
+    if (x.id_number(i).empty()) continue;
+    auto found = sink_.person_by_id_number(x.id_number(i));
     if (!found) return found.error();
     if (!*found) continue;
     const Person& ep = **found;
@@ -554,6 +556,7 @@ void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q,
     g.number = std::move(number);
     g.rows.push_back(std::move(row));
     row = Row();
+    row.cells.reserve(report_.header.size());  // one allocation, not one per doubling
   }
   if (!g.rows.empty()) batch.push_back(prepare(std::move(g)));
   if (!batch.empty()) q.push(std::move(batch));
