@@ -22,7 +22,6 @@
 #include "exchange/livelihood_import.h"
 #include "exchange/report.h"
 #include "exchange/sqlite_import_sink.h"
-#include "exchange/template_example.h"
 #include "http/services.h"
 #include "registry/region_tree.h"
 #include "store/sqlite/sqlite_store.h"
@@ -224,10 +223,8 @@ void add_import(CLI::App& app, Runner& run) {
           std::printf(en ? "%ld rows read: %ld imported, %ld refused (%s%s)\n"
                          : "读取%ld行：导入%ld行，退回%ld行（%s%s）\n",
                       r.rows_read, r.added, r.refused, written, dry);
-        for (long skipped : r.skipped_rows)
-          std::printf("  %s\n", (en ? exchange::example_row_skipped_en(skipped)
-                                    : exchange::example_row_skipped_zh(skipped))
-                                     .c_str());
+        for (const auto& s : exchange::skipped_notes(r, lang))
+          std::printf("  %s\n", s.reason.c_str());
         for (const auto& [name, n] : result.counts)
           std::printf("%s\n", count_line(name, n, lang).c_str());
         for (const auto& e : r.errors) std::printf("  %s\n", exchange::describe(e, lang).c_str());

@@ -96,8 +96,8 @@ std::string header_key(std::string_view header) {
   return s;
 }
 
-Result<HeaderMatch> match_headers(const KindSpec& spec, const std::vector<std::string>& header, long header_row) {
-  // Every accepted name of each column, in header_key form.
+// Every accepted name of each column, in header_key form.
+static std::vector<std::vector<std::string>> column_names(const KindSpec& spec) {
   std::vector<std::vector<std::string>> names(spec.columns.size());
   for (size_t i = 0; i < spec.columns.size(); ++i) {
     const auto& c = spec.columns[i];
@@ -105,6 +105,26 @@ Result<HeaderMatch> match_headers(const KindSpec& spec, const std::vector<std::s
     names[i].push_back(header_key(c.key));
     for (const auto& a : c.aliases) names[i].push_back(header_key(a));
   }
+  return names;
+}
+
+int known_headers(const KindSpec& spec, const std::vector<std::string>& cells) {
+  const auto names = column_names(spec);
+  int n = 0;
+  for (const auto& cell : cells) {
+    std::string k = header_key(cell);
+    if (k.empty()) continue;
+    for (const auto& column : names)
+      if (std::find(column.begin(), column.end(), k) != column.end()) {
+        ++n;
+        break;
+      }
+  }
+  return n;
+}
+
+Result<HeaderMatch> match_headers(const KindSpec& spec, const std::vector<std::string>& header, long header_row) {
+  const auto names = column_names(spec);
   HeaderMatch m;
   m.file_column.assign(spec.columns.size(), -1);
   std::vector<Error> errs;

@@ -50,4 +50,8 @@ struct HeaderMatch {
 // required columns or a column given twice.
 Result<HeaderMatch> match_headers(const KindSpec& spec, const std::vector<std::string>& header, long header_row);
 
+// How many cells of `cells` name a column of the kind (0 for a sheet's
+// title row, read_header_row).
+int known_headers(const KindSpec& spec, const std::vector<std::string>& cells);
+
 }  // namespace lz::exchange

@@ -12,6 +12,7 @@
 #include "core/region_code.h"
 #include "core/text.h"
 #include "exchange/follow_up_import.h"
+#include "exchange/header_row.h"
 #include "exchange/key_person_import.h"
 #include "exchange/livelihood_import.h"
 #include "exchange/normalize.h"
@@ -380,20 +381,14 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
   rep.format = in.format();
   rep.mode = opts.mode;
   rep.dry_run = opts.dry_run;
-  Row row;
-  for (;;) {
-    auto r = in.next(row);
-    if (!r) return r.error();
-    if (!*r)
-      return invalid("file.empty", "file", "文件中没有表头行，也没有数据",
-                     "The file has no header row and no data");
-    if (!row.blank()) break;
-  }
+  // The header: the first row that names a column (a title above it is skipped).
+  auto hr = read_header_row(in, *h.spec);
+  if (!hr) return hr.error();
+  Row row = std::move(hr->row);
   rep.header_row = row.number;
   rep.header = row.cells;
-  auto m = match_headers(*h.spec, row.cells, row.number);
-  if (!m) return m.error();
-  HeaderMatch match = std::move(m).value();
+  rep.title_rows = hr->title_rows;
+  HeaderMatch match = std::move(hr->match);
   rep.ignored_columns = match.ignored;
   if (h.check_header) LZ_TRY(h.check_header(match, rep.header, row.number));
 

@@ -19,6 +19,7 @@
 #include "core/text.h"
 #include "exchange/bounded_queue.h"
 #include "exchange/columns.h"
+#include "exchange/header_row.h"
 #include "exchange/normalize.h"
 #include "exchange/prefetch_reader.h"
 #include "exchange/template_example.h"
@@ -569,21 +570,14 @@ Result<ImportReport> Importer::run() {
   // All-or-nothing: a refused household means nothing is committed, so its
   // writes need not be undone alone.
   sink_.set_undo_units(opts_.mode == ImportMode::kGoodRows);
-  Row row;
-  // The header: the first row that is not blank.
-  for (;;) {
-    auto r = in_.next(row);
-    if (!r) return r.error();
-    if (!*r)
-      return invalid("file.empty", "file", "文件中没有表头行，也没有数据",
-                     "The file has no header row and no data");
-    if (!row.blank()) break;
-  }
+  // The header: the first row that names a column (a title above it is skipped).
+  auto hr = read_header_row(in_, spec_);
+  if (!hr) return hr.error();
+  const Row& row = hr->row;
   report_.header_row = row.number;
   report_.header = row.cells;
-  auto m = match_headers(spec_, row.cells, row.number);
-  if (!m) return m.error();
-  match_ = std::move(m).value();
+  report_.title_rows = hr->title_rows;
+  match_ = std::move(hr->match);
   for (size_t i = 0; i < spec_.columns.size(); ++i)
     cols_.emplace(spec_.columns[i].key, match_.file_column[i]);
   report_.ignored_columns = match_.ignored;

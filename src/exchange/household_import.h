@@ -54,6 +54,9 @@ struct ImportReport {
   bool dry_run = false, committed = false;
   long header_row = 0;
   std::vector<std::string> header;
+  // Rows above the header that name no column: the sheet's title, skipped
+  // (header_row.h).
+  std::vector<long> title_rows;
   std::vector<std::string> ignored_columns;
   long rows_read = 0, added = 0, updated = 0, unchanged = 0, refused = 0;
   long households_added = 0, households_updated = 0;

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "exchange/header_row.h"
 #include "exchange/template_example.h"
 #include "exchange/xlsx_book.h"
 
@@ -21,12 +22,21 @@ std::string describe(const CellError& e, Lang lang) {
                      reason);
 }
 
+std::vector<SkippedNote> skipped_notes(const ImportReport& r, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::vector<SkippedNote> out;
+  for (long row : r.title_rows)
+    out.push_back({row, en ? title_row_skipped_en(row, r.header_row)
+                           : title_row_skipped_zh(row, r.header_row)});
+  for (long row : r.skipped_rows)
+    out.push_back({row, en ? example_row_skipped_en(row) : example_row_skipped_zh(row)});
+  return out;
+}
+
 nlohmann::json report_json(const ImportReport& r, Lang lang) {
   nlohmann::json skipped = nlohmann::json::array();
-  for (long row : r.skipped_rows)
-    skipped.push_back({{"row", row},
-                       {"reason", lang == Lang::kEn ? example_row_skipped_en(row)
-                                                    : example_row_skipped_zh(row)}});
+  for (const auto& s : skipped_notes(r, lang))
+    skipped.push_back({{"row", s.row}, {"reason", s.reason}});
   nlohmann::json refusals = nlohmann::json::array();
   for (const auto& e : r.errors) {
     nlohmann::json j{
@@ -48,7 +58,7 @@ nlohmann::json report_json(const ImportReport& r, Lang lang) {
           {"updated", r.updated},
           {"unchanged", r.unchanged},
           {"refused", r.refused},
-          {"skipped", static_cast<long>(r.skipped_rows.size())},
+          {"skipped", static_cast<long>(skipped.size())},
           {"skipped_rows", skipped},
           {"households_added", r.households_added},
           {"households_updated", r.households_updated},
@@ -78,6 +88,7 @@ nlohmann::json report_to_storage(const ImportReport& r,
           {"errors", errors},
           {"refused_rows", rows},
           {"skipped_rows", r.skipped_rows},
+          {"title_rows", r.title_rows},
           {"counts", c}};
 }
 
@@ -108,6 +119,7 @@ Result<ImportReport> report_from_storage(const nlohmann::json& j,
       r.refused_rows.push_back(
           {x.at(0), x.at(1).get<std::vector<std::string>>(), x.at(2).get<std::vector<int>>()});
     if (j.contains("skipped_rows")) r.skipped_rows = j.at("skipped_rows").get<std::vector<long>>();
+    if (j.contains("title_rows")) r.title_rows = j.at("title_rows").get<std::vector<long>>();
     if (counts)
       for (const auto& c : j.at("counts")) counts->emplace_back(c.at(0), c.at(1));
     return r;
@@ -141,10 +153,8 @@ Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang la
                        r.mode == ImportMode::kGoodRows ? "导入正确的行" : "全部或全不",
                        r.committed ? "已写入" : "未写入任何数据", r.dry_run ? "，试运行" : "");
   worksheet_write_string(ws, row++, 0, summary.c_str(), nullptr);
-  for (long skipped : r.skipped_rows)
-    worksheet_write_string(
-        ws, row++, 0,
-        (en ? example_row_skipped_en(skipped) : example_row_skipped_zh(skipped)).c_str(), nullptr);
+  for (const auto& s : skipped_notes(r, lang))
+    worksheet_write_string(ws, row++, 0, s.reason.c_str(), nullptr);
   ++row;
   b.write_row(ws, row++,
               en ? std::vector<std::string>{"Row", "Column", "Header", "Value", "Reason"}

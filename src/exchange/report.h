@@ -28,4 +28,12 @@ Result<ImportReport> report_from_storage(const nlohmann::json& j,
 // "第5行 E列（公民身份号码）：reason" / "row 5, column E (公民身份号码): reason".
 std::string describe(const CellError& e, Lang lang);
 
+// The rows read but neither imported nor refused, each with why, in row
+// order: a title above the header, the template's example row.
+struct SkippedNote {
+  long row;
+  std::string reason;
+};
+std::vector<SkippedNote> skipped_notes(const ImportReport& r, Lang lang);
+
 }  // namespace lz::exchange

@@ -262,6 +262,29 @@ TEST_F(EpidemicImportTest, KeyPersonsFromGbkCsvAndXlsx) {
   EXPECT_FALSE(x->report.committed);
 }
 
+// A sheet kept as a printed form: its title and who filled it in stand above
+// the header. They are skipped and said so; the rows keep the file's numbers.
+TEST_F(EpidemicImportTest, KeyPersonsSheetWithATitleAboveTheHeader) {
+  auto w = create_table_writer(path("titled.xlsx"), "重点人员");
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE((*w)->write_row({"官庄镇重点人员排查登记表"}).ok());
+  ASSERT_TRUE((*w)->write_row({"填报单位：官庄镇", "", "", "填报日期：2020年2月12日"}).ok());
+  ASSERT_TRUE((*w)->write_row({"姓名", "公民身份号码", "类别", "末次接触日期"}, true).ok());
+  ASSERT_TRUE((*w)->write_row({"李四", b_, "密切接触者", "2020-02-08"}).ok());
+  ASSERT_TRUE((*w)->write_row({"王五", c_, "密切接触者", "2020-02-30"}).ok());
+  ASSERT_TRUE((*w)->close().ok());
+  auto r = run("key_persons", path("titled.xlsx"), ImportMode::kGoodRows, true);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->report.header_row, 3);
+  EXPECT_EQ(r->report.title_rows, (std::vector<long>{1, 2}));
+  EXPECT_EQ(r->report.rows_read, 2);
+  EXPECT_EQ(r->report.added, 1);
+  EXPECT_EQ(refusals(*r), std::vector<std::string>{"5 D date.invalid"});
+  auto j = kind_report_json(*r, Lang::kZh);
+  EXPECT_EQ(j["skipped"], 2);
+  EXPECT_EQ(j["skipped_rows"][1]["reason"], "第2行是表格标题（表头在第3行），已跳过");
+}
+
 TEST_F(EpidemicImportTest, HeaderErrorsRefuseTheFile) {
   auto r = run("key_persons", write("h.csv", "姓名,类别\n张三,发热\n"));
   ASSERT_FALSE(r.ok());

@@ -141,6 +141,32 @@ TEST_F(ImportTest, FileHashComputedAlongsideIsRecordedAtCommit) {
   EXPECT_EQ(count("person"), 1);
 }
 
+// A register with a title and a line of who filled it in above the header:
+// the households are imported, the two rows said skipped, and a bad cell is
+// named by its row in the file.
+TEST_F(ImportTest, TitleRowsAboveTheHeaderAreSkipped) {
+  std::string csv = "官庄镇建档立卡贫困户花名册,,,,,,,,,\n"
+                    "填报单位：官庄镇人民政府,,,,,,,,填报日期：2020年2月12日,\n" +
+                    kHeader + member("T01", "张三", id(1970, 1, 1, 11), "01") +
+                    member("T02", "李四", id(1972, 3, 4, 22), "01", "999");
+  auto r = run(csv, ImportMode::kGoodRows);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->header_row, 3);
+  EXPECT_EQ(r->title_rows, (std::vector<long>{1, 2}));
+  EXPECT_EQ(r->rows_read, 2);
+  EXPECT_EQ(r->added, 1);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 5);
+  EXPECT_EQ(r->errors[0].code, "phone.invalid");
+  auto notes = skipped_notes(*r, Lang::kEn);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].reason, "row 1 is a title above the header (row 3); skipped");
+  // Kept with the stored report (the web's import history reads it back).
+  auto back = report_from_storage(report_to_storage(*r, {}), nullptr);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->title_rows, r->title_rows);
+}
+
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
   std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13812345678") +
                     member("H001", "李四", id(1972, 3, 4, 22), "配偶") +
