@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "store/sqlite/db.h"
 #include "store/sqlite/sqlite_regions.h"
 
 namespace lz::app {
@@ -51,6 +52,16 @@ Result<HouseholdCheck> PovertyService::recheck(int64_t household_id, const Actor
   LZ_TRY(store_.save_check(out.result, out.classification, now_iso()));
   LZ_TRY(store_.apply(out.tasks, actor));
   return out;
+}
+
+Status PovertyService::change_responsible(int64_t household_id, const Actor& actor,
+                                          const std::function<Status()>& change) {
+  sqlite::Tx tx(store_.db());
+  LZ_TRY(tx.begin_status());
+  LZ_TRY(change());
+  auto checked = recheck(household_id, actor);
+  if (!checked && checked.error().code != "household.not_in_register") return checked.error();
+  return tx.commit();
 }
 
 Result<RegionCheck> PovertyService::check_region(const std::string& prefix, bool apply,

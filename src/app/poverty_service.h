@@ -60,6 +60,13 @@ class PovertyService {
   // and reconciles its gap tasks (opens new gaps, closes fixed ones, reopens
   // returning ones).
   Result<HouseholdCheck> recheck(int64_t household_id, const Actor& actor);
+  // A change of who is responsible for a household (a pairing made, ended or
+  // removed), in one transaction with the re-check that hands the household's
+  // open gap tasks to the cadre responsible now. A household outside the
+  // poverty register is only changed; a failed change or re-check leaves
+  // nothing.
+  Status change_responsible(int64_t household_id, const Actor& actor,
+                            const std::function<Status()>& change);
   // Checks every poor and marginal household under `region_prefix`. With
   // `apply`, saves findings and classes and reconciles tasks as recheck() does.
   Result<RegionCheck> check_region(const std::string& region_prefix, bool apply, const Actor& actor);

@@ -200,6 +200,50 @@ TEST_F(PovertyApiTest, SummaryMatchesTheRegister) {
   EXPECT_EQ(call("GET", "/api/v1/poverty/summary", "mine").status, 403);
 }
 
+// A household given another responsible cadre (a pairing with "replace")
+// is re-checked in the same transaction: its open gap tasks go to the new
+// cadre, who lists and fixes them. Before, they stayed with the cadre whose
+// pairing had ended (who could then be deleted), and the new one saw none.
+TEST_F(PovertyApiTest, ANewPairingHandsTheOpenTasksToTheNewCadre) {
+  auto& db = svc_->store->db();
+  auto s = db.prepare(
+      "SELECT t.household_id, p.cadre_id, COUNT(*) FROM gap_task t JOIN pairing p ON "
+      "p.household_id = t.household_id "
+      "AND p.to_date IS NULL AND p.deleted_at IS NULL WHERE t.state IN ('open','returned') AND "
+      "t.household_id != ? "
+      "AND p.from_date < '2020-02-12' GROUP BY t.household_id ORDER BY t.household_id LIMIT 1");
+  s.bind(1, household_);
+  ASSERT_TRUE(s.step());
+  const int64_t hid = s.i64(0), old_cadre = s.i64(1);
+  auto o = db.prepare(
+      "SELECT cadre_id FROM cadre_kind WHERE kind = 'paired' AND cadre_id != ? ORDER BY cadre_id "
+      "LIMIT 1");
+  o.bind(1, old_cadre);
+  ASSERT_TRUE(o.step());
+  const int64_t new_cadre = o.i64(0);
+  add_account("successor", "paired_cadre", "", {.cadre_id = new_cadre});
+  const std::string tasks = "/api/v1/tasks?state=active&household_id=" + std::to_string(hid);
+  auto before = call("GET", tasks, "county");
+  ASSERT_GT(before.body["total"], 0);
+  for (const auto& t : before.body["items"]) EXPECT_EQ(t["cadre_id"], old_cadre);
+  auto paired = call("POST", "/api/v1/pairings", "county",
+                     {{"cadre_id", new_cadre},
+                      {"household_id", hid},
+                      {"from_date", "2020-02-12"},
+                      {"replace", true}});
+  ASSERT_EQ(paired.status, 201) << paired.body.dump();
+  auto after = call("GET", tasks, "county");
+  EXPECT_EQ(after.body["total"], before.body["total"]);
+  for (const auto& t : after.body["items"]) EXPECT_EQ(t["cadre_id"], new_cadre) << t.dump();
+  auto theirs = call("GET", tasks, "successor");
+  ASSERT_EQ(theirs.status, 200);
+  EXPECT_EQ(theirs.body["total"], before.body["total"]);
+  std::string tid = std::to_string(after.body["items"][0]["id"].get<int64_t>());
+  auto fixed = call("POST", "/api/v1/tasks/" + tid + "/fix", "successor",
+                    {{"what", "已整改"}, {"evidence_note", "户主签字"}});
+  EXPECT_EQ(fixed.status, 200) << fixed.body.dump();
+}
+
 TEST_F(PovertyApiTest, OtherTownshipsOfficerSeesNothingOfThisHousehold) {
   EXPECT_EQ(call("GET", h("/check"), "other_officer").status, 404);
   EXPECT_EQ(call("GET", h("/poverty"), "other_officer").status, 404);

@@ -1,6 +1,8 @@
 // /api/v1/pairings: which paired cadre is responsible for which household,
 // from/to dates. One responsible cadre per household at a time; "replace"
-// ends the current pairing the day before the new one starts.
+// ends the current pairing the day before the new one starts. A change
+// re-checks the household in the same transaction, so its open gap tasks go
+// to the cadre responsible now.
 #include <fmt/format.h>
 
 #include "http/api.h"
@@ -83,8 +85,12 @@ void add_pairing_routes(Router& r) {
            if (auto st = cadre_in_scope(c, p.cadre_id, "cadre_id"); !st)
              return problem(st.error(), c.lang);
            bool replace = body->contains("replace") && (*body)["replace"].is_boolean() && (*body)["replace"].get<bool>();
-           auto created = c.svc.store->create_pairing(p, c.actor, replace);
-           if (!created) return problem(created.error(), c.lang);
+           Result<Pairing> created = p;
+           auto st = c.svc.poverty->change_responsible(p.household_id, c.actor, [&]() -> Status {
+             created = c.svc.store->create_pairing(p, c.actor, replace);
+             return created ? Status{} : Status(created.error());
+           });
+           if (!st) return problem(st.error(), c.lang);
            return record_response(to_json(*created), 201);
          }});
   r.add({"GET", "/api/v1/pairings/{id}", "registry", "One pairing", true, {}, "", "Pairing", false, {404},
@@ -109,8 +115,12 @@ void add_pairing_routes(Router& r) {
            if (!version) return problem(version.error(), c.lang);
            auto to = Date::parse_iso(text_of(*body, "to_date"));
            if (!to) return problem(invalid("to_date.format", "to_date", "结束日期应为YYYY-MM-DD", "to_date must be YYYY-MM-DD"), c.lang);
-           auto updated = c.svc.store->end_pairing(*id, *to, *version, c.actor);
-           if (!updated) return problem(updated.error(), c.lang);
+           Result<Pairing> updated = *p;
+           auto st = c.svc.poverty->change_responsible(p->household_id, c.actor, [&]() -> Status {
+             updated = c.svc.store->end_pairing(*id, *to, *version, c.actor);
+             return updated ? Status{} : Status(updated.error());
+           });
+           if (!st) return problem(st.error(), c.lang);
            return record_response(to_json(*updated));
          }});
   r.add({"DELETE", "/api/v1/pairings/{id}", "registry", "Soft-delete a pairing entered by mistake; needs the version",
@@ -123,7 +133,9 @@ void add_pairing_routes(Router& r) {
            if (!p) return problem(p.error(), c.lang);
            auto version = c.expected_version();
            if (!version) return problem(version.error(), c.lang);
-           auto st = c.svc.store->delete_pairing(*id, *version, c.actor);
+           auto st = c.svc.poverty->change_responsible(p->household_id, c.actor, [&] {
+             return c.svc.store->delete_pairing(*id, *version, c.actor);
+           });
            if (!st) return problem(st.error(), c.lang);
            return no_content();
          }});
