@@ -51,6 +51,7 @@ const en: Messages = {
     version: 'Version',
     updatedAt: 'Updated',
     updatedBy: 'Updated by',
+    actors: { system: 'system', import: 'import', cli: 'command line', demo: 'demo data', export: 'export' },
   },
   nav: {
     checkpoints: 'Checkpoints and duty',

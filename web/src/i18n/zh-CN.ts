@@ -53,6 +53,7 @@ const zhCN = {
     version: '版本',
     updatedAt: '更新时间',
     updatedBy: '更新人',
+    actors: { system: '系统', import: '批量导入', cli: '命令行', demo: '演示数据', export: '导出' },
   },
   nav: {
     checkpoints: '卡点与执勤',

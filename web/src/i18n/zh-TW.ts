@@ -51,6 +51,7 @@ const zhTW: Messages = {
     version: '版本',
     updatedAt: '更新時間',
     updatedBy: '更新人',
+    actors: { system: '系統', import: '批次匯入', cli: '命令列', demo: '示範資料', export: '匯出' },
   },
   nav: {
     checkpoints: '卡點與執勤',
