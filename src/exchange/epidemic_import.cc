@@ -388,6 +388,7 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
   rep.header_row = row.number;
   rep.header = row.cells;
   rep.title_rows = hr->title_rows;
+  rep.header_upper_row = hr->upper_row;
   HeaderMatch match = std::move(hr->match);
   rep.ignored_columns = match.ignored;
   if (h.check_header) LZ_TRY(h.check_header(match, rep.header, row.number));
@@ -434,6 +435,10 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
     if (!r) return r.error();
     if (!*r) break;
     if (row.blank()) continue;
+    if (is_footer_row(row)) {
+      rep.footer_rows.push_back(row.number);
+      continue;
+    }
     ++rep.rows_read;
     if (rep.rows_read == 1 && examples.matches(match, row)) {  // the template's, left in
       rep.skipped_rows.push_back(row.number);

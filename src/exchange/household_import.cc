@@ -191,6 +191,7 @@ class Importer {
   long rows_read_ = 0;  // by the reading thread
   std::optional<TemplateExamples> examples_;
   std::vector<long> skipped_rows_;  // by the reading thread: the template's example row
+  std::vector<long> footer_rows_;   // by the reading thread: 合计, 填表人 … below the data
 };
 
 Result<std::string> Importer::resolve_region(const Row& r, Pending& p) {
@@ -543,6 +544,10 @@ void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q,
     }
     if (!*r) break;
     if (row.blank()) continue;
+    if (is_footer_row(row)) {
+      footer_rows_.push_back(row.number);
+      continue;
+    }
     ++rows_read_;
     if (rows_read_ == 1 && examples_->matches(match_, row)) {  // the template's, left in
       skipped_rows_.push_back(row.number);
@@ -577,6 +582,7 @@ Result<ImportReport> Importer::run() {
   report_.header_row = row.number;
   report_.header = row.cells;
   report_.title_rows = hr->title_rows;
+  report_.header_upper_row = hr->upper_row;
   match_ = std::move(hr->match);
   for (size_t i = 0; i < spec_.columns.size(); ++i)
     cols_.emplace(spec_.columns[i].key, match_.file_column[i]);
@@ -634,6 +640,7 @@ Result<ImportReport> Importer::run() {
   reader.join();
   report_.rows_read = rows_read_;
   report_.skipped_rows = std::move(skipped_rows_);
+  report_.footer_rows = std::move(footer_rows_);
   LZ_TRY(st);
   if (opts_.progress) opts_.progress(1.0, report_.rows_read);
   bool commit = !opts_.dry_run && (opts_.mode == ImportMode::kGoodRows || report_.refused == 0);

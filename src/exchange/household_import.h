@@ -57,6 +57,9 @@ struct ImportReport {
   // Rows above the header that name no column: the sheet's title, skipped
   // (header_row.h).
   std::vector<long> title_rows;
+  long header_upper_row = 0;  // a header over two rows: the upper (header_row the lower)
+  // Rows of the form's foot below the data (合计, 填表人：…), skipped.
+  std::vector<long> footer_rows;
   std::vector<std::string> ignored_columns;
   long rows_read = 0, added = 0, updated = 0, unchanged = 0, refused = 0;
   long households_added = 0, households_updated = 0;

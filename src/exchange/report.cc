@@ -28,8 +28,13 @@ std::vector<SkippedNote> skipped_notes(const ImportReport& r, Lang lang) {
   for (long row : r.title_rows)
     out.push_back({row, en ? title_row_skipped_en(row, r.header_row)
                            : title_row_skipped_zh(row, r.header_row)});
+  if (r.header_upper_row > 0)
+    out.push_back({r.header_upper_row, en ? two_row_header_en(r.header_upper_row, r.header_row)
+                                          : two_row_header_zh(r.header_upper_row, r.header_row)});
   for (long row : r.skipped_rows)
     out.push_back({row, en ? example_row_skipped_en(row) : example_row_skipped_zh(row)});
+  for (long row : r.footer_rows)
+    out.push_back({row, en ? footer_row_skipped_en(row) : footer_row_skipped_zh(row)});
   return out;
 }
 
@@ -58,7 +63,8 @@ nlohmann::json report_json(const ImportReport& r, Lang lang) {
           {"updated", r.updated},
           {"unchanged", r.unchanged},
           {"refused", r.refused},
-          {"skipped", static_cast<long>(skipped.size())},
+          {"skipped",
+           static_cast<long>(r.title_rows.size() + r.skipped_rows.size() + r.footer_rows.size())},
           {"skipped_rows", skipped},
           {"households_added", r.households_added},
           {"households_updated", r.households_updated},
@@ -89,6 +95,8 @@ nlohmann::json report_to_storage(const ImportReport& r,
           {"refused_rows", rows},
           {"skipped_rows", r.skipped_rows},
           {"title_rows", r.title_rows},
+          {"header_upper_row", r.header_upper_row},
+          {"footer_rows", r.footer_rows},
           {"counts", c}};
 }
 
@@ -120,6 +128,8 @@ Result<ImportReport> report_from_storage(const nlohmann::json& j,
           {x.at(0), x.at(1).get<std::vector<std::string>>(), x.at(2).get<std::vector<int>>()});
     if (j.contains("skipped_rows")) r.skipped_rows = j.at("skipped_rows").get<std::vector<long>>();
     if (j.contains("title_rows")) r.title_rows = j.at("title_rows").get<std::vector<long>>();
+    if (j.contains("header_upper_row")) r.header_upper_row = j.at("header_upper_row").get<long>();
+    if (j.contains("footer_rows")) r.footer_rows = j.at("footer_rows").get<std::vector<long>>();
     if (counts)
       for (const auto& c : j.at("counts")) counts->emplace_back(c.at(0), c.at(1));
     return r;

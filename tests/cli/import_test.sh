@@ -47,19 +47,24 @@ import json,sys
 print(next(r['code'] for r in json.load(sys.stdin) if r['level']=='village'))")
 
 # A register kept as a printed form (GB18030, as WPS saves it): a title and a
-# line of who filled it in above the header are skipped and said so.
+# line of who filled it in above the header, a total and the signatures below
+# the data are skipped and said so.
 {
   echo "官庄镇建档立卡贫困户花名册,,,,"
   echo "填报单位：官庄镇,,,填报日期：2020年2月12日,"
   echo "户编号,行政区划代码,姓名,公民身份号码,与户主关系"
   echo "TTL001,$VILLAGE,张三,$(idn 19700101017),本人"
+  echo "合计：1户1人,,,,"
+  echo "填表人：李四,,审核人：王五,,"
 } | iconv -f UTF-8 -t GB18030 > "$T/titled.csv"
 check "titled register (dry run)" 0 "$BIN" import households "$T/titled.csv" --db "$DB" --dry-run
 expect_in "titled: summary" "$T/out" "读取1行：新增1人，更新0人，未变0人，退回0行（未写入任何数据，试运行）"
 expect_in "titled: title row said" "$T/out" "第1行是表格标题（表头在第3行），已跳过"
 expect_in "titled: second title row said" "$T/out" "第2行是表格标题（表头在第3行），已跳过"
+expect_in "titled: the total below the data said" "$T/out" "第5行是表尾（合计、填表人等），已跳过"
+expect_in "titled: who filled it in said" "$T/out" "第6行是表尾（合计、填表人等），已跳过"
 check "titled register (English, JSON)" 0 "$BIN" --lang en import households "$T/titled.csv" --db "$DB" --dry-run --json
-expect_eq "titled: JSON" "$(json "$T/out" 'd["rows_read"], d["added"], d["skipped"], [r["reason"] for r in d["skipped_rows"]][0]')" "1 1 2 row 1 is a title above the header (row 3); skipped"
+expect_eq "titled: JSON" "$(json "$T/out" 'd["rows_read"], d["added"], d["skipped"], [r["reason"] for r in d["skipped_rows"]][0]')" "1 1 4 row 1 is a title above the header (row 3); skipped"
 
 # Valid ID numbers (check digit computed here).
 A=$(idn 19700101011); B=$(idn 19720304022); C=$(idn 19600101041)

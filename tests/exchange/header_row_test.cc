@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "helpers.h"
@@ -27,6 +28,7 @@ TEST_F(HeaderRowTest, FoundPastTheTitle) {
     std::vector<long> title_rows;
     std::string error_code;
     long error_row = 0;
+    long upper_row = 0;  // a header over two rows: the upper
   };
   const std::string title = "醴陵市建档立卡贫困户花名册,,,,\n";
   const std::string filled_by = "填报单位：官庄镇,,,,填报日期：2020年2月12日\n";
@@ -65,6 +67,28 @@ TEST_F(HeaderRowTest, FoundPastTheTitle) {
       {"no header, data from row 1", kData + kData, 0, {}, "header.missing", 1},
       {"only a title", title, 0, {}, "header.missing", 1},
       {"nothing at all", "\n\n", 0, {}, "file.empty", -1},
+      // A header over two rows: a merged group cell above its columns, the
+      // cells spanning both rows written in the upper one.
+      {"two-row header",
+       "户编号,行政区划代码,家庭成员信息,,\n,,姓名,公民身份号码,与户主关系\n" + kData,
+       2,
+       {},
+       "",
+       0,
+       1},
+      {"a title, then a two-row header",
+       title + "户编号,行政区划代码,家庭成员信息,,\n,,姓名,公民身份号码,与户主关系\n" + kData,
+       3,
+       {1},
+       "",
+       0,
+       2},
+      {"two rows that together still lack a column: the upper row's error",
+       "户编号,行政区划代码,家庭成员信息,\n,,姓名,公民身份号码\n" + kData,
+       0,
+       {},
+       "header.missing",
+       1},
   };
   const KindSpec& spec = *find_kind("households");
   for (const auto& c : cases) {
@@ -81,6 +105,7 @@ TEST_F(HeaderRowTest, FoundPastTheTitle) {
     ASSERT_TRUE(hr.ok()) << hr.error().describe();
     EXPECT_EQ(hr->row.number, c.header_row);
     EXPECT_EQ(hr->title_rows, c.title_rows);
+    EXPECT_EQ(hr->upper_row, c.upper_row);
     EXPECT_EQ(hr->match.file_column[spec.index("relationship")], 4);
     // The data follow the header.
     Row next;
@@ -90,9 +115,38 @@ TEST_F(HeaderRowTest, FoundPastTheTitle) {
   }
 }
 
+TEST(FooterRow, TotalsAndSignaturesBelowTheDataAreNotData) {
+  const std::vector<std::pair<std::vector<std::string>, bool>> cases = {
+      {{"合计"}, true},
+      {{"合计：35户112人"}, true},
+      {{"总计（人）", "", "112"}, true},
+      {{"小计", "12"}, true},
+      {{"填表人：张三", "", "审核人：李四"}, true},
+      {{"填表人:张三"}, true},
+      {{"", "  备注：无"}, true},
+      {{"注：1.本表一户一行"}, true},
+      {{"说明：所在村填写村名"}, true},
+      {{"负责人： 王五", "联系电话：13812345678"}, true},
+      {{"填表人"}, false},  // no colon: it could be a header's cell
+      {{"注册地"}, false},
+      {{"张三", "430281197001010114"}, false},
+      {{"H01", "合计"}, false},  // the first filled cell decides
+      {{"", ""}, false},
+  };
+  for (const auto& [cells, footer] : cases) {
+    Row r;
+    r.cells = cells;
+    EXPECT_EQ(is_footer_row(r), footer) << cells.front() << (cells.size() > 1 ? cells[1] : "");
+  }
+}
+
 TEST(HeaderRowNotes, SayWhereTheHeaderIs) {
   EXPECT_EQ(title_row_skipped_zh(1, 3), "第1行是表格标题（表头在第3行），已跳过");
   EXPECT_EQ(title_row_skipped_en(2, 3), "row 2 is a title above the header (row 3); skipped");
+  EXPECT_EQ(two_row_header_zh(2, 3), "第2行和第3行合为表头");
+  EXPECT_EQ(footer_row_skipped_zh(9), "第9行是表尾（合计、填表人等），已跳过");
+  EXPECT_EQ(footer_row_skipped_en(9),
+            "row 9 is the form's foot (a total, who filled it in); skipped");
 }
 
 }  // namespace

@@ -167,6 +167,41 @@ TEST_F(ImportTest, TitleRowsAboveTheHeaderAreSkipped) {
   EXPECT_EQ(back->title_rows, r->title_rows);
 }
 
+// The whole printed form: a title, a header over two rows (a merged group
+// cell), the data, a total and who filled it in. The data are imported; the
+// rest is said, each row by its number in the file.
+TEST_F(ImportTest, PrintedFormWithTwoRowHeaderAndFoot) {
+  std::string csv = "官庄镇建档立卡贫困户花名册,,,,,\n"
+                    "户编号,行政区划代码,家庭成员信息,,,联系电话\n"
+                    ",,姓名,公民身份号码,与户主关系,\n" +
+                    fmt::format("F01,{},张三,{},01,13812345678\n", village().code, id(1970, 1, 1, 11)) +
+                    fmt::format("F01,{},李四,{},10,\n", village().code, id(1972, 3, 4, 22)) +
+                    "合计：1户2人,,,,,\n"
+                    "填表人：王五,,审核人：赵六,,,\n";
+  auto r = run(csv);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_TRUE(r->committed);
+  EXPECT_EQ(r->header_row, 3);
+  EXPECT_EQ(r->header_upper_row, 2);
+  EXPECT_EQ(r->title_rows, (std::vector<long>{1}));
+  EXPECT_EQ(r->footer_rows, (std::vector<long>{6, 7}));
+  EXPECT_EQ(r->rows_read, 2);
+  EXPECT_EQ(r->added, 2);
+  EXPECT_EQ(r->refused, 0);
+  std::vector<std::string> notes;
+  for (const auto& n : skipped_notes(*r, Lang::kZh)) notes.push_back(n.reason);
+  EXPECT_EQ(notes, (std::vector<std::string>{"第1行是表格标题（表头在第3行），已跳过",
+                                             "第2行和第3行合为表头",
+                                             "第6行是表尾（合计、填表人等），已跳过",
+                                             "第7行是表尾（合计、填表人等），已跳过"}));
+  auto j = report_json(*r, Lang::kZh);
+  EXPECT_EQ(j["skipped"], 3);  // the title and the foot; the upper header row is the header
+  auto back = report_from_storage(report_to_storage(*r, {}), nullptr);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->header_upper_row, 2);
+  EXPECT_EQ(back->footer_rows, r->footer_rows);
+}
+
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {
   std::string csv = kHeader + member("H001", "张三", id(1970, 1, 1, 11), "本人", "13812345678") +
                     member("H001", "李四", id(1972, 3, 4, 22), "配偶") +
