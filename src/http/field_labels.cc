@@ -24,6 +24,7 @@ namespace {
 const std::unordered_map<std::string_view, FieldLabel>& api_labels() {
   static const std::unordered_map<std::string_view, FieldLabel> m = {
       {"active", {"是否在用", "active"}},
+      {"actor", {"操作人", "actor"}},
       {"added_on", {"列入日期", "date added"}},
       {"address", {"地址", "address"}},
       {"amount_fen", {"金额（分）", "amount (fen)"}},

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "poverty/check.h"
 
 namespace lz::poverty {
 
@@ -115,17 +116,29 @@ static bool covers(const std::string& prefix, const std::string& region) {
   return !prefix.empty() && region.compare(0, prefix.size(), prefix) == 0;
 }
 
+// A task's rule as people name it (低保应保尽保), not its id (policy.dibao),
+// in messages shown to users; the id when the rule is unknown.
+static std::string rule_name_zh(const GapTask& t) {
+  const Rule* r = find_rule(t.rule_id);
+  return r ? std::string(r->name_zh) : t.rule_id;
+}
+static std::string rule_name_en(const GapTask& t) {
+  const Rule* r = find_rule(t.rule_id);
+  return r ? std::string(r->name_en) : t.rule_id;
+}
+
 Status may_apply(const GapTask& task, TaskAction action, const TaskActor* actor) {
   const TaskTransition* t = transition_for(action);
   if (!t) return internal("task.no_transition", "任务操作无定义", "The task action is not defined");
   if (!(t->from_states & bit(task.state))) {
-    Error e = invalid(
-        "task.invalid_transition", "state",
-        fmt::format("任务（{}）当前状态为“{}”，不能{}：只有{}状态的任务可以{}", task.rule_id,
-                    zh(task.state), action_zh(action), states_zh(t->from_states),
-                    action_zh(action)),
-        fmt::format("Cannot {} the task ({}) while it is {}: only a task that is {} can be",
-                    action_en(action), task.rule_id, id(task.state), states_en(t->from_states)));
+    Error e =
+        invalid("task.invalid_transition", "state",
+                fmt::format("任务（{}）当前状态为“{}”，不能{}：只有{}状态的任务可以{}",
+                            rule_name_zh(task), zh(task.state), action_zh(action),
+                            states_zh(t->from_states), action_zh(action)),
+                fmt::format("Cannot {} the task ({}) while it is {}: only a task that is {} can be",
+                            action_en(action), rule_name_en(task), id(task.state),
+                            states_en(t->from_states)));
     e.kind = ErrorKind::kConflict;
     return e;
   }

@@ -145,6 +145,7 @@ TEST(FieldLabels, SpelledAsTheImportTemplates) {
   }
   EXPECT_EQ(field_label("travellers[1].temperature").zh, "第2位乘车人员的体温");
   EXPECT_EQ(field_label("readings[0].temperature").zh, "体温记录第1项的体温");
+  EXPECT_EQ(field_label("actor").zh, "操作人");  // a gap task done by the wrong role
   EXPECT_TRUE(field_label("no_such_key").empty());
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "poverty/check.h"
 #include "test_facts.h"
 
 namespace lz::poverty {
@@ -156,12 +157,13 @@ TEST(GapTaskTest, RefusesInvalidTransitions) {
   }
   auto r = verify(in_state(TaskState::kOpen), kOfficer, D(2020, 2, 12), "", D(2020, 2, 12));
   ASSERT_FALSE(r.ok());
+  // The rule as people name it, not its id (the message said 任务（housing.safe）).
   EXPECT_EQ(r.error().message_zh,
-            "任务（housing."
-            "safe）当前状态为“待整改”，不能核实销号：只有“已整改待核实”状态的任务可以核实销号");
-  EXPECT_EQ(
-      r.error().message_en,
-      "Cannot verify the task (housing.safe) while it is open: only a task that is fixed can be");
+            "任务（住房安全有保障）当前状态为“待整改”，不能核实销号：只有“已整改待核实”状态的任务可"
+            "以核实销号");
+  EXPECT_EQ(r.error().message_en, "Cannot verify the task (" +
+                                      std::string(find_rule("housing.safe")->name_en) +
+                                      ") while it is open: only a task that is fixed can be");
 }
 
 TEST(GapTaskTest, RolesAreChecked) {
