@@ -1,5 +1,7 @@
 #include "registry/enums.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace lz::enums {
@@ -271,7 +273,12 @@ std::string list_zh(std::span<const Value> values) {
   std::string out;
   for (const auto& v : values) {
     if (!out.empty()) out += "、";
-    out += std::string(v.id) == v.zh ? v.zh : std::string(v.id) + " " + v.zh;
+    // A code (01 本人（户主）) helps whoever fills the register in; an English
+    // id (ordinary) is no word of a Chinese message.
+    const std::string_view id(v.id);
+    const bool code = !id.empty() && std::all_of(id.begin(), id.end(),
+                                                 [](char c) { return c >= '0' && c <= '9'; });
+    out += code && std::string(v.id) != v.zh ? std::string(v.id) + " " + v.zh : std::string(v.zh);
   }
   return out;
 }

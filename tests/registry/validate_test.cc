@@ -298,12 +298,13 @@ TEST(ValidatePersonTest, AcceptsWordsUsersWrite) {
     ASSERT_TRUE(r.ok()) << r.error().describe(Lang::kEn);
     EXPECT_EQ(StoredField(*r, field), stored);
   }
-  // A word of no value is still refused, naming the values allowed.
+  // A word of no value is still refused, naming the values allowed (by
+  // their labels: ChineseChoicesCarryNoEnglishIds).
   const std::tuple<const char*, const char*, const char*> refused[] = {
-      {"labour", "学徒", "none 无劳动力"},
-      {"enrolment", "在校生", "primary 小学"},  // which school is not said
-      {"enrolment", "十年级", "primary 小学"},
-      {"health", "感冒", "chronic_illness 长期慢性病"},
+      {"labour", "学徒", "、无劳动力"},
+      {"enrolment", "在校生", "、小学、"},  // which school is not said
+      {"enrolment", "十年级", "、小学、"},
+      {"health", "感冒", "、长期慢性病、"},
   };
   for (const auto& [field, input, listed] : refused) {
     SCOPED_TRACE(std::string(field) + " = \"" + input + "\"");
@@ -459,6 +460,22 @@ TEST(ValidatePersonTest, UnknownValueMessageListsTheChoices) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message_zh.find("10 配偶"), std::string::npos) << r.error().message_zh;
   EXPECT_NE(r.error().message_en.find("10 (spouse)"), std::string::npos) << r.error().message_en;
+}
+
+// Choices whose ids are English words are offered by their Chinese labels
+// alone in Chinese (the message said 可选：ordinary 普通劳动力、skilled …);
+// English keeps the ids.
+TEST(ValidatePersonTest, ChineseChoicesCarryNoEnglishIds) {
+  PersonInput in = GoodPerson();
+  in.labour = "弱或半丧失劳动力";
+  auto r = validate_person(in, kToday);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message_zh.find("可选：普通劳动力、技能劳动力、"), std::string::npos)
+      << r.error().message_zh;
+  for (const char* word : {"ordinary", "skilled", "weak", "lost", "none"})
+    EXPECT_EQ(r.error().message_zh.find(word), std::string::npos)
+        << word << " in " << r.error().message_zh;
+  EXPECT_NE(r.error().message_en.find("ordinary ("), std::string::npos) << r.error().message_en;
 }
 
 // Several bad fields: one combined error, one detail per field, in the order
