@@ -507,6 +507,35 @@ TEST_F(ApiTest, WritesNamingACadreOutsideTheJurisdictionAre404) {
   EXPECT_EQ(ok.status, 201) << ok.body.dump();
 }
 
+// A cadre on a village team in place cannot be deleted (as one still paired):
+// before, the delete went through and every later edit of the team failed
+// with 干部N不存在 (the member no longer existed), even ending the team.
+TEST_F(ApiTest, ACadreOnATeamIsNotDeletedUnderIt) {
+  std::string c = login("county");
+  auto cadre =
+      call("POST", "/api/v1/cadres", c,
+           {{"name", "队员甲"}, {"region_code", village_a_}, {"kinds", {"village_stationed"}}});
+  ASSERT_EQ(cadre.status, 201) << cadre.body.dump();
+  const int64_t id = cadre.body["id"];
+  auto team =
+      call("POST", "/api/v1/village_teams", c,
+           {{"village_code", village_a_}, {"from_date", "2020-02-01"}, {"member_cadre_ids", {id}}});
+  ASSERT_EQ(team.status, 201) << team.body.dump();
+  const std::string tpath =
+      "/api/v1/village_teams/" + std::to_string(team.body["id"].get<int64_t>());
+  auto refused = call("DELETE", "/api/v1/cadres/" + std::to_string(id) + "?version=1", c);
+  EXPECT_EQ(refused.status, 409) << refused.body.dump();
+  EXPECT_EQ(refused.body["code"], "cadre.in_team");
+  EXPECT_NE(refused.body["detail"].get<std::string>().find("队员甲"), std::string::npos);
+  EXPECT_EQ(call("GET", "/api/v1/cadres/" + std::to_string(id), c).status, 200);  // still there
+  // Taken off the team, the cadre can go, and the team stays editable.
+  auto off = call("PATCH", tpath + "?version=1", c, {{"member_cadre_ids", json::array()}});
+  ASSERT_EQ(off.status, 200) << off.body.dump();
+  EXPECT_EQ(call("DELETE", "/api/v1/cadres/" + std::to_string(id) + "?version=1", c).status, 204);
+  auto ended = call("PATCH", tpath + "?version=2", c, {{"to_date", "2020-02-12"}});
+  EXPECT_EQ(ended.status, 200) << ended.body.dump();
+}
+
 TEST_F(ApiTest, OpenApiDocumentsEveryRoute) {
   auto doc = call("GET", "/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);

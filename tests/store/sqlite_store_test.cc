@@ -343,13 +343,19 @@ TEST_F(StoreTest, SoftDeletesRefuseCascadeAndAudit) {
   EXPECT_EQ(audits("household"), "1");
   EXPECT_EQ(audits("person"), "1");  // the member went with the household, not by itself
 
-  // Now the cadre is free; the team and the pairing go by themselves.
+  // No pairing left, but the cadre still leads the team: refused (the team
+  // could not be edited afterwards). The team goes by itself, then the cadre.
   auto cadre_now = store_->cadre(cadre->id);
   ASSERT_TRUE(cadre_now.ok());
-  ASSERT_TRUE(store_->delete_cadre(cadre->id, cadre_now->meta.version, actor_).ok());
-  EXPECT_FALSE(store_->cadre(cadre->id).ok());
+  auto leads = store_->delete_cadre(cadre->id, cadre_now->meta.version, actor_);
+  ASSERT_FALSE(leads.ok());
+  EXPECT_EQ(leads.error().code, "cadre.in_team");
+  EXPECT_NE(leads.error().message_zh.find("瓦子坪村驻村工作队"), std::string::npos)
+      << leads.error().message_zh;
   ASSERT_TRUE(store_->delete_village_team(team->id, team->meta.version, actor_).ok());
   EXPECT_FALSE(store_->village_team(team->id).ok());
+  ASSERT_TRUE(store_->delete_cadre(cadre->id, cadre_now->meta.version, actor_).ok());
+  EXPECT_FALSE(store_->cadre(cadre->id).ok());
   auto pairing_now = store_->pairing(pairing->id);
   ASSERT_TRUE(pairing_now.ok());
   ASSERT_TRUE(store_->delete_pairing(pairing->id, pairing_now->meta.version, actor_).ok());

@@ -10,6 +10,7 @@
 #include "registry/region_tree.h"
 #include "store/sqlite/region_filter.h"
 #include "store/sqlite/rows.h"
+#include "store/sqlite/sqlite_regions.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::sqlite {
@@ -307,7 +308,7 @@ Result<Cadre> SqliteStore::update_cadre(const Cadre& c, int64_t expected_version
 }
 
 Status SqliteStore::delete_cadre(int64_t id, int64_t expected_version, const Actor& actor) {
-  // Refused while the cadre is still paired with households.
+  // Refused while the cadre is still paired with households ...
   auto no_pairings = [&](const Cadre& before, const std::string&) -> Status {
     auto s = db_->prepare("SELECT COUNT(*) FROM pairing WHERE cadre_id = ? AND to_date IS NULL AND deleted_at IS NULL");
     s.bind(1, id);
@@ -317,6 +318,24 @@ Status SqliteStore::delete_cadre(int64_t id, int64_t expected_version, const Act
           fmt::format("干部{}仍负责{}户结对帮扶，请先调整结对再删除", before.name, s.i64(0)),
           fmt::format("Cadre {} is still responsible for {} households: move the pairings first",
                       before.name, s.i64(0)));
+    // ... or while on a village team in place (its leader or a member): the
+    // team could not be changed afterwards (干部N不存在 on every edit).
+    auto t = db_->prepare(
+        "SELECT COUNT(*), COALESCE(MIN(NULLIF(name, '')), MIN(village_code)) FROM village_team "
+        "WHERE deleted_at IS NULL AND to_date IS NULL AND (leader_cadre_id = ?1 OR id IN "
+        "(SELECT team_id FROM village_team_member WHERE cadre_id = ?1))");
+    t.bind(1, id);
+    if (t.step() && t.i64(0) > 0) {
+      std::string team = t.str(1);
+      if (auto r = read_region(*db_, team); r && *r)
+        team = (*r)->name;  // a team without a name: its village
+      return conflict(
+          "cadre.in_team", "id",
+          fmt::format("干部{}仍在{}支驻村工作队（{}等）中，请先调整工作队再删除", before.name,
+                      t.i64(0), team),
+          fmt::format("Cadre {} is still on {} village team(s) ({}...): change the teams first",
+                      before.name, t.i64(0), team));
+    }
     return {};
   };
   return soft_delete(
