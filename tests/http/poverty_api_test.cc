@@ -244,6 +244,37 @@ TEST_F(PovertyApiTest, ANewPairingHandsTheOpenTasksToTheNewCadre) {
   EXPECT_EQ(fixed.status, 200) << fixed.body.dump();
 }
 
+// 防返贫: a lifted household whose income falls below 1.5 x the line is
+// flagged for monitoring by GET …/check (should_monitor was computed nowhere
+// the API answered: nothing said the household should be monitored), and
+// comes back under it when its income recovers.
+TEST_F(PovertyApiTest, CheckFlagsALiftedHouseholdWhoseIncomeFalls) {
+  auto low = call("PUT", h("/poverty/income"), "villager",
+                  {{"wage_fen", 100000},
+                   {"business_fen", 0},
+                   {"property_fen", 0},
+                   {"transfer_fen", 0},
+                   {"business_costs_fen", 0}});
+  ASSERT_EQ(low.status, 200) << low.body.dump();
+  auto c = call("GET", h("/check"), "county");
+  ASSERT_EQ(c.status, 200);
+  EXPECT_EQ(c.body["relapse_monitoring"]["verdict"], "monitor")
+      << c.body["relapse_monitoring"].dump();
+  EXPECT_EQ(c.body["relapse_monitoring"]["category"], "unstable_lifted");
+  EXPECT_FALSE(c.body["relapse_monitoring"]["reason"].get<std::string>().empty());
+  auto high = call("PUT", h("/poverty/income"), "villager",
+                   {{"wage_fen", 100000000},
+                    {"business_fen", 0},
+                    {"property_fen", 0},
+                    {"transfer_fen", 0},
+                    {"business_costs_fen", 0}});
+  ASSERT_EQ(high.status, 200);
+  auto ok = call("GET", h("/check"), "county");
+  EXPECT_EQ(ok.body["relapse_monitoring"]["verdict"], "not_needed")
+      << ok.body["relapse_monitoring"].dump();
+  EXPECT_TRUE(ok.body["relapse_monitoring"]["category"].is_null());
+}
+
 TEST_F(PovertyApiTest, OtherTownshipsOfficerSeesNothingOfThisHousehold) {
   EXPECT_EQ(call("GET", h("/check"), "other_officer").status, 404);
   EXPECT_EQ(call("GET", h("/poverty"), "other_officer").status, 404);

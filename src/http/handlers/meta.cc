@@ -97,9 +97,28 @@ static json schemas() {
   // The poverty front.
   auto obj = [](json props) { return json{{"type", "object"}, {"properties", props}}; };
   auto nbool = json{{"type", {"boolean", "null"}}};
-  s["CheckResult"] = obj({{"household_id", integer}, {"gaps", integer}, {"unknown", integer},
-                          {"rules", {{"type", "array"}, {"items", obj({{"id", str}, {"group", str}, {"version", integer}, {"description", str}, {"outcome", str}, {"reason", str}, {"field", str}})}}},
-                          {"class", obj({{"computed", str}, {"effective", str}, {"reasons", {{"type", "array"}, {"items", obj({{"code", str}, {"text", str}})}}}, {"override", {{"type", "object"}}}})}});
+  s["CheckResult"] =
+      obj({{"household_id", integer},
+           {"gaps", integer},
+           {"unknown", integer},
+           {"rules",
+            {{"type", "array"},
+             {"items", obj({{"id", str},
+                            {"group", str},
+                            {"version", integer},
+                            {"description", str},
+                            {"outcome", str},
+                            {"reason", str},
+                            {"field", str}})}}},
+           {"class",
+            obj({{"computed", str},
+                 {"effective", str},
+                 {"reasons", {{"type", "array"}, {"items", obj({{"code", str}, {"text", str}})}}},
+                 {"override", {{"type", "object"}}}})},
+           {"relapse_monitoring", obj({{"verdict", str},
+                                       {"category", nstr},
+                                       {"reason", str},
+                                       {"case_open", {{"type", "boolean"}}}})}});
   s["ClassOverrideInput"] = {{"type", "object"}, {"required", {"class", "reason"}}, {"properties", {{"class", str}, {"reason", str}}}};
   s["PovertyData"] = obj({{"household_id", integer}, {"status", str}, {"registered_year", nint}, {"lifted_year", nint}, {"causes", {{"type", "array"}, {"items", str}}},
                           {"income", {{"type", "object"}}}, {"housing_grade", nstr}, {"water", {{"type", "object"}}}, {"dibao", nbool}, {"tekun", nbool},

@@ -10,6 +10,7 @@
 #include "http/scope_guard.h"
 #include "poverty/disability_certificate.h"
 #include "poverty/register_status.h"
+#include "poverty/relapse.h"
 #include "poverty/vocab.h"
 
 namespace lz::http {
@@ -157,7 +158,21 @@ void add_poverty_routes(Router& r) {
              ov = o;
            }
            auto cls = classify(*h, res, c.svc.poverty->config(), ov);
-           return json_response(check_json(res, cls, c.lang));
+           json j = check_json(res, cls, c.lang);
+           // 防返贫: whether the household's income puts it under monitoring (a
+           // lifted or marginal household below relapse_factor x the line), and
+           // whether a case is open for it already.
+           const MonitorDecision m = should_monitor(*h, c.svc.poverty->config());
+           bool open_case = false;
+           for (const auto& rc : h->risks) open_case |= rc.is_open();
+           j["relapse_monitoring"] = {
+               {"verdict", m.verdict == MonitorVerdict::kMonitor   ? "monitor"
+                           : m.verdict == MonitorVerdict::kUnknown ? "unknown"
+                                                                   : "not_needed"},
+               {"category", m.category ? json(id(*m.category)) : json(nullptr)},
+               {"reason", c.lang == Lang::kEn ? m.reason_en : m.reason_zh},
+               {"case_open", open_case}};
+           return json_response(j);
          }});
   r.add({"POST", "/api/v1/households/{id}/check", "poverty",
          "Re-check one household and save: findings, class, and its gap tasks (open / auto-close / reopen)", true, {},
