@@ -540,6 +540,27 @@ async function main() {
     await page.close();
   });
 
+  await test('registry: the pairings page filters by a paired cadre chosen by name (no id to type); the rows equal the API\'s', async () => {
+    const cadre = (await api('GET', `/cadres/${pairing.cadre_id}`, { token: hq })).body;
+    const want = (await api('GET', `/pairings?current=true&cadre_id=${cadre.id}&limit=1000`, { token: hq })).body;
+    check(want.total > 0, 'the cadre has pairings');
+    const page = await newPage('pairings');
+    await uiLogin(page, 'hq.admin');
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${BASE}/registry/pairings`);
+    await page.locator('[data-testid=pairing-table] .el-table__body tr').first().waitFor();
+    check(!(await page.locator('.filters input[inputmode=numeric]').count()), 'no cadre-id box to type into');
+    await page.getByTestId('pairing-cadre').click();
+    await page.keyboard.type(cadre.name);
+    await page.locator('.el-select-dropdown__item:visible', { hasText: cadre.name }).first().click();
+    await page.waitForURL(new RegExp(`cadre_id=${cadre.id}`));
+    eq(await numberShown(page.locator('.el-pagination__total').first(), want.total), want.total, 'UI total equals the API\'s');
+    const names = await page.locator('[data-testid=pairing-table] .el-table__body tr td:first-child').allInnerTexts();
+    check(names.length > 0 && names.every((n) => n.trim() === cadre.name), `every row is the cadre's: ${names}`);
+    await shot(page, 'pairings-by-cadre');
+    await page.close();
+  });
+
   // ---- paired cadre, phone ----
   await test('paired cadre phone view at 360x740: my households, big targets, no sideways scroll', async () => {
     const mine = await tokenFor('jiedui');

@@ -683,7 +683,7 @@ const en: Messages = {
     current: 'Current',
     ended: 'Ended',
     currentOnly: 'Current only',
-    cadreId: 'Cadre id',
+    cadreId: 'Paired cadre (type a name)',
   },
   mobile: {
     title: 'My households',

@@ -685,7 +685,7 @@ const zhCN = {
     current: '结对中',
     ended: '已结束',
     currentOnly: '只看结对中',
-    cadreId: '干部编号',
+    cadreId: '结对帮扶干部（输入姓名）',
   },
   mobile: {
     title: '我的结对户',

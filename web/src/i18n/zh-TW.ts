@@ -683,7 +683,7 @@ const zhTW: Messages = {
     current: '結對中',
     ended: '已結束',
     currentOnly: '只看結對中',
-    cadreId: '幹部編號',
+    cadreId: '結對幫扶幹部（輸入姓名）',
   },
   mobile: {
     title: '我的結對戶',
