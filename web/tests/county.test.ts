@@ -4,7 +4,7 @@
 // 430223) works with no code of Liling in the UI; its name titles the UI
 // (remembered for the sign-in page), 县（市） until it is known.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COUNTY_KEY, countyCode, loadRegions, regionLabel, resetRegions } from '@/lib/regions';
+import { COUNTY_KEY, countyCode, loadRegions, regionLabel, resetRegions, teamName } from '@/lib/regions';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -35,6 +35,17 @@ describe('the county from the server', () => {
     expect(url).toBe('/api/v1/regions?depth=2');
     expect(countyCode()).toBe('430223');
     expect(regionLabel('430223100201')).toBe('网岭镇 罗家坪村');
+  });
+});
+
+describe('village teams in lists', () => {
+  // A team saved without a name showed a blank cell in 驻村工作队.
+  it('are named after their village when they have no name of their own', async () => {
+    serve(youxian);
+    await loadRegions();
+    expect(teamName({ name: '', village_code: '430223100201' })).toBe('罗家坪村驻村工作队');
+    expect(teamName({ name: '  ', village_code: '430223100201' })).toBe('罗家坪村驻村工作队');
+    expect(teamName({ name: '扶贫工作队', village_code: '430223100201' })).toBe('扶贫工作队');
   });
 });
 

@@ -667,6 +667,7 @@ const en: Messages = {
   team: {
     title: 'Village teams',
     name: 'Team',
+    unnamed: 'Village team of {village}',
     village: 'Village',
     leader: 'Leader',
     members: 'Members',

@@ -669,6 +669,7 @@ const zhCN = {
   team: {
     title: '驻村工作队',
     name: '工作队',
+    unnamed: '{village}驻村工作队',
     village: '驻村',
     leader: '队长',
     members: '队员',

@@ -667,6 +667,7 @@ const zhTW: Messages = {
   team: {
     title: '駐村工作隊',
     name: '工作隊',
+    unnamed: '{village}駐村工作隊',
     village: '駐村',
     leader: '隊長',
     members: '隊員',

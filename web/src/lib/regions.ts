@@ -120,6 +120,14 @@ export function regionLabel(code: string | null | undefined): string {
   return parts.length ? parts.join(' ') : code;
 }
 
+/**
+ * A village team's name for lists: its own, or (a team saved without one)
+ * 青山村驻村工作队 after its village, so no row shows a blank name.
+ */
+export function teamName(team: { name: string; village_code: string }): string {
+  return team.name.trim() || t('team.unnamed', { village: regionName(team.village_code) });
+}
+
 export { tree as regionTree };
 
 export interface CascaderOption {
