@@ -21,6 +21,14 @@ function leaves(t: Tree, prefix = ''): Map<string, string> {
 const cats = { 'zh-CN': leaves(zhCN as unknown as Tree), 'zh-TW': leaves(zhTW as unknown as Tree), en: leaves(en as unknown as Tree) };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+describe('English counts', () => {
+  // The household page said "1 gaps": counts are written "gaps: 1", right for any number.
+  it('never put a number before a plural noun', () => {
+    for (const [key, v] of cats.en)
+      expect(/\{\w+\} (gaps|missing)\b/.test(v), `${key}: ${v}`).toBe(false);
+  });
+});
+
 describe('catalogues', () => {
   it('have the same keys in all three languages', () => {
     const base = [...cats['zh-CN'].keys()].sort();
