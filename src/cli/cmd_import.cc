@@ -73,7 +73,7 @@ std::string count_line(const std::string& name, long n, Lang lang) {
 
 void add_import(CLI::App& app, Runner& run) {
   struct Opts {
-    std::string kind, file, db, mode = "all-or-nothing", report;
+    std::string kind, file, db, mode = "all-or-nothing", report, sheet;
     bool dry_run = false, json = false;
   };
   auto o = std::make_shared<Opts>();
@@ -114,6 +114,9 @@ void add_import(CLI::App& app, Runner& run) {
                   "all-or-nothing (default: any bad row, nothing written) or good-rows")
       ->check(CLI::IsMember({"all-or-nothing", "good-rows"}));
   cmd->add_option("--report", o->report, "Write the report (.xlsx, bad cells highlighted)");
+  cmd->add_option("--sheet", o->sheet,
+                  "Of an .xlsx, the sheet to read by name (default: the first with rows; the "
+                  "others with rows are named in the summary, not read)");
   cmd->add_flag("--json", o->json, "Print the summary as JSON");
   cmd->callback([o, &run] {
     run = [o] {
@@ -124,7 +127,7 @@ void add_import(CLI::App& app, Runner& run) {
                                         fmt::join(exchange::import_kind_names(), "、")),
                             fmt::format("Cannot import \"{}\": expected {}", o->kind,
                                         fmt::join(exchange::import_kind_names(), ", "))));
-      auto reader = exchange::open_table(o->file);
+      auto reader = exchange::open_table(o->file, o->sheet);
       if (!reader) return fail(reader.error());
       exchange::ImportOptions opts;
       opts.mode = o->mode == "good-rows" ? exchange::ImportMode::kGoodRows
@@ -225,6 +228,8 @@ void add_import(CLI::App& app, Runner& run) {
                       r.rows_read, r.added, r.refused, written, dry);
         for (const auto& s : exchange::skipped_notes(r, lang))
           std::printf("  %s\n", s.reason.c_str());
+        for (const auto& n : exchange::import_notes(r, lang))
+          std::printf("%s%s\n", en ? "Note: " : "注意：", n.c_str());
         for (const auto& [name, n] : result.counts)
           std::printf("%s\n", count_line(name, n, lang).c_str());
         for (const auto& e : r.errors) std::printf("  %s\n", exchange::describe(e, lang).c_str());

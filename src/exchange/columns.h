@@ -50,8 +50,9 @@ struct HeaderMatch {
 // required columns or a column given twice.
 Result<HeaderMatch> match_headers(const KindSpec& spec, const std::vector<std::string>& header, long header_row);
 
-// How many cells of `cells` name a column of the kind (0 for a sheet's
-// title row, read_header_row).
+// How many of the kind's columns `cells` name (0 for a sheet's title row,
+// read_header_row; 1 for a row explaining a column by its Chinese and
+// English names).
 int known_headers(const KindSpec& spec, const std::vector<std::string>& cells);
 
 }  // namespace lz::exchange

@@ -379,6 +379,8 @@ Result<KindImport> run_rows(TableReader& in, sqlite::Db& db, const KindHandler& 
   ImportReport& rep = out.report;
   rep.kind = h.spec->kind;
   rep.format = in.format();
+  rep.sheet = in.sheet();
+  rep.unread_sheets = other_sheets_of_kind(in, *h.spec);
   rep.mode = opts.mode;
   rep.dry_run = opts.dry_run;
   // The header: the first row that names a column (a title above it is skipped).

@@ -72,6 +72,26 @@ Result<HeaderRow> read_header_row(TableReader& in, const KindSpec& spec) {
   }
 }
 
+std::vector<std::string> other_sheets_of_kind(const TableReader& in, const KindSpec& spec) {
+  std::vector<std::string> out;
+  for (const auto& name : in.unread_sheets()) {
+    auto sheet = in.open_sheet(name);
+    if (!sheet) continue;
+    Row row;
+    for (int filled = 0; filled < kMaxTitleRows + 2;) {
+      auto r = (*sheet)->next(row);
+      if (!r || !*r) break;
+      if (row.blank()) continue;
+      ++filled;
+      if (known_headers(spec, row.cells) >= 2) {
+        out.push_back(name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 bool is_footer_row(const Row& row) {
   static constexpr std::string_view kTotals[] = {"合计", "总计", "小计"};
   static constexpr std::string_view kSigned[] = {"填表人", "填报人", "审核人", "制表人",

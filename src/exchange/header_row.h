@@ -46,6 +46,12 @@ Result<HeaderRow> read_header_row(TableReader& in, const KindSpec& spec);
 // 备注：, 说明：, 注：).
 bool is_footer_row(const Row& row);
 
+// The workbook's other sheets with rows (in.unread_sheets()) that hold rows
+// of `spec`'s kind: a row among their first kMaxTitleRows + 2 names two of
+// its columns (a sheet explaining the columns, as our templates have, names
+// one per row and is not one).
+std::vector<std::string> other_sheets_of_kind(const TableReader& in, const KindSpec& spec);
+
 // The notes an import gives for the rows it skipped.
 std::string title_row_skipped_zh(long row, long header_row);
 std::string title_row_skipped_en(long row, long header_row);

@@ -570,6 +570,8 @@ void Importer::read_rows(TableReader& in, BoundedQueue<Item>& q,
 
 Result<ImportReport> Importer::run() {
   report_.format = in_.format();
+  report_.sheet = in_.sheet();
+  report_.unread_sheets = other_sheets_of_kind(in_, spec_);
   report_.mode = opts_.mode;
   report_.dry_run = opts_.dry_run;
   // All-or-nothing: a refused household means nothing is committed, so its

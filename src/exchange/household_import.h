@@ -50,6 +50,8 @@ struct RefusedRow {
 
 struct ImportReport {
   std::string kind = "households", format;
+  std::string sheet;                       // of a workbook: the sheet read
+  std::vector<std::string> unread_sheets;  // its other sheets with rows of the kind, not read
   ImportMode mode = ImportMode::kAllOrNothing;
   bool dry_run = false, committed = false;
   long header_row = 0;

@@ -22,6 +22,11 @@ class PrefetchReader final : public TableReader {
   Result<bool> next(Row& row) override;
   double fraction_done() const override { return fraction_.load(std::memory_order_relaxed); }
   std::string format() const override { return format_; }
+  std::string sheet() const override { return in_.sheet(); }
+  std::vector<std::string> unread_sheets() const override { return in_.unread_sheets(); }
+  Result<std::unique_ptr<TableReader>> open_sheet(const std::string& name) const override {
+    return in_.open_sheet(name);
+  }
 
  private:
   using Item = std::variant<std::vector<Row>, Error>;

@@ -1,6 +1,7 @@
 #include "exchange/report.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
 
@@ -38,6 +39,24 @@ std::vector<SkippedNote> skipped_notes(const ImportReport& r, Lang lang) {
   return out;
 }
 
+std::vector<std::string> import_notes(const ImportReport& r, Lang lang) {
+  std::vector<std::string> out;
+  if (!r.unread_sheets.empty()) {
+    if (lang == Lang::kEn)
+      out.push_back(fmt::format(
+          "Only the sheet \"{}\" was read: the workbook's {} other sheet(s) with rows were not "
+          "({}). Import each on its own (on the command line with --sheet NAME; on the web, save "
+          "each sheet as a file of its own) or copy them into one sheet.",
+          r.sheet, r.unread_sheets.size(), fmt::join(r.unread_sheets, ", ")));
+    else
+      out.push_back(fmt::format(
+          "只读取了工作表“{}”：工作簿中另有{}张表有数据，未导入（{}）。请逐张导入"
+          "（命令行加 --sheet 表名；网页上传请将每张表另存为一个文件），或合并到一张表后导入",
+          r.sheet, r.unread_sheets.size(), fmt::join(r.unread_sheets, "、")));
+  }
+  return out;
+}
+
 nlohmann::json report_json(const ImportReport& r, Lang lang) {
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& s : skipped_notes(r, lang))
@@ -55,6 +74,9 @@ nlohmann::json report_json(const ImportReport& r, Lang lang) {
   }
   return {{"kind", r.kind},
           {"format", r.format},
+          {"sheet", r.sheet},
+          {"unread_sheets", r.unread_sheets},
+          {"notes", import_notes(r, lang)},
           {"mode", mode_name(r.mode)},
           {"dry_run", r.dry_run},
           {"committed", r.committed},
@@ -95,6 +117,8 @@ nlohmann::json report_to_storage(const ImportReport& r,
           {"refused_rows", rows},
           {"skipped_rows", r.skipped_rows},
           {"title_rows", r.title_rows},
+          {"sheet", r.sheet},
+          {"unread_sheets", r.unread_sheets},
           {"header_upper_row", r.header_upper_row},
           {"footer_rows", r.footer_rows},
           {"counts", c}};
@@ -128,6 +152,9 @@ Result<ImportReport> report_from_storage(const nlohmann::json& j,
           {x.at(0), x.at(1).get<std::vector<std::string>>(), x.at(2).get<std::vector<int>>()});
     if (j.contains("skipped_rows")) r.skipped_rows = j.at("skipped_rows").get<std::vector<long>>();
     if (j.contains("title_rows")) r.title_rows = j.at("title_rows").get<std::vector<long>>();
+    if (j.contains("sheet")) r.sheet = j.at("sheet").get<std::string>();
+    if (j.contains("unread_sheets"))
+      r.unread_sheets = j.at("unread_sheets").get<std::vector<std::string>>();
     if (j.contains("header_upper_row")) r.header_upper_row = j.at("header_upper_row").get<long>();
     if (j.contains("footer_rows")) r.footer_rows = j.at("footer_rows").get<std::vector<long>>();
     if (counts)
@@ -165,6 +192,8 @@ Status write_report_xlsx(const ImportReport& r, const std::string& path, Lang la
   worksheet_write_string(ws, row++, 0, summary.c_str(), nullptr);
   for (const auto& s : skipped_notes(r, lang))
     worksheet_write_string(ws, row++, 0, s.reason.c_str(), nullptr);
+  for (const auto& n : import_notes(r, lang))
+    worksheet_write_string(ws, row++, 0, n.c_str(), nullptr);
   ++row;
   b.write_row(ws, row++,
               en ? std::vector<std::string>{"Row", "Column", "Header", "Value", "Reason"}

@@ -36,4 +36,8 @@ struct SkippedNote {
 };
 std::vector<SkippedNote> skipped_notes(const ImportReport& r, Lang lang);
 
+// What the user must know beyond the rows: a workbook's other sheets with
+// rows, not read ("工作簿中另有2张表有数据，未导入：白沙村、石门村……").
+std::vector<std::string> import_notes(const ImportReport& r, Lang lang);
+
 }  // namespace lz::exchange

@@ -68,14 +68,23 @@ Result<std::string> file_sha256(const std::string& path) {
   return hex;
 }
 
-Result<std::unique_ptr<TableReader>> open_table(const std::string& path) {
+Result<std::unique_ptr<TableReader>> TableReader::open_sheet(const std::string& name) const {
+  return invalid("file.sheet", "sheet", fmt::format("此文件没有工作表“{}”", name),
+                 fmt::format("This file has no sheet \"{}\"", name));
+}
+
+Result<std::unique_ptr<TableReader>> open_table(const std::string& path, const std::string& sheet) {
   std::string ext = extension(path);
   if (ext == "xlsx") {
-    auto r = XlsxReader::open(path);
+    auto r = XlsxReader::open(path, sheet);
     if (!r) return r.error();
     return std::unique_ptr<TableReader>(std::move(r).value());
   }
   if (ext == "csv" || ext == "txt" || ext == "tsv") {
+    if (!sheet.empty())
+      return invalid(
+          "file.sheet", "sheet", fmt::format("CSV文件只有一张表，不能选择工作表“{}”", sheet),
+          fmt::format("A CSV file has one table: there is no sheet \"{}\" to choose", sheet));
     auto r = CsvReader::open(path);
     if (!r) return r.error();
     return std::unique_ptr<TableReader>(std::move(r).value());

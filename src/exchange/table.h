@@ -30,11 +30,20 @@ class TableReader {
   virtual double fraction_done() const = 0;
   // "csv (UTF-8)", "csv (GB18030)", "xlsx": what was detected.
   virtual std::string format() const = 0;
+  // The workbook's sheet read ("" for a CSV), and its other sheets that have
+  // rows, not read (an import says so: nothing is left out silently).
+  virtual std::string sheet() const { return ""; }
+  virtual std::vector<std::string> unread_sheets() const { return {}; }
+  // Another sheet of the same workbook, read on its own (any thread).
+  virtual Result<std::unique_ptr<TableReader>> open_sheet(const std::string& name) const;
 };
 
 // Opens by extension: .csv/.txt -> CSV, .xlsx -> xlsx; .xls is refused with
 // a hint to save it as .xlsx.
-Result<std::unique_ptr<TableReader>> open_table(const std::string& path);
+// `sheet`: of an .xlsx, the sheet to read by name (empty: the first with
+// rows); naming one for a CSV is an error.
+Result<std::unique_ptr<TableReader>> open_table(const std::string& path,
+                                                const std::string& sheet = "");
 
 // The SHA-256 of a file's bytes as 64 hex digits (what an import's audit
 // entry names the file by).

@@ -2,6 +2,7 @@
 
 #include <expat.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unzip.h>
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <variant>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "exchange/xml_scanner.h"
 
 namespace lz::exchange {
@@ -308,27 +310,47 @@ void styles_end(void* ud, const char* name) {
   if (local_name(name) == "cellXfs") static_cast<StylesCtx*>(ud)->in_cell_xfs = false;
 }
 
-// --- workbook and relationships: the first sheet's part name
+// --- workbook and relationships: the sheets, in the workbook's order
+struct SheetEntry {
+  std::string name, rid, part;
+  bool hidden = false;
+};
 struct WbCtx {
-  std::string first_rid;
+  std::vector<SheetEntry> sheets;
 };
 void wb_start(void* ud, const char* name, const char** atts) {
   auto* c = static_cast<WbCtx*>(ud);
-  if (local_name(name) == "sheet" && c->first_rid.empty()) {
-    const char* id = attr(atts, "id");
-    if (id) c->first_rid = id;
-  }
+  if (local_name(name) != "sheet") return;
+  const char* id = attr(atts, "id");
+  const char* n = attr(atts, "name");
+  const char* state = attr(atts, "state");
+  c->sheets.push_back(
+      {n ? n : "", id ? id : "", "", state && std::string_view(state) != "visible"});
 }
 void noop_end(void*, const char*) {}
 struct RelsCtx {
-  std::string want, target;
+  std::vector<SheetEntry>* sheets;
 };
 void rels_start(void* ud, const char* name, const char** atts) {
   auto* c = static_cast<RelsCtx*>(ud);
   if (local_name(name) != "Relationship") return;
   const char* id = attr(atts, "Id");
   const char* t = attr(atts, "Target");
-  if (id && t && c->want == id) c->target = t;
+  if (!id || !t) return;
+  for (auto& sh : *c->sheets)
+    if (sh.rid == id) sh.part = t[0] == '/' ? std::string(t + 1) : "xl/" + std::string(t);
+}
+
+// True unless the sheet's part says it has no rows (<sheetData/>): read from
+// its first 16 KiB only, before the rows.
+bool sheet_has_rows(unzFile z, const std::string& part) {
+  if (unzLocateFile(z, part.c_str(), 0) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK) return false;
+  char buf[1 << 14];
+  int n = unzReadCurrentFile(z, buf, sizeof buf);
+  unzCloseCurrentFile(z);
+  if (n <= 0) return false;
+  std::string_view head(buf, static_cast<size_t>(n));
+  return head.find("sheetData/>") == std::string_view::npos;
 }
 
 // n == lit, the comparison inlined (a sheet compares names ~100 M times).
@@ -431,8 +453,10 @@ XlsxReader::~XlsxReader() {
   if (s_->zip) unzClose(s_->zip);
 }
 
-Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
+Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path,
+                                                     const std::string& sheet_name) {
   std::unique_ptr<XlsxReader> r(new XlsxReader());
+  r->path_ = path;
   r->s_ = std::make_unique<State>();
   State& s = *r->s_;
   if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
@@ -445,15 +469,45 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
   if (!s.zip)
     return damaged("不是zip压缩包（旧的.xls格式请在Excel中另存为.xlsx）",
                    "not a zip archive (save an old .xls as .xlsx in Excel)");
-  // The first sheet's part.
+  // The sheet to read: the one named, or the first visible one with rows.
   std::string sheet = "xl/worksheets/sheet1.xml";
   if (auto wb = read_part(s.zip, "xl/workbook.xml")) {
     WbCtx wc;
     parse_all(*wb, wc, wb_start, noop_end, nullptr);
-    if (auto rels = read_part(s.zip, "xl/_rels/workbook.xml.rels"); rels && !wc.first_rid.empty()) {
-      RelsCtx rc{wc.first_rid, ""};
+    if (auto rels = read_part(s.zip, "xl/_rels/workbook.xml.rels")) {
+      RelsCtx rc{&wc.sheets};
       parse_all(*rels, rc, rels_start, noop_end, nullptr);
-      if (!rc.target.empty()) sheet = rc.target[0] == '/' ? rc.target.substr(1) : "xl/" + rc.target;
+    }
+    std::vector<SheetEntry*> visible, with_rows;
+    for (auto& sh : wc.sheets)
+      if (!sh.hidden && !sh.part.empty()) {
+        visible.push_back(&sh);
+        if (sheet_has_rows(s.zip, sh.part)) with_rows.push_back(&sh);
+      }
+    const SheetEntry* chosen = nullptr;
+    if (!sheet_name.empty()) {
+      for (auto& sh : wc.sheets)
+        if (!sh.part.empty() && text::strip_spaces(sh.name) == text::strip_spaces(sheet_name))
+          chosen = &sh;
+      if (!chosen) {
+        std::vector<std::string> names;
+        for (auto* sh : visible) names.push_back(sh->name);
+        return invalid(
+            "xlsx.sheet_unknown", "sheet",
+            fmt::format("工作簿中没有名为“{}”的表，有：{}", sheet_name, fmt::join(names, "、")),
+            fmt::format("The workbook has no sheet \"{}\"; it has: {}", sheet_name,
+                        fmt::join(names, ", ")));
+      }
+    } else if (!with_rows.empty()) {
+      chosen = with_rows.front();
+    } else if (!visible.empty()) {
+      chosen = visible.front();
+    }
+    if (chosen) {
+      sheet = chosen->part;
+      r->sheet_ = chosen->name;
+      for (auto* sh : with_rows)
+        if (sh != chosen) r->unread_sheets_.push_back(sh->name);
     }
   } else {
     return damaged("缺少xl/workbook.xml", "xl/workbook.xml is missing");
@@ -487,6 +541,12 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
   s.sheet = std::make_unique<PartStream>(s.zip, s);
   if (!s.sheet->open()) return damaged("工作表无法解压", "the sheet cannot be inflated");
   return r;
+}
+
+Result<std::unique_ptr<TableReader>> XlsxReader::open_sheet(const std::string& name) const {
+  auto r = open(path_, name);
+  if (!r) return r.error();
+  return std::unique_ptr<TableReader>(std::move(r).value());
 }
 
 double XlsxReader::fraction_done() const {

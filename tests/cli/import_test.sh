@@ -36,6 +36,7 @@ for k in households key_persons passages follow_ups purchases listings labourers
     check "untouched template $k ($how) imports" 0 "$BIN" import $k "$T/t-$k.xlsx" --db "$DB" --json
     expect_eq "template $k ($how): example skipped" "$(json "$T/out" 'd["rows_read"], d["added"], d["refused"], d["skipped"], [r["row"] for r in d["skipped_rows"]]')" "1 0 0 1 [2]"
     expect_in "template $k ($how): reason" "$T/out" "第2行是模板示例行，已跳过"
+    expect_not_in "template $k ($how): its explanation sheet is not data" "$T/out" "未导入"
     expect_eq "template $k ($how): nothing written" "$(python3 "$T/counts.py" "$DB")" "$before"
   done
 done

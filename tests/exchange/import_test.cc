@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <xlsxwriter.h>
 
 #include "../store/sqlite_test_util.h"
 #include "core/text.h"
@@ -200,6 +201,59 @@ TEST_F(ImportTest, PrintedFormWithTwoRowHeaderAndFoot) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->header_upper_row, 2);
   EXPECT_EQ(back->footer_rows, r->footer_rows);
+}
+
+// A township's workbook with a sheet per village: one sheet is imported, and
+// the summary says which and names the others, never leaving them out
+// silently; --sheet (open_table's sheet) imports another. A sheet explaining
+// the columns (one named per row) and an empty one are not data.
+TEST_F(ImportTest, WorkbookOfSeveralSheetsSaysWhatItDidNotRead) {
+  std::string file = path("township.xlsx");
+  lxw_workbook* wb = workbook_new(file.c_str());
+  auto add_sheet = [&](const char* name, const std::vector<std::vector<std::string>>& rows) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t c = 0; c < rows[r].size(); ++c)
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                               rows[r][c].c_str(), nullptr);
+  };
+  const std::vector<std::string> header = {"户编号", "行政区划代码", "姓名", "公民身份号码",
+                                           "与户主关系"};
+  add_sheet("瓦子坪村", {header, {"W01", village().code, "张三", id(1970, 1, 1, 11), "01"}});
+  add_sheet("空表", {});
+  add_sheet("填写说明", {{"户编号", "number", "每户一个编号，同户各行相同"},
+                         {"姓名", "name", "与身份证一致"}});
+  add_sheet("白沙村", {header,
+                       {"B01", village().code, "李四", id(1972, 3, 4, 22), "01"},
+                       {"B02", village().code, "王五", id(1975, 5, 6, 33), "01"}});
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+
+  auto first = run_reader(**open_table(file), ImportMode::kAllOrNothing, true);
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  EXPECT_EQ(first->sheet, "瓦子坪村");
+  EXPECT_EQ(first->unread_sheets, (std::vector<std::string>{"白沙村"}));
+  EXPECT_EQ(first->added, 1);
+  EXPECT_EQ(import_notes(*first, Lang::kZh),
+            (std::vector<std::string>{
+                "只读取了工作表“瓦子坪村”：工作簿中另有1张表有数据，未导入（白沙村）。请逐张导入"
+                "（命令行加 --sheet 表名；网页上传请将每张表另存为一个文件），或合并到一张表后导入"}));
+  auto j = report_json(*first, Lang::kEn);
+  EXPECT_EQ(j["sheet"], "瓦子坪村");
+  ASSERT_EQ(j["notes"].size(), 1u);
+  EXPECT_NE(j["notes"][0].get<std::string>().find("Only the sheet \"瓦子坪村\" was read"),
+            std::string::npos);
+
+  auto second = run_reader(**open_table(file, "白沙村"), ImportMode::kAllOrNothing, true);
+  ASSERT_TRUE(second.ok()) << second.error().describe();
+  EXPECT_EQ(second->sheet, "白沙村");
+  EXPECT_EQ(second->added, 2);
+  EXPECT_EQ(second->unread_sheets, (std::vector<std::string>{"瓦子坪村"}));
+
+  // A file of one sheet (or a CSV) has nothing to say.
+  auto csv = run(kHeader + member("C01", "赵六", id(1980, 1, 1, 44), "01"), ImportMode::kAllOrNothing,
+                 true);
+  ASSERT_TRUE(csv.ok());
+  EXPECT_TRUE(import_notes(*csv, Lang::kZh).empty());
 }
 
 TEST_F(ImportTest, AddsHouseholdsWithMembersAndAudits) {

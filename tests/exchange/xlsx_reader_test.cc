@@ -194,5 +194,83 @@ TEST_F(XlsxHandMade, DamagedSheetsSayWhereAndWhat) {
   EXPECT_NE(error.find("shared strings cannot be parsed"), std::string::npos) << error;
 }
 
+// A workbook of several sheets: an empty Sheet1 first, a sheet per village,
+// a hidden one. Without a name the first visible sheet with rows is read and
+// the other visible ones with rows are named; a name picks one (spaces
+// aside); an unknown name is refused with the sheets there are.
+TEST_F(XlsxHandMade, SheetsOfAWorkbook) {
+  auto sheet = [](const std::string& first_cell) {
+    return std::string(
+               R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+               R"(<sheetData><row r="1"><c t="inlineStr"><is><t>)") +
+           first_cell + "</t></is></c></row></sheetData></worksheet>";
+  };
+  const std::string empty =
+      R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/>)"
+      R"(<sheetData/></worksheet>)";
+  const std::string workbook =
+      R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+      R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)"
+      R"(<sheet name="Sheet1" sheetId="1" r:id="rId1"/><sheet name="瓦子坪村" sheetId="2" r:id="rId2"/>)"
+      R"(<sheet name="备用" sheetId="3" state="hidden" r:id="rId3"/><sheet name="白沙村" sheetId="4" r:id="rId4"/>)"
+      R"(</sheets></workbook>)";
+  std::string rels =
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
+  for (int i = 1; i <= 4; ++i)
+    rels +=
+        "<Relationship Id=\"rId" + std::to_string(i) +
+        "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+        "Target=\"/xl/worksheets/sheet" +
+        std::to_string(i) + ".xml\"/>";
+  rels += "</Relationships>";
+  std::string file = zip("villages.xlsx", {{"xl/workbook.xml", workbook},
+                                           {"xl/_rels/workbook.xml.rels", rels},
+                                           {"xl/worksheets/sheet1.xml", empty},
+                                           {"xl/worksheets/sheet2.xml", sheet("瓦子坪村的行")},
+                                           {"xl/worksheets/sheet3.xml", sheet("备用的行")},
+                                           {"xl/worksheets/sheet4.xml", sheet("白沙村的行")}});
+  struct Case {
+    std::string asked, read;
+    std::vector<std::string> unread;
+    std::string first_cell;
+  };
+  const std::vector<Case> cases = {
+      {"", "瓦子坪村", {"白沙村"}, "瓦子坪村的行"},
+      {"白沙村", "白沙村", {"瓦子坪村"}, "白沙村的行"},
+      {" 白沙村 ", "白沙村", {"瓦子坪村"}, "白沙村的行"},
+      {"备用", "备用", {"瓦子坪村", "白沙村"}, "备用的行"},  // hidden, but asked for by name
+      {"Sheet1", "Sheet1", {"瓦子坪村", "白沙村"}, ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.asked);
+    auto t = open_table(file, c.asked);
+    ASSERT_TRUE(t.ok()) << t.error().describe();
+    EXPECT_EQ((*t)->sheet(), c.read);
+    EXPECT_EQ((*t)->unread_sheets(), c.unread);
+    Row row;
+    auto r = (*t)->next(row);
+    ASSERT_TRUE(r.ok());
+    if (c.first_cell.empty()) {
+      EXPECT_FALSE(*r);
+    } else {
+      ASSERT_TRUE(*r);
+      EXPECT_EQ(row.cells.at(0), c.first_cell);
+    }
+  }
+  auto unknown = open_table(file, "石门村");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "xlsx.sheet_unknown");
+  EXPECT_EQ(unknown.error().message_zh,
+            "工作簿中没有名为“石门村”的表，有：Sheet1、瓦子坪村、白沙村");
+  auto csv = open_table(write("a.csv", "x\n"), "白沙村");
+  ASSERT_FALSE(csv.ok());
+  EXPECT_EQ(csv.error().code, "file.sheet");
+  // A workbook of one sheet leaves nothing unread.
+  auto one = open_table(book("one.xlsx", sheet("行")));
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ((*one)->sheet(), "成员");
+  EXPECT_TRUE((*one)->unread_sheets().empty());
+}
+
 }  // namespace
 }  // namespace lz::exchange

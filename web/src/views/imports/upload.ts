@@ -50,6 +50,9 @@ export interface ImportSummary {
   /** Rows read but neither added nor refused: the template's example row left in. */
   skipped?: number;
   skipped_rows?: { row: number; reason: string }[];
+  /** Of a workbook: the sheet read, and what the user must know (its other sheets with rows, not read). */
+  sheet?: string;
+  notes?: string[];
   committed: boolean;
   dry_run: boolean;
   refusals: ImportRefusal[];
