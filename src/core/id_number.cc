@@ -101,6 +101,14 @@ IdNumber IdNumber::make(std::string_view division6, Date birth, int sequence3) {
   return IdNumber(std::move(s), birth);
 }
 
-std::string IdNumber::masked() const { return s_.substr(0, 6) + "********" + s_.substr(14, 4); }
+std::string IdNumber::masked() const {
+  return mask_id_number(s_);
+}
+
+std::string mask_id_number(std::string_view id) {
+  if (id.empty()) return "";
+  if (id.size() != 18) return "******";
+  return std::string(id.substr(0, 6)) + "********" + std::string(id.substr(14, 4));
+}
 
 }  // namespace lz

@@ -40,6 +40,11 @@ class IdNumber {
   Date birth_;
 };
 
+// An ID number as a list shows it to a reader who may not see it in full:
+// 18 characters -> "430281********1234", another non-empty value ->
+// "******", and none (a traveller who gave no ID) -> "", never a mask.
+std::string mask_id_number(std::string_view id);
+
 // True if the two-digit province code exists (11..82, as in GB/T 2260).
 bool is_province_code(int code);
 

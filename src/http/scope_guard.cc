@@ -72,8 +72,7 @@ Result<Household> visible_household(Ctx& c, int64_t id) {
 
 void mask_person(nlohmann::json& p, const Scope& s) {
   if (p.contains("id_number") && p["id_number"].is_string()) {
-    std::string id = p["id_number"];
-    p["id_number"] = id.size() == 18 ? id.substr(0, 6) + "********" + id.substr(14) : "******";
+    p["id_number"] = mask_id_number(p["id_number"].get<std::string>());
   }
   if (!s.full_phone && p.contains("phone") && p["phone"].is_string() && !p["phone"].get<std::string>().empty())
     p["phone"] = mask_phone(p["phone"]);

@@ -266,6 +266,12 @@ TEST(IdNumberTest, Masked) {
   }
 }
 
+TEST(IdNumberTest, MaskOfAValueAsStored) {
+  EXPECT_EQ(mask_id_number("430281198501091234"), "430281********1234");
+  EXPECT_EQ(mask_id_number("E12345678"), "******");  // not an ID number: hidden whole
+  EXPECT_EQ(mask_id_number(""), "");  // none given (a traveller): shown empty, not as a mask
+}
+
 TEST(IdNumberTest, MakeBuildsTheExpectedNumber) {
   struct Case {
     const char* division;

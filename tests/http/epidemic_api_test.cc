@@ -500,6 +500,8 @@ TEST_F(EpidemicApiTest, CheckpointStaffSeeOnlyTheirCheckpointAndFeversAreReferre
   ASSERT_EQ(plain.status, 201) << plain.body.dump();
   EXPECT_EQ(plain.body["plate"], "湘B12345");
   EXPECT_EQ(plain.body["fever"], false);
+  // Travellers who gave no ID number show none, not a mask.
+  EXPECT_EQ(plain.body["travellers"][0]["id_number"], "") << plain.body.dump();
   // A fever without who it is: refused, naming the traveller.
   auto anon = call("POST", a + "/passages", "gate",
                    {{"at", "2020-02-12T08:10"},
@@ -529,6 +531,10 @@ TEST_F(EpidemicApiTest, CheckpointStaffSeeOnlyTheirCheckpointAndFeversAreReferre
   auto day = call("GET", a + "/passages?date=2020-02-12&fever=true", "gate");
   ASSERT_EQ(day.status, 200);
   EXPECT_EQ(day.body["total"], 1);
+  const json& listed = day.body["items"][0]["travellers"];
+  EXPECT_EQ(listed[0]["id_number"], "") << day.body.dump();
+  EXPECT_EQ(listed[1]["id_number"], mask_id_number(m.id_number)) << day.body.dump();
+  EXPECT_NE(listed[1]["id_number"], m.id_number);
   auto cp = call("GET", a, "officer");
   EXPECT_EQ(cp.body["today"]["fevers"], 1);
   EXPECT_EQ(cp.body["today"]["persons"], 4);

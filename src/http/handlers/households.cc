@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/id_number.h"
 #include "exchange/simplified.h"
 #include "http/api.h"
 #include "http/household_json.h"
@@ -46,7 +47,7 @@ static void write_member(JsonWriter& w, const Person& p, const Scope& scope) {
     std::copy_n(p.id_number.data() + 14, 4, masked + 14);
     w.value(std::string_view(masked, 18));
   } else {
-    w.value(std::string_view("******"));
+    w.value(mask_id_number(p.id_number));
   }
   w.field("labour", p.labour);
   w.field("masked", true);
