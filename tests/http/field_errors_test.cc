@@ -77,9 +77,10 @@ TEST_F(FieldErrorsApiTest, EveryBadFieldInEnglish) {
   EXPECT_TRUE(r.body["detail"].get<std::string>().starts_with("5 fields are invalid: ")) << r.raw;
 }
 
-TEST_F(FieldErrorsApiTest, AHandlerThatStopsAtTheFirstFieldStillListsTheOthers) {
-  // The purchase-point handler reads field by field and stops at "name";
-  // checkpoint_id and capacity_jin are refused by the request's schema.
+TEST_F(FieldErrorsApiTest, APurchasePointListsEveryBadField) {
+  // The purchase-point handler reads its body with read_all: name, capacity_jin
+  // and checkpoint_id are each named (it used to stop at "name", the schema
+  // adding the others).
   auto r = call(
       "POST", "/api/v1/purchase-points", "county",
       {{"name", 5}, {"region_code", "430281"}, {"capacity_jin", "lots"}, {"checkpoint_id", "a"}});
@@ -89,7 +90,64 @@ TEST_F(FieldErrorsApiTest, AHandlerThatStopsAtTheFirstFieldStillListsTheOthers) 
   EXPECT_EQ(f["name"]["label"], "名称");  // a point's name, not a person's 姓名
   EXPECT_EQ(f["name"]["message"], "名称应为文字");
   EXPECT_EQ(f["capacity_jin"]["label"], "日收购能力（斤）");
-  EXPECT_EQ(f["checkpoint_id"]["message"], "卡点应为整数");
+  EXPECT_EQ(f["checkpoint_id"]["message"], "卡点应为正整数");
+}
+
+TEST_F(FieldErrorsApiTest, EveryBadValueOfAProduceListingIsListed) {
+  // Each member has the right JSON type; their values are wrong. The listing
+  // handler used to stop at the first of them.
+  auto r = call("POST", "/api/v1/produce/listings", "county",
+                {{"household_id", 1},
+                 {"kind", "白菜"},
+                 {"jin", -5},
+                 {"expected_price", -1},
+                 {"listed_on", "2020-13-01"}});
+  ASSERT_EQ(r.status, 422) << r.raw;
+  auto f = by_field(r.body);
+  std::set<std::string> fields;
+  for (const auto& [k, v] : f) fields.insert(k);
+  EXPECT_EQ(fields, (std::set<std::string>{"jin", "expected_price", "listed_on"})) << r.raw;
+  EXPECT_EQ(f["jin"]["label"], "重量（斤）");
+  EXPECT_EQ(f["expected_price"]["label"], "期望价格");
+  EXPECT_EQ(f["listed_on"]["label"], "登记日期");
+  for (const auto& [k, e] : f)
+    EXPECT_EQ(e["message"].get<std::string>().find(k), std::string::npos) << e;
+  EXPECT_TRUE(r.body["detail"].get<std::string>().starts_with("有3处填写错误：")) << r.raw;
+}
+
+TEST_F(FieldErrorsApiTest, EveryBadValueOfASupplyRequestInEnglish) {
+  auto r =
+      call("POST", "/api/v1/supply-requests", "county",
+           {{"household_id", 1}, {"item", "seed"}, {"quantity", -2}, {"needed_by", "soon"}}, "en");
+  ASSERT_EQ(r.status, 422) << r.raw;
+  auto f = by_field(r.body);
+  ASSERT_EQ(f.size(), 2u) << r.raw;
+  EXPECT_EQ(f["quantity"]["label"], "quantity");
+  EXPECT_EQ(f["needed_by"]["label"], "needed by");
+  EXPECT_TRUE(r.body["detail"].get<std::string>().starts_with("2 fields are invalid: ")) << r.raw;
+}
+
+TEST_F(FieldErrorsApiTest, EveryBadValueOfASupplyDistribution) {
+  auto r = call("POST", "/api/v1/supply-distributions", "county",
+                {{"depot_id", 1}, {"item", "fertilizer"}, {"quantity", -1}, {"on", "2020-02-30"}});
+  ASSERT_EQ(r.status, 422) << r.raw;
+  auto f = by_field(r.body);
+  ASSERT_EQ(f.size(), 2u) << r.raw;
+  EXPECT_EQ(f["quantity"]["label"], "数量");
+  EXPECT_EQ(f["on"]["label"], "日期");
+  // A purchase: a bad weight, price and date, all named.
+  auto p = call("POST", "/api/v1/purchases", "county",
+                {{"point_id", 1},
+                 {"household_id", 1},
+                 {"kind", "白菜"},
+                 {"jin", -1},
+                 {"price", 0},
+                 {"on", "x"}});
+  ASSERT_EQ(p.status, 422) << p.raw;
+  auto g = by_field(p.body);
+  EXPECT_EQ(g.count("jin"), 1u) << p.raw;
+  EXPECT_EQ(g.count("price"), 1u) << p.raw;
+  EXPECT_EQ(g.count("on"), 1u) << p.raw;
 }
 
 TEST_F(FieldErrorsApiTest, TheFirstOfSeveralErrorsIsListedToo) {

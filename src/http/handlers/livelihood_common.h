@@ -53,6 +53,15 @@ Result<std::optional<Date>> body_date(const nlohmann::json& b, const char* k,
   auto var = (expr);        \
   if (!var) return problem(var.error(), c.lang)
 
+// In a pure reader of a body (for read_all: it lists every bad member, so a
+// reader reads the members that may be absent first and says what is
+// required last): declares `var` as the value of the Result `expr`, or
+// returns its error.
+#define LZ_READ(var, expr)              \
+  auto var##_r = (expr);                \
+  if (!var##_r) return var##_r.error(); \
+  auto var = std::move(*var##_r)
+
 // OpenAPI components of the livelihood front (meta.cc), one per part.
 void add_livelihood_schemas(nlohmann::json& schemas);
 void add_produce_schemas(nlohmann::json& schemas);

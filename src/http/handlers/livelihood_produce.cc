@@ -616,28 +616,31 @@ void add_produce_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true); !st) return problem(st.error(), c.lang);
            LZ_GET(b, c.body());
-           LZ_GET(hid, id_field(b, "household_id"));
-           if (!hid)
-             return problem(field_error("household_id", "请填写农户（household_id）",
-                                        "household_id is required"),
-                            c.lang);
-           LZ_GET(h, c.svc.produce_store->household(*hid));
+           LZ_GET(l, read_all(b, [](const json& b) -> Result<Listing> {
+                    Listing l;
+                    LZ_READ(hid, id_field(b, "household_id"));
+                    LZ_READ(kind, str_field(b, "kind"));
+                    LZ_READ(grams, jin_field(b, "jin"));
+                    LZ_READ(price, yuan_field(b, "expected_price"));
+                    LZ_READ(listed, date_field(b, "listed_on"));
+                    LZ_READ(sell_by, date_field(b, "sell_by"));
+                    LZ_READ(note, str_field(b, "note"));
+                    if (!hid)
+                      return field_error("household_id", "请填写农户（household_id）",
+                                         "household_id is required");
+                    if (auto k = str_field(b, "kind", true); !k) return k.error();
+                    l.household_id = *hid;
+                    l.kind = kind;
+                    l.grams = grams.value_or(0);
+                    l.expected_fen_per_jin = price;
+                    if (listed) l.listed_on = *listed;
+                    if (sell_by) l.sell_by = *sell_by;
+                    l.note = note;
+                    return l;
+                  }));
+           LZ_GET(h, c.svc.produce_store->household(l.household_id));
            LZ_GET(vis, household_visible(c, h.id, h.region_code));
-           if (!vis) return problem(not_in_scope("户", "household", *hid), c.lang);
-           Listing l;
-           l.household_id = *hid;
-           LZ_GET(kind, str_field(b, "kind", true));
-           l.kind = kind;
-           LZ_GET(grams, jin_field(b, "jin"));
-           l.grams = grams.value_or(0);
-           LZ_GET(price, yuan_field(b, "expected_price"));
-           l.expected_fen_per_jin = price;
-           LZ_GET(listed, date_field(b, "listed_on"));
-           if (listed) l.listed_on = *listed;
-           LZ_GET(sell_by, date_field(b, "sell_by"));
-           if (sell_by) l.sell_by = *sell_by;
-           LZ_GET(note, str_field(b, "note"));
-           l.note = note;
+           if (!vis) return problem(not_in_scope("户", "household", l.household_id), c.lang);
            LZ_GET(saved, c.svc.produce->add_listing(l, c.actor));
            return record_response(to_json(saved), 201);
          }});
@@ -737,21 +740,26 @@ void add_produce_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_GET(b, c.body());
-           PurchasePoint p;
-           LZ_GET(name, str_field(b, "name", true));
-           p.name = name;
-           LZ_GET(place, str_field(b, "place"));
-           p.place = place;
-           LZ_GET(region, region_field(c, b));
-           p.region_code = region;
-           LZ_GET(op, str_field(b, "operator_name"));
-           p.operator_name = op;
-           LZ_GET(phone, str_field(b, "phone"));
-           p.phone = phone;
-           LZ_GET(cap, jin_field(b, "capacity_jin"));
-           p.capacity_grams = cap.value_or(0);
-           LZ_GET(cp, id_field(b, "checkpoint_id"));
-           if (cp) {
+           LZ_GET(p, read_all(b, [&c](const json& b) -> Result<PurchasePoint> {
+                    PurchasePoint p;
+                    LZ_READ(name, str_field(b, "name"));
+                    LZ_READ(place, str_field(b, "place"));
+                    LZ_READ(op, str_field(b, "operator_name"));
+                    LZ_READ(phone, str_field(b, "phone"));
+                    LZ_READ(cap, jin_field(b, "capacity_jin"));
+                    LZ_READ(cp, id_field(b, "checkpoint_id"));
+                    LZ_READ(region, region_field(c, b));  // required: last
+                    if (auto n = str_field(b, "name", true); !n) return n.error();
+                    p.name = name;
+                    p.place = place;
+                    p.region_code = region;
+                    p.operator_name = op;
+                    p.phone = phone;
+                    p.capacity_grams = cap.value_or(0);
+                    p.checkpoint_id = cp;
+                    return p;
+                  }));
+           if (auto cp = p.checkpoint_id) {
              auto k = c.svc.epidemic_store->checkpoint(*cp);
              if (!k || !c.scope.covers(k->region_code)) {
                Error e = not_in_scope("卡点", "checkpoint", *cp);
@@ -1042,12 +1050,28 @@ void add_produce_routes(Router& r) {
            LZ_GET(p, visible_point(c, *point_id));
            (void)p;
          }
-         Purchase in;
+         LZ_GET(in, read_all(b, [](const json& b) -> Result<Purchase> {
+                  Purchase in;
+                  LZ_READ(lid, id_field(b, "listing_id"));
+                  LZ_READ(hid, id_field(b, "household_id"));
+                  LZ_READ(kind, str_field(b, "kind"));
+                  LZ_READ(grams, jin_field(b, "jin"));
+                  LZ_READ(price, yuan_field(b, "price"));
+                  if (price && *price == 0)
+                    return field_error("price", "价格须大于0", "The price must be above 0");
+                  LZ_READ(on, date_field(b, "on"));
+                  LZ_READ(note, str_field(b, "note"));
+                  in.listing_id = lid;
+                  in.household_id = hid.value_or(0);
+                  in.kind = kind;
+                  in.grams = grams.value_or(0);
+                  in.fen_per_jin = price.value_or(0);
+                  if (on) in.on = *on;
+                  in.note = note;
+                  return in;
+                }));
          in.point_id = point_id;
-         LZ_GET(lid, id_field(b, "listing_id"));
-         in.listing_id = lid;
-         LZ_GET(hid, id_field(b, "household_id"));
-         in.household_id = hid.value_or(0);
+         const auto& lid = in.listing_id;
          // The household (or listing's) must be visible to a regional user.
          if (!is_operator(c)) {
            int64_t check_id = in.household_id;
@@ -1068,18 +1092,6 @@ void add_produce_routes(Router& r) {
              }
            }
          }
-         LZ_GET(kind, str_field(b, "kind"));
-         in.kind = kind;
-         LZ_GET(grams, jin_field(b, "jin"));
-         in.grams = grams.value_or(0);
-         LZ_GET(price, yuan_field(b, "price"));
-         in.fen_per_jin = price.value_or(0);
-         if (price && *price == 0)
-           return problem(field_error("price", "价格须大于0", "The price must be above 0"), c.lang);
-         LZ_GET(on, date_field(b, "on"));
-         if (on) in.on = *on;
-         LZ_GET(note, str_field(b, "note"));
-         in.note = note;
          LZ_GET(out, c.svc.produce->record_purchase(in, c.actor));
          return json_response(purchase_out(out), 201);
        }});
@@ -1120,16 +1132,20 @@ void add_produce_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_GET(b, c.body());
-           BackstopBuyer x;
-           LZ_GET(name, str_field(b, "name", true));
-           x.name = name;
-           LZ_GET(unit, str_field(b, "unit"));
-           x.unit = unit;
-           LZ_GET(region, region_field(c, b));
-           x.region_code = region;
-           LZ_GET(cap, jin_field(b, "capacity_jin"));
-           x.capacity_grams = cap.value_or(0);
-           if (auto st = floor_prices_field(b, x); !st) return problem(st.error(), c.lang);
+           LZ_GET(x, read_all(b, [&c](const json& b) -> Result<BackstopBuyer> {
+                    BackstopBuyer x;
+                    LZ_READ(name, str_field(b, "name"));
+                    LZ_READ(unit, str_field(b, "unit"));
+                    LZ_READ(cap, jin_field(b, "capacity_jin"));
+                    LZ_TRY(floor_prices_field(b, x));
+                    LZ_READ(region, region_field(c, b));  // required: last
+                    if (auto n = str_field(b, "name", true); !n) return n.error();
+                    x.name = name;
+                    x.unit = unit;
+                    x.region_code = region;
+                    x.capacity_grams = cap.value_or(0);
+                    return x;
+                  }));
            LZ_GET(saved, c.svc.produce->create_buyer(x, c.actor));
            return record_response(to_json(saved), 201);
          }});

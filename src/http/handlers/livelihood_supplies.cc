@@ -19,9 +19,12 @@ using SStore = sqlite::SqliteSuppliesStore;
 
 namespace {
 
+// A region code member, normalised ("" when absent: the readers say last
+// that it is required).
 Result<std::string> region(const json& b, const char* k) {
-  auto s = body_str(b, k, true);
+  auto s = body_str(b, k);
   if (!s) return s.error();
+  if (s->empty() && (!b.contains(k) || b[k].is_null())) return std::string();
   auto code = RegionCode::parse(*s, k);
   if (!code) return code.error();
   return code->str();
@@ -37,6 +40,30 @@ Result<const SupplyItem*> item_of(const json& b) {
                    "item must be seed, fertilizer, sprayer, plastic_film or pesticide");
   return i;
 }
+// The item and its quantity of a body (nullptr when no item is given: the
+// reader says last that it is required).
+struct ItemQuantity {
+  const SupplyItem* item = nullptr;
+  int64_t quantity = 0;
+};
+Result<int64_t> quantity_of(const json& b, const SupplyItem& item);
+Result<ItemQuantity> item_quantity(const json& b) {
+  if (!b.contains("item") || b["item"].is_null()) return ItemQuantity{};
+  auto item = item_of(b);
+  if (!item) return item.error();
+  auto q = quantity_of(b, **item);
+  if (!q) return q.error();
+  return ItemQuantity{*item, *q};
+}
+// Members a reader requires, said after the others were read.
+Status required(const json& b, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (!b.contains(k) || b[k].is_null())
+      return invalid("request.field_required", k, fmt::format("请填写{}", k),
+                     fmt::format("{} is required", k));
+  return {};
+}
+
 Result<int64_t> quantity_of(const json& b, const SupplyItem& item) {
   if (!b.contains("quantity") || !b["quantity"].is_number())
     return invalid("supply.quantity", "quantity",
@@ -239,17 +266,18 @@ void add_supplies_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
-           Depot d;
-           LZ_FIELD(name, body_str(*b, "name", true));
-           LZ_FIELD(reg, region(*b, "region_code"));
-           LZ_FIELD(keeper, body_str(*b, "keeper_name"));
-           LZ_FIELD(phone, body_str(*b, "keeper_phone"));
-           LZ_FIELD(addr, body_str(*b, "address"));
-           d.name = *name;
-           d.region_code = *reg;
-           d.keeper_name = *keeper;
-           d.keeper_phone = *phone;
-           d.address = *addr;
+           LZ_FIELD(in, read_all(*b, [](const json& b) -> Result<Depot> {
+                      Depot d;
+                      LZ_TRY(patch_texts(b, {{"name", &d.name},
+                                             {"keeper_name", &d.keeper_name},
+                                             {"keeper_phone", &d.keeper_phone},
+                                             {"address", &d.address}}));
+                      LZ_READ(reg, region(b, "region_code"));
+                      LZ_TRY(required(b, {"name", "region_code"}));
+                      d.region_code = reg;
+                      return d;
+                    }));
+           Depot& d = *in;
            if (auto st = in_scope(c, d.region_code); !st) return problem(st.error(), c.lang);
            LZ_FIELD(res, c.svc.supplies->create_depot(d, c.actor));
            return json_response(depot_out(*res), 201);
@@ -332,14 +360,24 @@ void add_supplies_routes(Router& r) {
            LZ_FIELD(id, c.id());
            LZ_FIELD(d, visible_depot(c, *id));
            LZ_FIELD(b, c.body());
-           LZ_FIELD(item, item_of(*b));
-           LZ_FIELD(q, quantity_of(*b, **item));
-           LZ_FIELD(on, body_date(*b, "on"));
-           LZ_FIELD(source, body_str(*b, "source"));
-           LZ_FIELD(res, c.svc.supplies->receive(*id, (*item)->id, *q, *on, *source, c.actor));
-           json j = qty((*item)->id, *res);
+           struct Receipt {
+             ItemQuantity iq;
+             std::optional<Date> on;
+             std::string source;
+           };
+           LZ_FIELD(in, read_all(*b, [](const json& b) -> Result<Receipt> {
+                      LZ_READ(on, body_date(b, "on"));
+                      LZ_READ(source, body_str(b, "source"));
+                      LZ_READ(iq, item_quantity(b));
+                      LZ_TRY(required(b, {"item"}));
+                      return Receipt{iq, on, source};
+                    }));
+           const SupplyItem* item = in->iq.item;
+           LZ_FIELD(res, c.svc.supplies->receive(*id, item->id, in->iq.quantity, in->on, in->source,
+                                                 c.actor));
+           json j = qty(item->id, *res);
            j["depot_id"] = *id;
-           j["item"] = (*item)->id;
+           j["item"] = item->id;
            return json_response(j, 201);
          }});
 
@@ -409,19 +447,20 @@ void add_supplies_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
-           Cooperative x;
-           LZ_FIELD(name, body_str(*b, "name", true));
-           LZ_FIELD(reg, region(*b, "region_code"));
-           LZ_FIELD(leader, body_str(*b, "leader_name"));
-           LZ_FIELD(phone, body_str(*b, "leader_phone"));
-           LZ_FIELD(members, body_int(*b, "members"));
-           LZ_FIELD(produce, body_str(*b, "produce"));
-           x.name = *name;
-           x.region_code = *reg;
-           x.leader_name = *leader;
-           x.leader_phone = *phone;
-           x.members = members->value_or(0);
-           x.produce = *produce;
+           LZ_FIELD(in, read_all(*b, [](const json& b) -> Result<Cooperative> {
+                      Cooperative x;
+                      LZ_TRY(patch_texts(b, {{"name", &x.name},
+                                             {"leader_name", &x.leader_name},
+                                             {"leader_phone", &x.leader_phone},
+                                             {"produce", &x.produce}}));
+                      LZ_READ(reg, region(b, "region_code"));
+                      LZ_READ(members, body_int(b, "members"));
+                      LZ_TRY(required(b, {"name", "region_code"}));
+                      x.region_code = reg;
+                      x.members = members.value_or(0);
+                      return x;
+                    }));
+           Cooperative& x = *in;
            if (auto st = in_scope(c, x.region_code); !st) return problem(st.error(), c.lang);
            LZ_FIELD(res, c.svc.supplies->create_cooperative(x, c.actor));
            return json_response(coop_out(*res), 201);
@@ -519,15 +558,17 @@ void add_supplies_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
-           Technician t;
-           LZ_FIELD(name, body_str(*b, "name", true));
-           LZ_FIELD(phone, body_str(*b, "phone"));
-           LZ_FIELD(spec, body_str(*b, "speciality"));
-           LZ_FIELD(reg, region(*b, "region_code"));
-           t.name = *name;
-           t.phone = *phone;
-           t.speciality = *spec;
-           t.region_code = *reg;
+           LZ_FIELD(
+               in, read_all(*b, [](const json& b) -> Result<Technician> {
+                 Technician t;
+                 LZ_TRY(patch_texts(
+                     b, {{"name", &t.name}, {"phone", &t.phone}, {"speciality", &t.speciality}}));
+                 LZ_READ(reg, region(b, "region_code"));
+                 LZ_TRY(required(b, {"name", "region_code"}));
+                 t.region_code = reg;
+                 return t;
+               }));
+           Technician& t = *in;
            if (auto st = in_scope(c, t.region_code); !st) return problem(st.error(), c.lang);
            LZ_FIELD(res, c.svc.supplies->create_technician(t, c.actor));
            return json_response(tech_out(*res), 201);
@@ -651,24 +692,27 @@ void add_supplies_routes(Router& r) {
            if (!t || !c.scope.covers(t->region_code))
              return problem(not_in_scope("农技员", "technician", *id), c.lang);
            LZ_FIELD(b, c.body());
-           TechnicianAssignment a;
+           LZ_FIELD(in, read_all(*b, [](const json& b) -> Result<TechnicianAssignment> {
+                      TechnicianAssignment a;
+                      LZ_READ(coop, body_int(b, "cooperative_id"));
+                      LZ_READ(village, region(b, "village_code"));
+                      LZ_READ(from, body_date(b, "from"));
+                      LZ_READ(note, body_str(b, "note"));
+                      a.cooperative_id = coop;
+                      a.village_code = village;
+                      if (from) a.from = *from;
+                      a.note = note;
+                      return a;
+                    }));
+           TechnicianAssignment& a = *in;
            a.technician_id = *id;
-           LZ_FIELD(coop, body_int(*b, "cooperative_id"));
-           a.cooperative_id = *coop;
-           if (b->contains("village_code") && !(*b)["village_code"].is_null()) {
-             LZ_FIELD(v, region(*b, "village_code"));
-             a.village_code = *v;
+           if (!a.village_code.empty())
              if (auto st = in_scope(c, a.village_code); !st) return problem(st.error(), c.lang);
-           }
            if (a.cooperative_id) {
              auto x = c.svc.supplies_store->cooperative(*a.cooperative_id);
              if (!x || !c.scope.covers(x->region_code))
                return problem(not_in_scope("合作社", "cooperative", *a.cooperative_id), c.lang);
            }
-           LZ_FIELD(from, body_date(*b, "from"));
-           if (*from) a.from = **from;
-           LZ_FIELD(note, body_str(*b, "note"));
-           a.note = *note;
            LZ_FIELD(res, c.svc.supplies->assign(a, c.actor));
            return json_response(assignment_out(*res), 201);
          }});
@@ -720,19 +764,23 @@ void add_supplies_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
-           SupplyRequest x;
-           LZ_FIELD(coop, body_int(*b, "cooperative_id"));
-           LZ_FIELD(hh, body_int(*b, "household_id"));
-           x.cooperative_id = *coop;
-           x.household_id = *hh;
-           LZ_FIELD(item, item_of(*b));
-           LZ_FIELD(q, quantity_of(*b, **item));
-           LZ_FIELD(needed, body_date(*b, "needed_by", true));
-           LZ_FIELD(note, body_str(*b, "note"));
-           x.item = (*item)->id;
-           x.quantity = *q;
-           x.needed_by = **needed;
-           x.note = *note;
+           LZ_FIELD(in, read_all(*b, [](const json& b) -> Result<SupplyRequest> {
+                      SupplyRequest x;
+                      LZ_READ(coop, body_int(b, "cooperative_id"));
+                      LZ_READ(hh, body_int(b, "household_id"));
+                      LZ_READ(needed, body_date(b, "needed_by"));
+                      LZ_READ(note, body_str(b, "note"));
+                      LZ_READ(iq, item_quantity(b));
+                      LZ_TRY(required(b, {"item", "needed_by"}));
+                      x.cooperative_id = coop;
+                      x.household_id = hh;
+                      x.item = iq.item->id;
+                      x.quantity = iq.quantity;
+                      x.needed_by = *needed;
+                      x.note = note;
+                      return x;
+                    }));
+           SupplyRequest& x = *in;
            // The requester must be the user's to speak for.
            if (x.cooperative_id) {
              auto co = c.svc.supplies_store->cooperative(*x.cooperative_id);
@@ -801,26 +849,29 @@ void add_supplies_routes(Router& r) {
          [](Ctx& c) -> HttpResponse {
            if (auto st = require_livelihood(c, true, true); !st) return problem(st.error(), c.lang);
            LZ_FIELD(b, c.body());
-           Distribution d;
-           LZ_FIELD(depot, body_int(*b, "depot_id"));
-           if (!*depot)
-             return problem(invalid("request.field_required", "depot_id", "请选择仓库",
-                                    "depot_id is required"),
-                            c.lang);
-           d.depot_id = **depot;
+           LZ_FIELD(in, read_all(*b, [](const json& b) -> Result<Distribution> {
+                      Distribution d;
+                      LZ_READ(depot, body_int(b, "depot_id"));
+                      LZ_READ(on, body_date(b, "on"));
+                      LZ_READ(req, body_int(b, "request_id"));
+                      LZ_READ(recipient, body_str(b, "recipient"));
+                      LZ_READ(note, body_str(b, "note"));
+                      LZ_READ(iq, item_quantity(b));
+                      if (!depot)
+                        return invalid("request.field_required", "depot_id", "请选择仓库",
+                                       "depot_id is required");
+                      LZ_TRY(required(b, {"item"}));
+                      d.depot_id = *depot;
+                      d.item = iq.item->id;
+                      d.quantity = iq.quantity;
+                      if (on) d.on = *on;
+                      d.request_id = req;
+                      d.recipient = recipient;
+                      d.note = note;
+                      return d;
+                    }));
+           Distribution& d = *in;
            LZ_FIELD(dep, visible_depot(c, d.depot_id));
-           LZ_FIELD(item, item_of(*b));
-           LZ_FIELD(q, quantity_of(*b, **item));
-           LZ_FIELD(on, body_date(*b, "on"));
-           LZ_FIELD(req, body_int(*b, "request_id"));
-           LZ_FIELD(recipient, body_str(*b, "recipient"));
-           LZ_FIELD(note, body_str(*b, "note"));
-           d.item = (*item)->id;
-           d.quantity = *q;
-           if (*on) d.on = **on;
-           d.request_id = *req;
-           d.recipient = *recipient;
-           d.note = *note;
            if (d.request_id) {
              auto rq = c.svc.supplies_store->request(*d.request_id);
              if (!rq || !c.scope.covers(rq->region_code))
