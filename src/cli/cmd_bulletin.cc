@@ -1,10 +1,14 @@
 // `liangzhan bulletin`: the daily bulletin of a date (and region), computed
 // from the records of that date and before, as text or JSON.
+#include <fmt/format.h>
+
+#include <cmath>
 #include <cstdio>
 
 #include "app/bulletin.h"
 #include "cli/common.h"
 #include "exchange/sheets.h"
+#include "livelihood/supplies.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace lz::cli {
@@ -106,6 +110,21 @@ void add_bulletin(CLI::App& app, Runner& run) {
                     n(l["paid_to_poor_households_yuan_total"]).c_str(),
                     n(l["produce_unsold_jin"]).c_str(), n(l["poor_labourers_placed"]).c_str(),
                     n(l["welfare_posts_filled"]).c_str(), n(l["enterprises_resumed"]).c_str());
+        // Spring-farming supplies, each in its unit as the language writes it (吨, not tonne).
+        std::string supplies;
+        if (l.contains("supplies_distributed"))
+          for (const auto& [id, v] : l["supplies_distributed"].items()) {
+            const livelihood::SupplyItem* it = livelihood::find_supply_item(id);
+            if (!it || !v.contains("quantity") || !v["quantity"].is_number()) continue;
+            auto milli = std::llround(v["quantity"].get<double>() * livelihood::kMilli);
+            supplies += supplies.empty() ? "" : (en ? ", " : "，");
+            supplies +=
+                en ? fmt::format("{} {}", it->en, livelihood::format_quantity(*it, milli, false))
+                   : it->zh + livelihood::format_quantity(*it, milli, true);
+          }
+        if (!supplies.empty())
+          std::printf(en ? "Spring-farming supplies distributed: %s\n" : "春耕物资：已发放%s\n",
+                      supplies.c_str());
       }
       return kExitOk;
     };

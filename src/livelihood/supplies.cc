@@ -9,11 +9,11 @@ namespace lz::livelihood {
 namespace {
 
 const SupplyItem kItems[] = {
-    {"seed", "种子", "seed", "jin", "斤", false},
-    {"fertilizer", "化肥", "fertilizer", "tonne", "吨", false},
-    {"sprayer", "喷雾器", "sprayer", "piece", "台", true},
-    {"plastic_film", "农膜", "plastic film", "kg", "公斤", false},
-    {"pesticide", "农药", "pesticide", "kg", "公斤", false},
+    {"seed", "种子", "seed", "jin", "斤", "jin", false},
+    {"fertilizer", "化肥", "fertilizer", "tonne", "吨", "t", false},
+    {"sprayer", "喷雾器", "sprayer", "piece", "台", "pcs", true},
+    {"plastic_film", "农膜", "plastic film", "kg", "公斤", "kg", false},
+    {"pesticide", "农药", "pesticide", "kg", "公斤", "kg", false},
 };
 
 bool blank(const std::string& s) {
@@ -62,7 +62,7 @@ std::string format_quantity(const SupplyItem& item, int64_t milli, bool zh) {
   std::string n = fmt::format("{:.3f}", to_units(milli));
   while (n.back() == '0') n.pop_back();
   if (n.back() == '.') n.pop_back();
-  return zh ? n + item.unit_zh : n + " " + item.unit;
+  return zh ? n + item.unit_zh : n + " " + item.unit_en;
 }
 
 static bool phone_ok(const std::string& p) {

@@ -29,6 +29,7 @@ struct SupplyItem {
   const char* en;       // seed
   const char* unit;     // jin | tonne | piece | kg
   const char* unit_zh;  // 斤 | 吨 | 台 | 公斤
+  const char* unit_en;  // jin | t | pcs | kg (the unit as English text shows it)
   bool whole;           // counted in whole units only
 };
 std::span<const SupplyItem> supply_items();
@@ -40,7 +41,7 @@ const SupplyItem* find_supply_item(std::string_view id);
 Result<int64_t> parse_quantity(const SupplyItem& item, double value, const std::string& field,
                                bool allow_zero = false);
 double to_units(int64_t milli);
-// "1,250斤" / "1250 jin" for messages.
+// "1250斤" / "1250 jin", "3.5吨" / "3.5 t" for messages and the bulletin.
 std::string format_quantity(const SupplyItem& item, int64_t milli, bool zh);
 
 struct Depot {

@@ -140,6 +140,26 @@ check "bulletin of a township" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-1
 python3 -c "import json;j=json.load(open('$T/out'));assert j['region']['name']=='石亭镇' and j['poverty']['registered_households']<112" && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL township bulletin"; }
 check "bulletin table" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12
 expect_in "bulletin text" "$T/out" "连续无新增确诊"
+# Spring-farming supplies in the bulletin's language: 吨, not the unit id (tonne).
+check "bulletin json for supplies" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12 --json
+cp "$T/out" "$T/b.json"
+check "bulletin text with supplies" 0 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12
+want=$(python3 - "$T/b.json" zh <<'PY'
+import json, sys
+names = {"seed": ("种子", "斤"), "fertilizer": ("化肥", "吨"), "sprayer": ("喷雾器", "台"),
+         "plastic_film": ("农膜", "公斤"), "pesticide": ("农药", "公斤")}
+def n(q):
+    s = f"{q:.3f}".rstrip("0").rstrip(".")
+    return s
+sd = json.load(open(sys.argv[1]))["livelihood"]["supplies_distributed"]
+print("春耕物资：已发放" + "，".join(names[k][0] + n(v["quantity"]) + names[k][1] for k, v in sd.items()))
+PY
+)
+expect_eq "bulletin supplies line" "$(grep '^春耕物资' "$T/out")" "$want"
+expect_not_in "no unit id in the text" "$T/out" "tonne"
+check "bulletin text in English" 0 "$BIN" --lang en bulletin --db "$T/d.db" --date 2020-02-12
+expect_in "English supplies line" "$T/out" "Spring-farming supplies distributed: fertilizer "
+expect_not_in "no unit id in English" "$T/out" "tonne"
 check "bulletin bad date" 1 "$BIN" bulletin --db "$T/d.db" --date 2020-2-12
 check "bulletin unknown region" 1 "$BIN" bulletin --db "$T/d.db" --date 2020-02-12 --region 430281999
 

@@ -38,7 +38,10 @@ TEST(SupplyQuantities, ExactInMilliUnits) {
   EXPECT_EQ(parse_quantity(sprayer, 2.5, "quantity").error().field,
             "quantity");  // whole pieces only
   EXPECT_EQ(format_quantity(seed, 1250500, true), "1250.5斤");
-  EXPECT_EQ(format_quantity(*find_supply_item("fertilizer"), 250, false), "0.25 tonne");
+  // The unit as the language writes it (the web catalogue's labels), not its id.
+  EXPECT_EQ(format_quantity(*find_supply_item("fertilizer"), 250, true), "0.25吨");
+  EXPECT_EQ(format_quantity(*find_supply_item("fertilizer"), 250, false), "0.25 t");
+  EXPECT_EQ(format_quantity(sprayer, 3000, false), "3 pcs");
 }
 
 TEST(SupplyRules, RequestsAndDistributions) {
