@@ -55,7 +55,7 @@ Status write_template(const KindSpec& spec, const std::string& path, const Regio
   auto book = XlsxBook::create(path);
   if (!book) return book.error();
   XlsxBook& b = **book;
-  lxw_worksheet* ws = b.add_sheet(spec.title_zh.substr(0, 30));
+  lxw_worksheet* ws = b.add_sheet(spec.title_zh);
   std::vector<std::string> header;
   const std::vector<std::string> example = template_example(spec, county);
   for (size_t c = 0; c < spec.columns.size(); ++c) {

@@ -14,7 +14,8 @@ Result<std::unique_ptr<XlsxBook>> XlsxBook::create(const std::string& path) {
   opts.use_zip64 = LXW_TRUE;
   b->wb_ = workbook_new_opt(path.c_str(), &opts);
   if (!b->wb_)
-    return internal("xlsx.create", fmt::format("无法创建文件“{}”", path), fmt::format("Cannot create \"{}\"", path));
+    return internal("xlsx.create", fmt::format("无法创建文件“{}”", path),
+                    fmt::format("Cannot create \"{}\"", path));
   auto f = [&](Style s) { return b->formats_[s] = workbook_add_format(b->wb_); };
   format_set_num_format(f(kText), "@");
   lxw_format* h = f(kHeader);
@@ -57,15 +58,40 @@ XlsxBook::~XlsxBook() {
   if (wb_) workbook_close(wb_);
 }
 
-lxw_worksheet* XlsxBook::add_sheet(const std::string& name) { return workbook_add_worksheet(wb_, name.c_str()); }
+std::string excel_sheet_name(std::string_view name) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < name.size() && chars < 31;) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + len > name.size()) break;
+    if (len == 1 && std::string_view("[]:*?/\\").find(name[i]) != std::string_view::npos) {
+      ++i;
+      continue;
+    }
+    // Excel counts UTF-16 units: a character beyond the BMP takes two.
+    size_t units = len == 4 ? 2 : 1;
+    if (chars + units > 31) break;
+    out.append(name.substr(i, len));
+    chars += units;
+    i += len;
+  }
+  while (!out.empty() && (out.front() == '\'' || out.front() == ' ')) out.erase(0, 1);
+  while (!out.empty() && (out.back() == '\'' || out.back() == ' ')) out.pop_back();
+  return out.empty() ? "Sheet1" : out;
+}
 
-void XlsxBook::write_row(lxw_worksheet* ws, long row, const std::vector<std::string>& cells, Style style,
-                         const std::vector<int>& bad) {
+lxw_worksheet* XlsxBook::add_sheet(const std::string& name) {
+  return workbook_add_worksheet(wb_, excel_sheet_name(name).c_str());
+}
+
+void XlsxBook::write_row(lxw_worksheet* ws, long row, const std::vector<std::string>& cells,
+                         Style style, const std::vector<int>& bad) {
   for (size_t c = 0; c < cells.size(); ++c) {
     bool is_bad = std::find(bad.begin(), bad.end(), static_cast<int>(c)) != bad.end();
     if (cells[c].empty() && !is_bad && style == kText) continue;
-    worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(c), cells[c].c_str(),
-                           formats_[is_bad ? kBad : style]);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(c),
+                           cells[c].c_str(), formats_[is_bad ? kBad : style]);
   }
 }
 

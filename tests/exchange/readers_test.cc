@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "exchange/csv_reader.h"
+#include "exchange/sheets.h"
 #include "exchange/table.h"
 #include "exchange/xlsx_book.h"
 #include "exchange/xlsx_reader.h"
@@ -56,11 +57,20 @@ TEST_F(ReaderTest, CsvTable) {
   const std::string zh = "姓名,公民身份号码\r\n张三,430281199001011239\r\n";
   std::vector<CsvCase> cases = {
       {"utf8", zh, {{"姓名", "公民身份号码"}, {"张三", "430281199001011239"}}, "csv (UTF-8)"},
-      {"utf8 bom", "\xEF\xBB\xBF" + zh, {{"姓名", "公民身份号码"}, {"张三", "430281199001011239"}}, "csv (UTF-8)"},
-      {"gb18030", to_gb18030(zh), {{"姓名", "公民身份号码"}, {"张三", "430281199001011239"}}, "csv (GB18030)"},
+      {"utf8 bom",
+       "\xEF\xBB\xBF" + zh,
+       {{"姓名", "公民身份号码"}, {"张三", "430281199001011239"}},
+       "csv (UTF-8)"},
+      {"gb18030",
+       to_gb18030(zh),
+       {{"姓名", "公民身份号码"}, {"张三", "430281199001011239"}},
+       "csv (GB18030)"},
       {"gbk traditional", to_gb18030("戶編號\n醴陵\n"), {{"戶編號"}, {"醴陵"}}, "csv (GB18030)"},
       {"quotes", "a,\"b,c\",\"say \"\"hi\"\"\"\n", {{"a", "b,c", "say \"hi\""}}, "csv (UTF-8)"},
-      {"newline in quotes", "\"line1\nline2\",x\r\ny,z", {{"line1\nline2", "x"}, {"y", "z"}}, "csv (UTF-8)"},
+      {"newline in quotes",
+       "\"line1\nline2\",x\r\ny,z",
+       {{"line1\nline2", "x"}, {"y", "z"}},
+       "csv (UTF-8)"},
       {"lf and cr", "a,b\nc,d\re,f\n", {{"a", "b"}, {"c", "d"}, {"e", "f"}}, "csv (UTF-8)"},
       {"empty fields", ",,\n", {{"", "", ""}}, "csv (UTF-8)"},
       {"tabs", "姓名\t性别\n李四\t女\n", {{"姓名", "性别"}, {"李四", "女"}}, "csv (UTF-8)"},
@@ -82,7 +92,8 @@ TEST_F(ReaderTest, CsvTable) {
 TEST_F(ReaderTest, CsvGb18030AcrossChunks) {
   // Long enough that multi-byte characters straddle the 64 KiB chunks.
   std::string utf8 = "姓名,地址\n";
-  for (int i = 0; i < 5000; ++i) utf8 += "王小明,湖南省醴陵市官庄镇瓦子坪村" + std::to_string(i) + "组\n";
+  for (int i = 0; i < 5000; ++i)
+    utf8 += "王小明,湖南省醴陵市官庄镇瓦子坪村" + std::to_string(i) + "组\n";
   auto rows = read_all(write("big.csv", to_gb18030(utf8)));
   ASSERT_EQ(rows.size(), 5001u);
   EXPECT_EQ(rows[4000].cells[1], "湖南省醴陵市官庄镇瓦子坪村3999组");
@@ -102,7 +113,9 @@ TEST_F(ReaderTest, CsvBadInput) {
     EXPECT_NE(n.error().message_zh.find("第2行"), std::string::npos);
   }
   {
-    auto r = open_table(write("u16.csv", "\xFF\xFE" "a\0,\0"));
+    auto r = open_table(write("u16.csv",
+                              "\xFF\xFE"
+                              "a\0,\0"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, "file.encoding");
   }
@@ -155,7 +168,7 @@ TEST_F(ReaderTest, XlsxSharedStringsNumbersAndDates) {
   worksheet_write_string(ws, 0, 4, "电话", nullptr);
   worksheet_write_string(ws, 1, 0, "张三", nullptr);
   worksheet_write_number(ws, 1, 1, 430281199001011239.0, nullptr);  // the damage Excel does
-  worksheet_write_number(ws, 1, 2, 43873, date);                     // 2020-02-12
+  worksheet_write_number(ws, 1, 2, 43873, date);                    // 2020-02-12
   worksheet_write_number(ws, 1, 3, 0.1 + 0.2, nullptr);
   worksheet_write_number(ws, 1, 4, 13812345678.0, nullptr);
   worksheet_write_string(ws, 2, 0, "张三", nullptr);  // shared again
@@ -164,7 +177,8 @@ TEST_F(ReaderTest, XlsxSharedStringsNumbersAndDates) {
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
   auto rows = read_all(path("sst.xlsx"));
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[0].cells, (std::vector<std::string>{"姓名", "公民身份号码", "出生日期", "", "电话"}));
+  EXPECT_EQ(rows[0].cells,
+            (std::vector<std::string>{"姓名", "公民身份号码", "出生日期", "", "电话"}));
   EXPECT_EQ(rows[1].cells[0], "张三");
   EXPECT_EQ(rows[1].cells[1], "4.30281199001011e+17");
   EXPECT_EQ(rows[1].cells[2], "2020-02-12");
@@ -179,12 +193,39 @@ TEST(ExcelSerial, Table) {
   struct {
     double serial;
     const char* iso;
-  } cases[] = {{1, "1900-01-01"}, {59, "1900-02-28"}, {61, "1900-03-01"}, {25569, "1970-01-01"},
-               {43873, "2020-02-12"}, {43873.75, "2020-02-12"}, {2958465, "9999-12-31"}};
-  for (const auto& c : cases) EXPECT_EQ(excel_serial_to_iso(c.serial).value_or("none"), c.iso) << c.serial;
+  } cases[] = {{1, "1900-01-01"},      {59, "1900-02-28"},    {61, "1900-03-01"},
+               {25569, "1970-01-01"},  {43873, "2020-02-12"}, {43873.75, "2020-02-12"},
+               {2958465, "9999-12-31"}};
+  for (const auto& c : cases)
+    EXPECT_EQ(excel_serial_to_iso(c.serial).value_or("none"), c.iso) << c.serial;
   EXPECT_FALSE(excel_serial_to_iso(60));  // 1900-02-29 never was
   EXPECT_FALSE(excel_serial_to_iso(0));
   EXPECT_FALSE(excel_serial_to_iso(-5));
+}
+
+TEST(ExcelSheetName, Table) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"户籍成员（按户编号分组）",
+       "户籍成员（按户编号分组）"},  // 12 characters, 36 bytes: kept whole
+      {"日报", "日报"},
+      {"2020/2/12 [县]: 何处?*", "2020212 县 何处"},  // forbidden characters dropped
+      {std::string(40, 'a'), std::string(31, 'a')},
+      {std::string(30, 'a') + "醴陵", std::string(30, 'a') + "醴"},  // cut between characters
+      {std::string(30, 'a') + "😀", std::string(30, 'a')},            // two UTF-16 units: not room
+      {"'引号'", "引号"},
+      {"///", "Sheet1"},
+      {"", "Sheet1"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(excel_sheet_name(in), want) << in;
+}
+
+// The template's sheet is named by its kind's whole title (it was cut at 30
+// bytes: "户籍成员（按户编号分").
+TEST_F(ReaderTest, TemplateSheetNamedByItsWholeTitle) {
+  ASSERT_TRUE(write_template(*find_kind("households"), path("t.xlsx")).ok());
+  auto t = open_table(path("t.xlsx"));
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ((*t)->sheet(), "户籍成员（按户编号分组）");
 }
 
 TEST(ColumnLetter, Table) {
