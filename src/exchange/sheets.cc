@@ -114,10 +114,12 @@ Status write_bulletin_xlsx(const nlohmann::json& j, const std::string& path, Lan
     worksheet_merge_range(ws, row, 0, row, 1, en ? e : zh, b.style(XlsxBook::kSection));
     ++row;
   };
-  auto line = [&](const nlohmann::json& v, const char* zh, const char* e,
-                  const char* unit_zh = "") {
+  // A unit in English only for measures (jin, t): counts read without one.
+  auto line = [&](const nlohmann::json& v, const char* zh, const char* e, const char* unit_zh = "",
+                  const char* unit_en = "") {
     std::string label =
-        en ? e : fmt::format("{}{}", zh, *unit_zh ? fmt::format("（{}）", unit_zh) : "");
+        en ? fmt::format("{}{}", e, *unit_en ? fmt::format(" ({})", unit_en) : "")
+           : fmt::format("{}{}", zh, *unit_zh ? fmt::format("（{}）", unit_zh) : "");
     worksheet_write_string(ws, row, 0, label.c_str(), b.style(XlsxBook::kLabel));
     if (v.is_number())
       worksheet_write_number(ws, row, 1, v.get<double>(), b.style(XlsxBook::kNumber));
@@ -174,11 +176,13 @@ Status write_bulletin_xlsx(const nlohmann::json& j, const std::string& path, Lan
   const auto& lv = get(j, "livelihood");
   if (lv.is_object()) {
     section("四、生产生活保障", "4. Livelihood");
-    line(get(lv, "produce_bought_jin_today"), "当日收购农产品", "Produce bought today", "斤");
-    line(get(lv, "produce_bought_jin_total"), "累计收购农产品", "Produce bought in all", "斤");
+    line(get(lv, "produce_bought_jin_today"), "当日收购农产品", "Produce bought today", "斤",
+         "jin");
+    line(get(lv, "produce_bought_jin_total"), "累计收购农产品", "Produce bought in all", "斤",
+         "jin");
     line(get(lv, "paid_to_poor_households_yuan_total"), "累计支付贫困户货款",
-         "Paid to poor households in all", "元");
-    line(get(lv, "produce_unsold_jin"), "滞销待售农产品", "Produce still unsold", "斤");
+         "Paid to poor households in all", "元", "yuan");
+    line(get(lv, "produce_unsold_jin"), "滞销待售农产品", "Produce still unsold", "斤", "jin");
     line(get(lv, "poor_labourers_placed"), "贫困劳动力在岗", "Poor labourers placed", "人");
     line(get(lv, "welfare_posts_filled"), "公益性岗位在岗", "Public-welfare posts filled", "个");
     line(get(lv, "enterprises_resumed"), "复工复产企业", "Enterprises resumed", "家");
@@ -189,7 +193,8 @@ Status write_bulletin_xlsx(const nlohmann::json& j, const std::string& path, Lan
         std::string zh = "已发放春耕物资：" + std::string(it ? it->zh : item.c_str());
         std::string e =
             "Spring-farming supplies distributed: " + std::string(it ? it->en : item.c_str());
-        line(get(v, "quantity"), zh.c_str(), e.c_str(), it ? it->unit_zh : "");
+        line(get(v, "quantity"), zh.c_str(), e.c_str(), it ? it->unit_zh : "",
+             it ? it->unit_en : "");
       }
     ++row;
   }

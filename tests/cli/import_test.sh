@@ -118,6 +118,19 @@ expect_eq "round trip equal" "$(json "$T/out" 'd["rows_read"], d["added"], d["up
 
 check "bulletin xlsx" 0 "$BIN" bulletin --db "$DB" --date 2020-02-12 --xlsx "$T/bulletin.xlsx"
 [ -s "$T/bulletin.xlsx" ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL bulletin.xlsx not written"; }
+# The sheet's measures carry their unit in its language (counts none).
+xlsx_text() { python3 -c "
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+t = ' '.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml'))
+print('|'.join(re.findall(r'<t[^>]*>([^<]*)</t>', t)))" "$1"; }
+check "bulletin xlsx (English)" 0 "$BIN" --lang en bulletin --db "$DB" --date 2020-02-12 --xlsx "$T/bulletin-en.xlsx"
+xlsx_text "$T/bulletin-en.xlsx" > "$T/bulletin-en.txt"
+xlsx_text "$T/bulletin.xlsx" > "$T/bulletin-zh.txt"
+expect_in "bulletin xlsx en: jin" "$T/bulletin-en.txt" "Produce bought today (jin)"
+expect_in "bulletin xlsx en: yuan" "$T/bulletin-en.txt" "Paid to poor households in all (yuan)"
+expect_in "bulletin xlsx en: fertilizer in t" "$T/bulletin-en.txt" "Spring-farming supplies distributed: fertilizer (t)"
+expect_in "bulletin xlsx zh: fertilizer in 吨" "$T/bulletin-zh.txt" "已发放春耕物资：化肥（吨）"
 check "import missing file" 1 "$BIN" import households "$T/nope.csv" --db "$DB"
 check "import old xls" 1 "$BIN" import households "$T/old.xls" --db "$DB"
 expect_in "xls hint" "$T/err" ".xlsx"
