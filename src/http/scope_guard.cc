@@ -14,7 +14,9 @@ Status require(bool allowed) {
   return e;
 }
 
-Status require_registry(const Ctx& c, bool write) { return require(write ? c.scope.registry_write : c.scope.registry); }
+Status require_registry(const Ctx& c, bool write) {
+  return require(write ? c.scope.registry_write : c.scope.registry);
+}
 
 Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& param) {
   std::string mine = c.scope.region_prefix;
@@ -29,7 +31,7 @@ Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& 
   const std::string& want = code->str();
   if (want.starts_with(mine)) return std::optional<std::string>(want);  // inside my scope
   if (mine.starts_with(want)) return std::optional<std::string>(mine);  // wider than my scope
-  return std::optional<std::string>();                                   // disjoint
+  return std::optional<std::string>();                                  // disjoint
 }
 
 Result<std::optional<std::string>> scoped_page(const Ctx& c, const Status& allowed, int64_t& limit,
@@ -39,8 +41,8 @@ Result<std::optional<std::string>> scoped_page(const Ctx& c, const Status& allow
   return list_prefix(c);
 }
 
-Error not_in_scope(const char* what_zh, const char* what_en, int64_t id) {
-  return not_found("not_found", "id", fmt::format("{}{}不存在或不在您的管辖范围内", what_zh, id),
+Error not_in_scope(const char* what_zh, const char* what_en, int64_t id, const char* field) {
+  return not_found("not_found", field, fmt::format("{}{}不存在或不在您的管辖范围内", what_zh, id),
                    fmt::format("There is no {} {} in your jurisdiction", what_en, id));
 }
 
@@ -74,13 +76,15 @@ void mask_person(nlohmann::json& p, const Scope& s) {
   if (p.contains("id_number") && p["id_number"].is_string()) {
     p["id_number"] = mask_id_number(p["id_number"].get<std::string>());
   }
-  if (!s.full_phone && p.contains("phone") && p["phone"].is_string() && !p["phone"].get<std::string>().empty())
+  if (!s.full_phone && p.contains("phone") && p["phone"].is_string() &&
+      !p["phone"].get<std::string>().empty())
     p["phone"] = mask_phone(p["phone"]);
   p["masked"] = true;
 }
 
 void mask_household(nlohmann::json& h, const Scope& s) {
-  if (!s.full_phone && h.contains("phone") && h["phone"].is_string() && !h["phone"].get<std::string>().empty())
+  if (!s.full_phone && h.contains("phone") && h["phone"].is_string() &&
+      !h["phone"].get<std::string>().empty())
     h["phone"] = mask_phone(h["phone"]);
   if (h.contains("members"))
     for (auto& m : h["members"]) mask_person(m, s);

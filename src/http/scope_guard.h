@@ -16,7 +16,8 @@ Status require(bool allowed);
 
 // The region prefix a list should use: the requested region narrowed to the
 // user's scope. Returns nullopt when the two do not overlap (empty result).
-Result<std::optional<std::string>> list_prefix(const Ctx& c, const std::string& requested_param = "region");
+Result<std::optional<std::string>> list_prefix(const Ctx& c,
+                                               const std::string& requested_param = "region");
 // The page of a list over the user's jurisdiction, read in this order:
 // `allowed` (the reader's right, e.g. require_registry(c): its 403),
 // ?limit= and ?offset= (400) into `limit` and `offset`, then list_prefix.
@@ -28,7 +29,8 @@ Result<bool> household_visible(Ctx& c, int64_t household_id, const std::string& 
 // A household the user may see, or the 404 to return (a missing one and one
 // outside the jurisdiction alike).
 Result<Household> visible_household(Ctx& c, int64_t id);
-Error not_in_scope(const char* what_zh, const char* what_en, int64_t id);
+// `field`: where the id was given (a path's {id}, or a body's household_id).
+Error not_in_scope(const char* what_zh, const char* what_en, int64_t id, const char* field = "id");
 // A cadre named in a write (a pairing's cadre, a team's leader or member)
 // must be one the user may see: one outside the jurisdiction gets the same
 // 404 as a missing one (cadre.not_found on `field`), so a write cannot tell

@@ -28,7 +28,9 @@ const char* kPassword = "Liangzhan-2020!";
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() / ("lz_api_test_" + std::to_string(::getpid()) + ".db")).string();
+    path_ = (std::filesystem::temp_directory_path() /
+             ("lz_api_test_" + std::to_string(::getpid()) + ".db"))
+                .string();
     for (const char* suf : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suf);
     auto svc = Services::open(path_);
     ASSERT_TRUE(svc.ok()) << svc.error().describe();
@@ -40,16 +42,20 @@ class ApiTest : public ::testing::Test {
     // Two villages with households, a paired cadre with households.
     auto& db = svc_->store->db();
     auto s = db.prepare(
-        "SELECT substr(region_code, 1, 12) v, COUNT(*) FROM household GROUP BY v HAVING COUNT(*) >= 3 ORDER BY v LIMIT 2");
+        "SELECT substr(region_code, 1, 12) v, COUNT(*) FROM household GROUP BY v HAVING COUNT(*) "
+        ">= 3 ORDER BY v LIMIT 2");
     ASSERT_TRUE(s.step());
     village_a_ = s.str(0);
     ASSERT_TRUE(s.step());
     village_b_ = s.str(0);
-    auto p = db.prepare("SELECT cadre_id, COUNT(*) FROM pairing WHERE to_date IS NULL GROUP BY cadre_id ORDER BY 2 DESC LIMIT 1");
+    auto p = db.prepare(
+        "SELECT cadre_id, COUNT(*) FROM pairing WHERE to_date IS NULL GROUP BY cadre_id ORDER BY 2 "
+        "DESC LIMIT 1");
     ASSERT_TRUE(p.step());
     paired_cadre_ = p.i64(0);
     Actor cli{"cli", "", ""};
-    auto add = [&](const char* login, const char* role, std::string region, std::optional<int64_t> cadre = {}) {
+    auto add = [&](const char* login, const char* role, std::string region,
+                   std::optional<int64_t> cadre = {}) {
       AccountInput in{login, login, role, region, cadre};
       auto a = svc_->auth->add_account(in, kPassword, cli);
       ASSERT_TRUE(a.ok()) << login << ": " << a.error().describe();
@@ -98,14 +104,16 @@ class ApiTest : public ::testing::Test {
   }
   int64_t first_household(const std::string& village) {
     auto s = svc_->store->db().prepare(
-        "SELECT id FROM household WHERE region_code >= ? AND region_code < ? AND deleted_at IS NULL ORDER BY id LIMIT 1");
+        "SELECT id FROM household WHERE region_code >= ? AND region_code < ? AND deleted_at IS "
+        "NULL ORDER BY id LIMIT 1");
     s.bind(1, village).bind(2, village + ":");
     EXPECT_TRUE(s.step());
     return s.i64(0);
   }
   int64_t count_households(const std::string& prefix) {
     auto s = svc_->store->db().prepare(
-        "SELECT COUNT(*) FROM household WHERE region_code >= ? AND region_code < ? AND deleted_at IS NULL");
+        "SELECT COUNT(*) FROM household WHERE region_code >= ? AND region_code < ? AND deleted_at "
+        "IS NULL");
     s.bind(1, prefix).bind(2, prefix + ":");
     s.step();
     return s.i64(0);
@@ -138,8 +146,10 @@ TEST_F(ApiTest, EveryAuthenticatedRouteRefusesAMissingOrBadToken) {
 }
 
 TEST_F(ApiTest, LoginErrorsAreTheSameForWrongLoginAndWrongPassword) {
-  auto wrong_pw = call("POST", "/api/v1/session", "", {{"login", "county"}, {"password", "nope-nope-nope"}});
-  auto wrong_login = call("POST", "/api/v1/session", "", {{"login", "nobody"}, {"password", "nope-nope-nope"}});
+  auto wrong_pw =
+      call("POST", "/api/v1/session", "", {{"login", "county"}, {"password", "nope-nope-nope"}});
+  auto wrong_login =
+      call("POST", "/api/v1/session", "", {{"login", "nobody"}, {"password", "nope-nope-nope"}});
   EXPECT_EQ(wrong_pw.status, 401);
   EXPECT_EQ(wrong_login.status, 401);
   EXPECT_EQ(wrong_pw.body["detail"], wrong_login.body["detail"]);
@@ -150,7 +160,8 @@ TEST_F(ApiTest, LoginErrorsAreTheSameForWrongLoginAndWrongPassword) {
   EXPECT_EQ(ok.body["user"]["role"], "county_admin");
   bool cookie = false;
   for (auto& [k, v] : ok.raw.headers)
-    if (k == "Set-Cookie" && v.find("HttpOnly") != std::string::npos && v.find("SameSite=Strict") != std::string::npos)
+    if (k == "Set-Cookie" && v.find("HttpOnly") != std::string::npos &&
+        v.find("SameSite=Strict") != std::string::npos)
       cookie = true;
   EXPECT_TRUE(cookie);
   // The cookie works as well as the bearer token.
@@ -163,9 +174,13 @@ TEST_F(ApiTest, LoginErrorsAreTheSameForWrongLoginAndWrongPassword) {
 }
 
 TEST_F(ApiTest, LockoutAfterRepeatedFailures) {
-  ASSERT_TRUE(svc_->auth->add_account({"locky", "", "village_cadre", village_a_}, kPassword, Actor{}).ok());
+  ASSERT_TRUE(
+      svc_->auth->add_account({"locky", "", "village_cadre", village_a_}, kPassword, Actor{}).ok());
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(call("POST", "/api/v1/session", "", {{"login", "locky"}, {"password", "Wrong-pass-123"}}).status, 401);
+    EXPECT_EQ(
+        call("POST", "/api/v1/session", "", {{"login", "locky"}, {"password", "Wrong-pass-123"}})
+            .status,
+        401);
   auto locked = call("POST", "/api/v1/session", "", {{"login", "locky"}, {"password", kPassword}});
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.body["code"], "session.locked");
@@ -180,7 +195,8 @@ TEST_F(ApiTest, VillageCadreSeesOnlyTheirVillage) {
   auto all = call("GET", "/api/v1/households?limit=1000", a);
   ASSERT_EQ(all.status, 200);
   EXPECT_EQ(all.body["total"], count_households(village_a_));
-  for (auto& h : all.body["items"]) EXPECT_TRUE(h["region_code"].get<std::string>().starts_with(village_a_));
+  for (auto& h : all.body["items"])
+    EXPECT_TRUE(h["region_code"].get<std::string>().starts_with(village_a_));
   auto county = call("GET", "/api/v1/households?region=430281", a);
   EXPECT_EQ(county.body["total"], count_households(village_a_));
   auto other = call("GET", "/api/v1/households?region=" + village_b_, a);
@@ -190,13 +206,15 @@ TEST_F(ApiTest, VillageCadreSeesOnlyTheirVillage) {
   auto hbody = call("GET", "/api/v1/households/" + std::to_string(hb), login("county"));
   std::string name_b = hbody.body["members"][0]["name"];
   auto search = call("GET", "/api/v1/persons?q=" + name_b, a);
-  for (auto& p : search.body["items"]) EXPECT_TRUE(p["region_code"].get<std::string>().starts_with(village_a_));
+  for (auto& p : search.body["items"])
+    EXPECT_TRUE(p["region_code"].get<std::string>().starts_with(village_a_));
   // Persons of B are 404 too.
   int64_t pb = hbody.body["members"][0]["id"];
   EXPECT_EQ(call("GET", "/api/v1/persons/" + std::to_string(pb), a).status, 404);
   // Writes into B are refused.
-  auto create = call("POST", "/api/v1/households", a,
-                     {{"number", "X-B-1"}, {"region_code", village_b_}, {"members", json::array()}});
+  auto create =
+      call("POST", "/api/v1/households", a,
+           {{"number", "X-B-1"}, {"region_code", village_b_}, {"members", json::array()}});
   EXPECT_EQ(create.status, 403);
 }
 
@@ -212,7 +230,8 @@ TEST_F(ApiTest, PairedCadreSeesOnlyTheirPairedHouseholds) {
   std::string p = login("paired");
   auto list = call("GET", "/api/v1/households?limit=1000", p);
   ASSERT_EQ(list.status, 200);
-  auto s = svc_->store->db().prepare("SELECT COUNT(*) FROM pairing WHERE cadre_id = ? AND to_date IS NULL");
+  auto s = svc_->store->db().prepare(
+      "SELECT COUNT(*) FROM pairing WHERE cadre_id = ? AND to_date IS NULL");
   s.bind(1, paired_cadre_);
   s.step();
   EXPECT_EQ(list.body["total"], s.i64(0));
@@ -222,12 +241,15 @@ TEST_F(ApiTest, PairedCadreSeesOnlyTheirPairedHouseholds) {
     EXPECT_TRUE(paired.ok() && *paired);
   }
   // A household not paired with them: 404.
-  auto other = svc_->store->db().prepare("SELECT id FROM household WHERE id NOT IN (SELECT household_id FROM pairing WHERE cadre_id = ?) LIMIT 1");
+  auto other = svc_->store->db().prepare(
+      "SELECT id FROM household WHERE id NOT IN (SELECT household_id FROM pairing WHERE cadre_id = "
+      "?) LIMIT 1");
   other.bind(1, paired_cadre_);
   other.step();
   EXPECT_EQ(call("GET", "/api/v1/households/" + std::to_string(other.i64(0)), p).status, 404);
   // No writes.
-  EXPECT_EQ(call("POST", "/api/v1/cadres", p, {{"name", "x"}, {"region_code", "430281"}}).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/cadres", p, {{"name", "x"}, {"region_code", "430281"}}).status,
+            403);
 }
 
 TEST_F(ApiTest, AdministratorsSeeNoPersonalDataAndAuditorOnlyTheAuditLog) {
@@ -267,7 +289,8 @@ TEST_F(ApiTest, IdNumbersAreMaskedAndRevealingIsAudited) {
     EXPECT_EQ(hv.body["members"][0]["phone"], full->phone);
   }
   auto before = svc_->store->audit().query({"county", "reveal"});
-  auto rev = call("POST", "/api/v1/persons/" + std::to_string(pid) + "/reveal", c, {{"reason", "核对身份"}});
+  auto rev = call("POST", "/api/v1/persons/" + std::to_string(pid) + "/reveal", c,
+                  {{"reason", "核对身份"}});
   ASSERT_EQ(rev.status, 200);
   EXPECT_EQ(rev.body["id_number"], full->id_number);
   auto after = svc_->store->audit().query({"county", "reveal"});
@@ -278,10 +301,13 @@ TEST_F(ApiTest, IdNumbersAreMaskedAndRevealingIsAudited) {
 
 TEST_F(ApiTest, CreateValidatesAndNamesTheFieldsInTheUsersLanguage) {
   std::string c = login("county");
-  json bad = {{"number", "V-1"},
-              {"region_code", village_a_},
-              {"members", json::array({{{"name", "张三"}, {"id_number", "430281199001011234"}, {"relationship", "01"}},
-                                       {{"name", ""}, {"id_number", "43028119900101123X"}, {"relationship", "夫妻"}}})}};
+  json bad = {
+      {"number", "V-1"},
+      {"region_code", village_a_},
+      {"members",
+       json::array(
+           {{{"name", "张三"}, {"id_number", "430281199001011234"}, {"relationship", "01"}},
+            {{"name", ""}, {"id_number", "43028119900101123X"}, {"relationship", "夫妻"}}})}};
   auto zh = call("POST", "/api/v1/households", c, bad);
   EXPECT_EQ(zh.status, 422);
   EXPECT_EQ(zh.raw.content_type.substr(0, 24), "application/problem+json");
@@ -290,12 +316,15 @@ TEST_F(ApiTest, CreateValidatesAndNamesTheFieldsInTheUsersLanguage) {
   EXPECT_TRUE(fields.count("members[0].id_number")) << zh.body.dump();
   EXPECT_TRUE(fields.count("members[1].name")) << zh.body.dump();
   EXPECT_TRUE(fields.count("members[1].relationship")) << zh.body.dump();
-  EXPECT_NE(zh.body["errors"][0]["message"].get<std::string>().find("公民身份号码"), std::string::npos);
+  EXPECT_NE(zh.body["errors"][0]["message"].get<std::string>().find("公民身份号码"),
+            std::string::npos);
   auto en = call("POST", "/api/v1/households", c, bad, {{"accept-language", "en-US,en;q=0.9"}});
   EXPECT_EQ(en.status, 422);
-  EXPECT_NE(en.body["detail"].get<std::string>().find("fields are invalid"), std::string::npos) << en.body.dump();
+  EXPECT_NE(en.body["detail"].get<std::string>().find("fields are invalid"), std::string::npos)
+      << en.body.dump();
   // Malformed JSON is a 400, and nothing was written.
-  HttpRequest r{"POST", "/api/v1/households", "", {{"authorization", "Bearer " + c}}, "{not json", "127.0.0.1"};
+  HttpRequest r{"POST",      "/api/v1/households", "", {{"authorization", "Bearer " + c}},
+                "{not json", "127.0.0.1"};
   EXPECT_EQ(api_->handle(r, *svc_).status, 400);
   EXPECT_EQ(count_households("430281"), count_households("430281"));
 }
@@ -304,10 +333,11 @@ TEST_F(ApiTest, CreateUpdateStaleUpdateDeleteWithAuditTrail) {
   std::string c = login("county");
   Date birth = *Date::from_ymd(1980, 6, 1);
   std::string idn = IdNumber::make("430281", birth, 901).str();
-  json body = {{"number", "T-API-1"},
-               {"region_code", village_a_},
-               {"address", "测试"},
-               {"members", json::array({{{"name", "李四"}, {"id_number", idn}, {"relationship", "01"}}})}};
+  json body = {
+      {"number", "T-API-1"},
+      {"region_code", village_a_},
+      {"address", "测试"},
+      {"members", json::array({{{"name", "李四"}, {"id_number", idn}, {"relationship", "01"}}})}};
   int64_t before_total = call("GET", "/api/v1/households?limit=0", c).body["total"];
   auto created = call("POST", "/api/v1/households", c, body);
   ASSERT_EQ(created.status, 201) << created.body.dump();
@@ -335,7 +365,8 @@ TEST_F(ApiTest, CreateUpdateStaleUpdateDeleteWithAuditTrail) {
   auto upd2 = call("PATCH", path, c, {{"phone", "13800138000"}}, {{"if-match", "\"2\""}});
   EXPECT_EQ(upd2.status, 200) << upd2.body.dump();
   // Audit: create and updates with before/after.
-  auto audit = call("GET", "/api/v1/audit?entity=household&entity_id=" + std::to_string(id), login("auditor"));
+  auto audit = call("GET", "/api/v1/audit?entity=household&entity_id=" + std::to_string(id),
+                    login("auditor"));
   ASSERT_EQ(audit.status, 200);
   ASSERT_EQ(audit.body["total"], 3);
   auto& last = audit.body["items"][0];  // newest first
@@ -353,7 +384,9 @@ TEST_F(ApiTest, CreateUpdateStaleUpdateDeleteWithAuditTrail) {
   // The ID number is free again after the soft delete.
   body["number"] = "T-API-3";
   EXPECT_EQ(call("POST", "/api/v1/households", c, body).status, 201);
-  auto del = call("GET", "/api/v1/audit?entity=household&action=delete&entity_id=" + std::to_string(id), login("auditor"));
+  auto del =
+      call("GET", "/api/v1/audit?entity=household&action=delete&entity_id=" + std::to_string(id),
+           login("auditor"));
   ASSERT_EQ(del.body["total"], 1);
   EXPECT_TRUE(del.body["items"][0]["after"].is_null());
   EXPECT_EQ(del.body["items"][0]["before"]["address"], "新地址");
@@ -371,12 +404,15 @@ TEST_F(ApiTest, AuditLogCannotBeChanged) {
 
 TEST_F(ApiTest, ListsPageSortAndFilter) {
   std::string c = login("county");
-  auto p1 = call("GET", "/api/v1/households?region=" + village_a_ + "&limit=2&offset=0&sort=number", c);
-  auto p2 = call("GET", "/api/v1/households?region=" + village_a_ + "&limit=2&offset=2&sort=number", c);
+  auto p1 =
+      call("GET", "/api/v1/households?region=" + village_a_ + "&limit=2&offset=0&sort=number", c);
+  auto p2 =
+      call("GET", "/api/v1/households?region=" + village_a_ + "&limit=2&offset=2&sort=number", c);
   ASSERT_EQ(p1.status, 200);
   EXPECT_EQ(p1.body["items"].size(), 2u);
   EXPECT_EQ(p1.body["total"], p2.body["total"]);
-  EXPECT_LT(p1.body["items"][1]["number"].get<std::string>(), p2.body["items"][0]["number"].get<std::string>());
+  EXPECT_LT(p1.body["items"][1]["number"].get<std::string>(),
+            p2.body["items"][0]["number"].get<std::string>());
   EXPECT_EQ(call("GET", "/api/v1/households?limit=5000", c).status, 400);
   EXPECT_EQ(call("GET", "/api/v1/households?region=12x", c).status, 400);
   auto poor = call("GET", "/api/v1/households?poverty_status=poor&limit=0", c);
@@ -426,10 +462,12 @@ TEST_F(ApiTest, RegistryListsPageTogether) {
 
 TEST_F(ApiTest, PairingsOneAtATime) {
   std::string c = login("county");
-  auto hh = svc_->store->db().prepare("SELECT household_id, cadre_id FROM pairing WHERE to_date IS NULL LIMIT 1");
+  auto hh = svc_->store->db().prepare(
+      "SELECT household_id, cadre_id FROM pairing WHERE to_date IS NULL LIMIT 1");
   ASSERT_TRUE(hh.step());
   int64_t household = hh.i64(0), cadre = hh.i64(1);
-  auto other = svc_->store->db().prepare("SELECT cadre_id FROM cadre_kind WHERE kind = 'paired' AND cadre_id != ? LIMIT 1");
+  auto other = svc_->store->db().prepare(
+      "SELECT cadre_id FROM cadre_kind WHERE kind = 'paired' AND cadre_id != ? LIMIT 1");
   other.bind(1, cadre);
   ASSERT_TRUE(other.step());
   json p = {{"cadre_id", other.i64(0)}, {"household_id", household}, {"from_date", "2020-02-01"}};
@@ -439,7 +477,8 @@ TEST_F(ApiTest, PairingsOneAtATime) {
   p["replace"] = true;
   auto ok = call("POST", "/api/v1/pairings", c, p);
   EXPECT_EQ(ok.status, 201) << ok.body.dump();
-  auto current = call("GET", "/api/v1/pairings?current=true&household_id=" + std::to_string(household), c);
+  auto current =
+      call("GET", "/api/v1/pairings?current=true&household_id=" + std::to_string(household), c);
   ASSERT_EQ(current.body["total"], 1);
   EXPECT_EQ(current.body["items"][0]["cadre_id"], other.i64(0));
 }
@@ -448,6 +487,36 @@ TEST_F(ApiTest, PairingsOneAtATime) {
 // same 404 as for a cadre that does not exist: before, a pairing answered
 // 422 "干部<name>不是结对帮扶干部" (the name and kind of a cadre they may not
 // see) or paired the household with them, and a team took them as member.
+// A household of another township named in a body is refused as missing,
+// and the error names the body's field (the web puts it next to that field).
+TEST_F(ApiTest, AHouseholdOutsideTheJurisdictionIsRefusedAtItsField) {
+  std::string t = login("town_a");
+  std::string town = village_a_.substr(0, 9);
+  auto hh = svc_->store->db().prepare(
+      "SELECT id FROM household WHERE substr(region_code, 1, 9) != ? AND deleted_at IS NULL "
+      "ORDER BY id LIMIT 1");
+  hh.bind(1, town);
+  ASSERT_TRUE(hh.step());
+  const int64_t other = hh.i64(0);
+  struct Case {
+    const char* path;
+    nlohmann::json body;
+  };
+  const std::vector<Case> cases = {
+      {"/api/v1/pairings", {{"cadre_id", 1}, {"household_id", other}, {"from_date", "2020-02-01"}}},
+      {"/api/v1/monitoring",
+       {{"household_id", other}, {"trigger", "illness"}, {"on", "2020-02-01"}}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.path);
+    auto r = call("POST", c.path, t, c.body);
+    EXPECT_EQ(r.status, 404) << r.body.dump();
+    ASSERT_TRUE(r.body.contains("errors")) << r.body.dump();
+    EXPECT_EQ(r.body["errors"][0]["field"], "household_id") << r.body.dump();
+    EXPECT_EQ(r.body["detail"], "户" + std::to_string(other) + "不存在或不在您的管辖范围内");
+  }
+}
+
 TEST_F(ApiTest, WritesNamingACadreOutsideTheJurisdictionAre404) {
   std::string t = login("town_a");
   std::string town = village_a_.substr(0, 9);
@@ -545,7 +614,8 @@ TEST_F(ApiTest, OpenApiDocumentsEveryRoute) {
     std::string m = route.method;
     for (auto& ch : m) ch = static_cast<char>(std::tolower(ch));
     ASSERT_TRUE(doc.body["paths"].contains(route.pattern)) << route.pattern;
-    ASSERT_TRUE(doc.body["paths"][route.pattern].contains(m)) << route.method << " " << route.pattern;
+    ASSERT_TRUE(doc.body["paths"][route.pattern].contains(m))
+        << route.method << " " << route.pattern;
     auto& op = doc.body["paths"][route.pattern][m];
     EXPECT_FALSE(op["summary"].get<std::string>().empty()) << route.pattern;
     if (route.auth) {
@@ -562,9 +632,10 @@ TEST_F(ApiTest, OpenApiDocumentsEveryRoute) {
   for (auto& [path, ops] : doc.body["paths"].items()) documented += ops.size();
   EXPECT_EQ(documented, n);
   // The routes this suite and the web UI rely on are all there.
-  for (const char* p : {"/api/v1/session", "/api/v1/regions", "/api/v1/households", "/api/v1/households/{id}",
-                        "/api/v1/persons", "/api/v1/persons/{id}/reveal", "/api/v1/cadres", "/api/v1/village_teams",
-                        "/api/v1/pairings", "/api/v1/audit", "/api/v1/accounts"})
+  for (const char* p :
+       {"/api/v1/session", "/api/v1/regions", "/api/v1/households", "/api/v1/households/{id}",
+        "/api/v1/persons", "/api/v1/persons/{id}/reveal", "/api/v1/cadres", "/api/v1/village_teams",
+        "/api/v1/pairings", "/api/v1/audit", "/api/v1/accounts"})
     EXPECT_TRUE(doc.body["paths"].contains(p)) << p;
 }
 
@@ -584,11 +655,14 @@ TEST_F(ApiTest, BulletinIsScopedAndMatchesTheRecords) {
   EXPECT_EQ(call("GET", "/api/v1/bulletin?date=2020-02-12", login("auditor")).status, 403);
   // The figures follow the records: a new confirmed case on the 12th shows at once.
   auto& db = svc_->store->db();
-  auto p = db.prepare("SELECT id, region_code FROM person WHERE region_code >= ? AND region_code < ? LIMIT 1");
+  auto p = db.prepare(
+      "SELECT id, region_code FROM person WHERE region_code >= ? AND region_code < ? LIMIT 1");
   p.bind(1, village_a_).bind(2, village_a_ + ":");
   ASSERT_TRUE(p.step());
-  ASSERT_TRUE(db.prepare("INSERT INTO epi_case (person_id, region_code, state, suspected_on, confirmed_on, created_at, "
-                         "created_by, updated_at, updated_by) VALUES (?, ?, 'confirmed', '2020-02-11', '2020-02-12', 'x', "
+  ASSERT_TRUE(db.prepare("INSERT INTO epi_case (person_id, region_code, state, suspected_on, "
+                         "confirmed_on, created_at, "
+                         "created_by, updated_at, updated_by) VALUES (?, ?, 'confirmed', "
+                         "'2020-02-11', '2020-02-12', 'x', "
                          "'x', 'x', 'x')")
                   .bind(1, p.i64(0))
                   .bind(2, p.str(1))
@@ -674,7 +748,8 @@ namespace {
 // a person named 陈… is found by 陳…, in the person and household lists.
 TEST_F(ApiTest, TraditionalSearchFindsSimplifiedNames) {
   auto s = svc_->store->db().prepare(
-      "SELECT name, household_id FROM person WHERE (name LIKE '陈%' OR name LIKE '张%' OR name LIKE '刘%') AND "
+      "SELECT name, household_id FROM person WHERE (name LIKE '陈%' OR name LIKE '张%' OR name "
+      "LIKE '刘%') AND "
       "deleted_at IS NULL ORDER BY id LIMIT 1");
   ASSERT_TRUE(s.step());
   std::string name = s.str(0);
@@ -713,13 +788,15 @@ namespace {
 TEST_F(ApiTest, DoorPlateAndQrCodeAreScopedAndCarryNoIdNumbers) {
   int64_t hid = first_household(village_a_);
   std::string base = "/api/v1/households/" + std::to_string(hid);
-  auto qr = call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "county.example:8080"}});
+  auto qr =
+      call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "county.example:8080"}});
   ASSERT_EQ(qr.status, 200);
   EXPECT_EQ(qr.raw.content_type, "image/svg+xml");
   EXPECT_TRUE(qr.raw.body.starts_with("<svg")) << qr.raw.body.substr(0, 80);
   EXPECT_NE(qr.raw.body.find("<path d=\"M"), std::string::npos);
   // Another address gives another code; the same address the same code.
-  auto again = call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "county.example:8080"}});
+  auto again =
+      call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "county.example:8080"}});
   EXPECT_EQ(again.raw.body, qr.raw.body);
   auto other = call("GET", base + "/qr.svg", login("cadre_a"), nullptr, {{"host", "10.0.0.9"}});
   EXPECT_NE(other.raw.body, qr.raw.body);
@@ -733,7 +810,9 @@ TEST_F(ApiTest, DoorPlateAndQrCodeAreScopedAndCarryNoIdNumbers) {
   EXPECT_NE(plate.raw.body.find("<svg"), std::string::npos);
   auto s = svc_->store->db().prepare("SELECT id_number FROM person WHERE household_id = ?");
   s.bind(1, hid);
-  while (s.step()) EXPECT_EQ(plate.raw.body.find(s.str(0)), std::string::npos) << "a full ID number is on the plate";
+  while (s.step())
+    EXPECT_EQ(plate.raw.body.find(s.str(0)), std::string::npos)
+        << "a full ID number is on the plate";
 
   // Village B's cadre: 404 for village A's household; no token: 401.
   EXPECT_EQ(call("GET", base + "/door-plate", login("cadre_b")).status, 404);

@@ -81,7 +81,7 @@ void add_pairing_routes(Router& r) {
              return problem(e, c.lang);
            }
            auto h = c.svc.store->household(p.household_id);
-           if (!h || !c.scope.covers(h->region_code)) return problem(not_in_scope("户", "household", p.household_id), c.lang);
+           if (!h || !c.scope.covers(h->region_code)) return problem(not_in_scope("户", "household", p.household_id, "household_id"), c.lang);
            if (auto st = cadre_in_scope(c, p.cadre_id, "cadre_id"); !st)
              return problem(st.error(), c.lang);
            bool replace = body->contains("replace") && (*body)["replace"].is_boolean() && (*body)["replace"].get<bool>();

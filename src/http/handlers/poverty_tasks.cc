@@ -287,7 +287,11 @@ void add_poverty_task_routes(Router& r) {
            if (!body->contains("household_id") || !(*body)["household_id"].is_number_integer())
              return problem(invalid("household_id.missing", "household_id", "请填写户id", "household_id is required"), c.lang);
            int64_t hid = (*body)["household_id"];
-           if (auto st = visible_household_id(c, hid); !st) return problem(st.error(), c.lang);
+           if (auto st = visible_household_id(c, hid); !st) {
+             Error e = st.error();
+             if (e.field == "id") e.field = "household_id";  // given in the body, not the path
+             return problem(e, c.lang);
+           }
            Trigger t;
            auto kind = parse<TriggerKind>(text_of(*body, "trigger"));
            if (!kind) return problem(invalid("trigger.unknown", "trigger", "风险触发类型无效", "Unknown trigger"), c.lang);
